@@ -1,0 +1,73 @@
+"""Printed figures → exact ``Decimal`` cells.  Never coerces doubtful text to a number."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from gongkai.diagnostics import Diagnostic, Location, Severity
+from gongkai.models import NOT_APPLICABLE_MARKS, Cell, CellState
+
+_NUMBER = re.compile(r"^-?\d+(?:\.\d+)?$")
+_FULLWIDTH = re.compile(r"[０-９．，－]")
+
+
+class AmountError(Exception):
+    def __init__(self, diagnostic: Diagnostic) -> None:
+        super().__init__(diagnostic.message)
+        self.diagnostic = diagnostic
+
+
+def parse_cell(raw: str, source: Location, *, percent: bool = False, negative_ok: bool = True) -> Cell:
+    """The cell for a printed figure, or :class:`AmountError` with a coded diagnostic.
+
+    ``percent`` accepts a trailing ``%`` (执行率 printed as 「100%」); the value is the number before it.
+    """
+    text = raw.strip()
+    if text == "":
+        return Cell(raw, CellState.EMPTY, None, source)
+    if text in NOT_APPLICABLE_MARKS:
+        return Cell(raw, CellState.NOT_APPLICABLE, None, source)
+    number = text[:-1].strip() if percent and text.endswith(("%", "％")) else text
+    if _NUMBER.match(number):
+        value = Decimal(number)
+        if value < 0 and not negative_ok:
+            raise AmountError(
+                Diagnostic(
+                    "amount-negative",
+                    Severity.ERROR,
+                    source,
+                    f"金额「{raw}」为负数，这一栏不应为负",
+                    "请核对原文；如原文确为负数，请联系维护者。",
+                )
+            )
+        return Cell(raw, CellState.AMOUNT, value, source)
+    code, message, hint = _why_not_a_number(text)
+    raise AmountError(Diagnostic(code, Severity.ERROR, source, message, hint))
+
+
+def _why_not_a_number(text: str) -> tuple[str, str, str]:
+    """(code, message, hint) for text that is not a plain number."""
+    if _FULLWIDTH.search(text):
+        return (
+            "amount-fullwidth-digits",
+            f"金额「{text}」含全角数字或符号",
+            "请改为半角数字，如 １２３．４５ 改为 123.45。",
+        )
+    if re.match(r"^-?\d{1,3}(,\d{3})+(\.\d+)?$", text):
+        return (
+            "amount-thousands-separator",
+            f"金额「{text}」含千位分隔符",
+            "请去掉逗号，如 1,234.50 写作 1234.50。",
+        )
+    if text.startswith("#"):
+        return (
+            "amount-spreadsheet-error",
+            f"金额「{text}」是电子表格的错误值",
+            "原表公式出错（如 #DIV/0!），请核对原文后填入印出的数字或留空。",
+        )
+    return (
+        "amount-not-numeric",
+        f"金额栏出现非数字内容「{text}」",
+        "金额栏只能填数字、留空或「——」（不适用）；请核对原文。",
+    )

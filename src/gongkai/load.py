@@ -1,0 +1,311 @@
+"""Stage 1: read ``data/`` into a :class:`~gongkai.models.Corpus`, collecting every input error.
+
+Nothing here decides whether figures agree with each other (that is :mod:`gongkai.rules`); it only
+makes sure each file can be read, has the documented shape, and that every amount is a number.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel
+
+from gongkai import convert
+from gongkai.diagnostics import Diagnostic, InputError, Location, Severity
+from gongkai.models import Corpus, Disclosure, GlossaryEntry, SiteConfig, Table
+from gongkai.schema import (
+    SLUG_RE,
+    ChartsDoc,
+    DisclosureDoc,
+    ExplanationsDoc,
+    GlossaryDoc,
+    OverallDoc,
+    OverviewDoc,
+    ProjectDoc,
+    SiteDoc,
+    TableDoc,
+    validate,
+)
+from gongkai.tables import SPECS, read_table
+from gongkai.textfile import FileProblem, YamlDocument, load_yaml, read_text
+
+KIND_SLUGS = {"juesuan": "决算", "yusuan": "预算"}
+M = TypeVar("M", bound=BaseModel)
+
+
+class _Reader:
+    """Reads files relative to the data root and keeps every diagnostic."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root.resolve()
+        self.diagnostics: list[Diagnostic] = []
+
+    def rel(self, path: Path) -> str:
+        return path.relative_to(self.root.parent).as_posix()
+
+    def error(self, code: str, location: Location, message: str, hint: str) -> None:
+        self.diagnostics.append(Diagnostic(code, Severity.ERROR, location, message, hint))
+
+    def yaml(self, path: Path, model: type[M]) -> tuple[M, YamlDocument] | None:
+        try:
+            doc = load_yaml(path, self.rel(path))
+        except FileProblem as problem:
+            self.diagnostics.append(problem.diagnostic)
+            return None
+        result, problems = validate(model, doc)
+        self.diagnostics.extend(problems)
+        return (result, doc) if result is not None else None
+
+    def optional_yaml(self, path: Path, model: type[M]) -> tuple[M, YamlDocument] | None:
+        return self.yaml(path, model) if path.is_file() else None
+
+    def text(self, path: Path) -> str | None:
+        try:
+            return read_text(path, self.rel(path))
+        except FileProblem as problem:
+            self.diagnostics.append(problem.diagnostic)
+            return None
+
+
+def load_corpus(root: Path) -> Corpus:
+    """Load everything under ``root`` (the ``data/`` folder) or raise :class:`InputError` with all errors."""
+    reader = _Reader(root)
+    root = reader.root
+    if not root.is_dir():
+        raise InputError(
+            [
+                Diagnostic(
+                    "data-folder-missing",
+                    Severity.ERROR,
+                    Location(str(root)),
+                    "找不到数据目录",
+                    "用 --data 指定数据目录，或在项目根目录运行。",
+                )
+            ]
+        )
+    site = _load_site(reader, root / "site.yaml")
+    glossary = _load_glossary(reader, root / "glossary.yaml")
+    function_codes = _load_function_codes(reader, root / "codes" / "function-codes.csv")
+    economic_codes = _load_economic_codes(reader, root / "codes" / "economic-codes.csv")
+    disclosures = _load_disclosures(reader, root / "disclosures")
+    if reader.diagnostics:
+        raise InputError(sorted(reader.diagnostics, key=lambda d: (d.location.file, d.location.line or 0)))
+    assert site is not None
+    return Corpus(str(root), site, glossary, function_codes, economic_codes, tuple(disclosures))
+
+
+def _load_site(reader: _Reader, path: Path) -> SiteConfig | None:
+    loaded = reader.yaml(path, SiteDoc) if path.is_file() else None
+    if not path.is_file():
+        reader.error(
+            "site-config-missing",
+            Location(reader.rel(path)),
+            "缺少网站配置文件 site.yaml",
+            "至少写上 title（网站名称）；见 docs/data-format.md。",
+        )
+    if loaded is None:
+        return None
+    doc = loaded[0]
+    return SiteConfig(doc.title, doc.description, doc.office, doc.contact, doc.icp, doc.site_url)
+
+
+def _load_glossary(reader: _Reader, path: Path) -> tuple[GlossaryEntry, ...]:
+    loaded = reader.optional_yaml(path, GlossaryDoc)
+    return convert.glossary(loaded[0], reader.rel(path)) if loaded else ()
+
+
+def _csv_rows(reader: _Reader, path: Path, header: tuple[str, ...]) -> list[tuple[int, dict[str, str]]]:
+    text = reader.text(path) if path.is_file() else None
+    if text is None:
+        return []
+    rows = list(csv.DictReader(io.StringIO(text)))
+    missing = [h for h in header if h not in (rows[0].keys() if rows else header)]
+    if missing:
+        reader.error(
+            "csv-header-mismatch",
+            Location(reader.rel(path), line=1),
+            f"缺少列：{'、'.join(missing)}",
+            f"表头应为「{','.join(header)}」。",
+        )
+        return []
+    return [(index + 2, row) for index, row in enumerate(rows)]
+
+
+def _load_function_codes(reader: _Reader, path: Path) -> dict[int, dict[str, str]]:
+    """year -> code -> name, for every year from 2000 to 2100 that a line covers."""
+    by_year: dict[int, dict[str, str]] = {}
+    for line, row in _csv_rows(reader, path, ("year_from", "year_to", "code", "name")):
+        try:
+            first = int(row["year_from"])
+            last = int(row["year_to"]) if row["year_to"].strip() else 2100
+        except ValueError:
+            reader.error(
+                "schema-wrong-type",
+                Location(reader.rel(path), line=line, field="year_from"),
+                "年份应为四位数字",
+                "year_to 可以留空，表示至今有效。",
+            )
+            continue
+        for year in range(first, last + 1):
+            by_year.setdefault(year, {})[row["code"].strip()] = row["name"].strip()
+    return by_year
+
+
+def _load_economic_codes(reader: _Reader, path: Path) -> dict[str, str]:
+    return {row["code"].strip(): row["name"].strip() for _, row in _csv_rows(reader, path, ("code", "name"))}
+
+
+def _load_disclosures(reader: _Reader, root: Path) -> list[Disclosure]:
+    folders = sorted(p.parent for p in root.glob("*/*/*/disclosure.yaml")) if root.is_dir() else []
+    disclosures = [d for d in (_load_disclosure(reader, folder) for folder in folders) if d is not None]
+    seen: dict[tuple[str, int, str], str] = {}
+    for d in disclosures:
+        key = (d.unit.code or d.unit.slug, d.year, d.kind)
+        if key in seen:
+            reader.error(
+                "disclosure-duplicate",
+                Location(f"{d.folder}/disclosure.yaml"),
+                f"与 {seen[key]} 是同一单位、同一年度、同一类型的公开",
+                "同一份公开的更正请提高 revision 并替换原目录，不要另建目录。",
+            )
+        seen.setdefault(key, d.folder)
+    return disclosures
+
+
+def _folder_problems(reader: _Reader, folder: Path, doc: DisclosureDoc, rel: str) -> bool:
+    region, unit, name = folder.parts[-3:]
+    expected = f"{doc.year}-{next(k for k, v in KIND_SLUGS.items() if v == doc.kind)}"
+    ok = True
+    for field, actual, wanted in (
+        ("unit.region_slug", region, doc.unit.region_slug),
+        ("unit.slug", unit, doc.unit.slug),
+        ("year", name, expected),
+    ):
+        if actual != wanted or not SLUG_RE.match(actual):
+            ok = False
+            reader.error(
+                "slug-mismatch",
+                Location(rel, field=field),
+                f"目录名「{actual}」与数据中的「{wanted}」不一致",
+                "目录按 <region_slug>/<unit.slug>/<年度>-<juesuan|yusuan> 命名。",
+            )
+    return ok
+
+
+def _load_disclosure(reader: _Reader, folder: Path) -> Disclosure | None:
+    before = len(reader.diagnostics)
+    loaded = reader.yaml(folder / "disclosure.yaml", DisclosureDoc)
+    if loaded is None:
+        return None
+    doc, ydoc = loaded
+    rel_folder = reader.rel(folder)
+    if not _folder_problems(reader, folder, doc, ydoc.rel):
+        return None
+    tables: dict[str, Table] = {}
+    for index, table_doc in enumerate(doc.tables):
+        where = Location(ydoc.rel, line=ydoc.line_of(("tables", index)), field=f"tables.{index}")
+        if table_doc.id in tables:
+            reader.error("table-duplicate", where, f"公开{table_doc.id}表列了两次", "每张表只列一次。")
+            continue
+        table = _load_table(reader, folder, table_doc, where)
+        if table is not None:
+            tables[table_doc.id] = table
+    overview = reader.optional_yaml(folder / "overview.yaml", OverviewDoc)
+    explanations = reader.optional_yaml(folder / "explanations.yaml", ExplanationsDoc)
+    glossary = reader.optional_yaml(folder / "glossary.yaml", GlossaryDoc)
+    charts = reader.optional_yaml(folder / "charts.yaml", ChartsDoc)
+    overall = _convert(
+        reader,
+        reader.optional_yaml(folder / "performance" / "overall.yaml", OverallDoc),
+        convert.overall_report,
+    )
+    projects = []
+    for path in sorted((folder / "performance" / "projects").glob("*.yaml")):
+        if not SLUG_RE.match(path.stem):
+            reader.error(
+                "slug-invalid",
+                Location(reader.rel(path)),
+                "文件名只能用小写字母、数字和连字符",
+                "例如 yishu-renyuan-buzhu.yaml。",
+            )
+            continue
+        project = _convert(reader, reader.yaml(path, ProjectDoc), convert.project_table)
+        if project is not None:
+            projects.append(project)
+    if len(reader.diagnostics) > before:
+        return None
+    return Disclosure(
+        unit=convert.unit(doc.unit),
+        year=doc.year,
+        kind=doc.kind,
+        slug=folder.name,
+        published=doc.published,
+        revision=doc.revision,
+        currency_unit=doc.currency_unit,
+        source=convert.source(doc.source),
+        title=doc.title,
+        folder=rel_folder,
+        overview=convert.overview(*overview) if overview else None,
+        tables=tables,
+        explanations=convert.sections(explanations[0].sections, explanations[1], ("sections",)) if explanations else (),
+        glossary=convert.glossary(glossary[0], glossary[1].rel) if glossary else (),
+        printed_charts=_convert(reader, charts, convert.printed_charts) or (),
+        projects=tuple(projects),
+        overall=overall,
+        parts=tuple(doc.parts),
+    )
+
+
+T = TypeVar("T")
+
+
+def _convert(
+    reader: _Reader,
+    loaded: tuple[M, YamlDocument] | None,
+    converter: Callable[[M, YamlDocument], tuple[T, list[Diagnostic]]],
+) -> T | None:
+    if loaded is None:
+        return None
+    value, problems = converter(*loaded)
+    reader.diagnostics.extend(problems)
+    return None if problems else value
+
+
+def _load_table(reader: _Reader, folder: Path, doc: TableDoc, where: Location) -> Table | None:
+    spec = SPECS[doc.id]
+    if not doc.file:
+        if not doc.no_data:
+            reader.error(
+                "table-file-missing",
+                where,
+                f"公开{doc.id}表没有填写数据文件（file）",
+                "有数据的表必须给出 CSV 文件；无数据的表写 no_data: true。",
+            )
+        return None
+    path = (folder / doc.file).resolve()
+    if folder.resolve() not in path.parents or not path.is_file():
+        reader.error(
+            "table-file-missing",
+            where,
+            f"找不到公开{doc.id}表的数据文件「{doc.file}」",
+            "文件应放在本公开目录的 tables/ 下，如 tables/gongkai01.csv。",
+        )
+        return None
+    text = reader.text(path)
+    if text is None:
+        return None
+    table, problems = read_table(
+        spec,
+        text,
+        reader.rel(path),
+        title=doc.title,
+        unit=doc.unit,
+        no_data=doc.no_data,
+        notes=tuple(doc.notes),
+    )
+    reader.diagnostics.extend(problems)
+    return table

@@ -1,0 +1,250 @@
+"""Schemas of the YAML files under ``data/`` (pydantic), and the mapping of their errors to diagnostics.
+
+The schemas check shape and types only; :mod:`gongkai.load` turns validated documents into the
+immutable models of :mod:`gongkai.models`.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Annotated, Any, Literal, TypeVar
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+
+from gongkai.diagnostics import Diagnostic, Location, Severity
+from gongkai.textfile import YamlDocument
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+SLUG_RE = re.compile(SLUG_PATTERN)
+YEAR_MIN, YEAR_MAX = 2000, 2100
+
+
+def _as_text(value: Any) -> Any:
+    """Printed figures may be written as YAML numbers; keep their text exactly (never via float)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int | Decimal):
+        return str(value)
+    return value
+
+
+Printed = Annotated[str, BeforeValidator(_as_text)]
+Slug = Annotated[str, Field(pattern=SLUG_PATTERN, max_length=80)]
+Year = Annotated[int, Field(ge=YEAR_MIN, le=YEAR_MAX)]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=False)
+
+
+class SectionDoc(_Model):
+    title: Printed
+    paragraphs: list[Printed] = []
+    subsections: list[SectionDoc] = []
+
+
+class UnitDoc(_Model):
+    name: str = Field(min_length=1)
+    code: Printed = ""
+    slug: Slug
+    region: list[str] = Field(min_length=1)
+    region_slug: Slug
+    department: str = ""
+
+
+class SourceDoc(_Model):
+    title: str = Field(min_length=1)
+    file: str = ""
+    url: str = ""
+
+
+class TableDoc(_Model):
+    id: Literal["01", "02", "03", "04", "05", "06", "07", "08", "09", "10"]
+    title: str = Field(min_length=1)
+    file: str = ""
+    unit: str = "万元"
+    no_data: bool = False
+    notes: list[Printed] = []
+
+
+class DisclosureDoc(_Model):
+    title: str = Field(min_length=1)
+    unit: UnitDoc
+    year: Year
+    kind: Literal["决算", "预算"]
+    published: Printed = ""
+    revision: int = Field(default=1, ge=1)
+    currency_unit: str = "万元"
+    parts: list[str] = []
+    source: SourceDoc
+    tables: list[TableDoc] = []
+
+
+class StaffingDoc(_Model):
+    authorized: int | None = Field(default=None, ge=0)
+    actual: int | None = Field(default=None, ge=0)
+    retired: int | None = Field(default=None, ge=0)
+    text: str = ""
+
+
+class OverviewDoc(_Model):
+    sections: list[SectionDoc] = []
+    staffing: StaffingDoc | None = None
+
+
+class ExplanationsDoc(_Model):
+    sections: list[SectionDoc] = Field(min_length=1)
+
+
+class GlossaryEntryDoc(_Model):
+    number: Printed = ""
+    term: str = Field(min_length=1, max_length=200)
+    definition: str = Field(min_length=1)
+    aliases: list[str] = []
+
+
+class GlossaryDoc(_Model):
+    entries: list[GlossaryEntryDoc] = Field(min_length=1)
+
+
+class ChartPointDoc(_Model):
+    series: Printed = ""
+    category: Printed
+    value: Printed
+
+
+class ChartDoc(_Model):
+    figure: str
+    title: str = Field(min_length=1)
+    unit: str = "万元"
+    points: list[ChartPointDoc] = Field(min_length=1)
+
+
+class ChartsDoc(_Model):
+    charts: list[ChartDoc] = Field(min_length=1)
+
+
+class FundDoc(_Model):
+    source: Printed
+    initial_declared: Printed = ""
+    initial_budget: Printed = ""
+    annual_budget: Printed = ""
+    executed: Printed = ""
+    balance: Printed = ""
+    rate: Printed = ""
+    weight: Printed = ""
+    score: Printed = ""
+
+
+class GoalDoc(_Model):
+    target: Printed = ""
+    actual: Printed = ""
+
+
+class IndicatorDoc(_Model):
+    level1: Printed = ""
+    level2: Printed = ""
+    name: Printed = ""
+    target: Printed = ""
+    adjusted_target: Printed = ""
+    actual: Printed = ""
+    weight: Printed = ""
+    score: Printed = ""
+    deviation: Printed = ""
+
+
+class ProjectDoc(_Model):
+    name: str = Field(min_length=1)
+    year: Year
+    department: Printed = ""
+    implementing_unit: Printed = ""
+    funds: list[FundDoc] = []
+    goal: GoalDoc = GoalDoc()
+    indicators: list[IndicatorDoc] = []
+    total_score: Printed = ""
+    grade: Printed = ""
+    analysis: list[SectionDoc] = []
+    report: list[SectionDoc] = []
+    notes: list[Printed] = []
+
+
+class OverallDoc(_Model):
+    title: str = Field(min_length=1)
+    kind: Literal["自评报告", "评价报告"]
+    year: Year
+    score: Printed = ""
+    grade: Printed = ""
+    sections: list[SectionDoc] = []
+    table: ProjectDoc | None = None
+
+
+class SiteDoc(_Model):
+    title: str = Field(min_length=1)
+    description: str = ""
+    office: str = ""
+    contact: str = ""
+    icp: str = ""
+    site_url: str = ""
+
+
+_MESSAGES = {
+    "missing": ("schema-missing-field", "缺少必填字段", "请补上这个字段。"),
+    "extra_forbidden": (
+        "schema-unknown-field",
+        "未知字段（可能是拼写错误）",
+        "字段名见 docs/data-format.md。",
+    ),
+    "string_pattern_mismatch": (
+        "slug-invalid",
+        "网址名（slug）只能由小写字母、数字和连字符组成",
+        "例如 xiangyuan-xinfangju；不能含 /、.. 或中文。",
+    ),
+    "literal_error": ("schema-invalid-value", "取值不在允许范围内", "允许的取值见 docs/data-format.md。"),
+    "greater_than_equal": ("schema-out-of-range", "数值超出允许范围", "请检查年份、版本号或人数。"),
+    "less_than_equal": ("schema-out-of-range", "数值超出允许范围", "请检查年份、版本号或人数。"),
+    "too_short": ("schema-missing-field", "内容为空", "请填写内容。"),
+    "string_too_short": ("schema-missing-field", "内容为空", "请填写内容。"),
+}
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def validate(model: type[M], doc: YamlDocument) -> tuple[M | None, list[Diagnostic]]:
+    """Validate a YAML document; return the model or every schema error with its line and field."""
+    if not isinstance(doc.data, dict):
+        return None, [
+            Diagnostic(
+                "schema-wrong-type",
+                Severity.ERROR,
+                Location(doc.rel, line=1),
+                "文件顶层应是“键: 值”形式的映射",
+                "参照 docs/data-format.md 的示例填写。",
+            )
+        ]
+    try:
+        return model.model_validate(doc.data), []
+    except ValidationError as exc:
+        return None, [_diagnostic(doc, error) for error in exc.errors()]
+
+
+def _diagnostic(doc: YamlDocument, error: Any) -> Diagnostic:
+    path = tuple(error["loc"])
+    field = ".".join(str(p) for p in path)
+    code, message, hint = _MESSAGES.get(
+        error["type"], ("schema-wrong-type", "类型不对", "请检查这个字段应填文字、数字还是列表。")
+    )
+    if error["type"] in {"greater_than_equal", "less_than_equal"} and path and path[-1] == "year":
+        code, message = "year-out-of-range", f"年份超出范围（应在 {YEAR_MIN}–{YEAR_MAX} 之间）"
+    shown = error.get("input")
+    detail = f"（填的是「{shown}」）" if isinstance(shown, str | int) and error["type"] != "missing" else ""
+    return Diagnostic(
+        code,
+        Severity.ERROR,
+        Location(doc.rel, line=doc.line_of(path), field=field),
+        f"{message}{detail}",
+        hint,
+    )

@@ -1,0 +1,100 @@
+"""Published tables (公开01–10) → accessible HTML: caption, 栏次 row, header cells, cell anchors, sources.
+
+Every amount cell has a stable id (``t02-r2010308-c2``) so that findings and readers can link to it,
+and a ``title`` naming its source file, line and column.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from html import escape
+
+from gongkai.models import Cell, CellState, Table, TableRow
+from gongkai.tables import SPECS
+
+TOTAL_NAMES = ("合计", "总计", "小计", "人员经费合计", "公用经费合计", "本年收入合计", "本年支出合计")
+
+
+def cell_id(table_id: str, row: TableRow, column_index: int) -> str:
+    """Stable ASCII anchor of a cell: table, row (行次, 科目代码 or CSV line) and published 栏次."""
+    key = row.row_no or row.code or f"l{row.line}"
+    number = SPECS[table_id].numbering(row.row_no or row.name, column_index)
+    return f"t{table_id}-r{key}-c{number}"
+
+
+def wrap(table_html: str, label: str) -> str:
+    """Wide tables scroll inside their own region, never the page."""
+    return f'<div class="gk-table-wrap" role="region" tabindex="0" aria-label="{escape(label)}">{table_html}</div>'
+
+
+def amount_td(cell: Cell, anchor: str) -> str:
+    where = cell.source
+    title = f"来源：{where.file} 第{where.line}行" + (f"，{where.column}" if where.column else "")
+    if cell.state is CellState.NOT_APPLICABLE:
+        return (
+            f'<td class="gk-num gk-na" id="{anchor}" title="{escape(title)}">——<span class="gk-sr">不适用</span></td>'
+        )
+    return f'<td class="gk-num" id="{anchor}" title="{escape(title)}">{escape(cell.raw.strip())}</td>'
+
+
+def _is_total(row: TableRow) -> bool:
+    return row.name.replace(" ", "") in TOTAL_NAMES
+
+
+SPLIT_TABLES = {"01": 31, "04": 32}  # last 行次 of the income (left) half
+
+
+def table_html(table: Table, link: Callable[[str], str] = escape) -> str:
+    """The table as published: caption, column headers with 栏次, one row per printed line.
+
+    Tables 01 and 04 print income and expenses side by side; they are shown as two tables
+    (收入 / 支出) so that each fits a phone.  ``link`` turns header text into HTML (glossary links).
+    """
+    split = SPLIT_TABLES.get(table.id)
+    if split is None:
+        return _render(table, table.rows, len(table.columns), "", "", link)
+    left = tuple(r for r in table.rows if r.row_no.isdigit() and int(r.row_no) <= split)
+    right = tuple(r for r in table.rows if r not in left)
+    return (
+        _render(table, left, 1, "（收入）", "-in", link)
+        + "\n\n"
+        + _render(table, right, len(table.columns), "（支出）", "-out", link)
+    )
+
+
+def _render(
+    table: Table, rows: tuple[TableRow, ...], width: int, part: str, suffix: str, link: Callable[[str], str]
+) -> str:
+    spec = SPECS[table.id]
+    columns = table.columns[:width]
+    keys = [k for k in ("行次", "科目代码") if k in spec.keys]
+    name_header = "科目名称" if "科目名称" in spec.keys else "项目"
+    head = "".join(f'<th scope="col">{k}</th>' for k in [*keys, name_header])
+    head += "".join(f'<th scope="col">{link(c.title)}</th>' for c in columns)
+    body: list[str] = []
+    for row in rows:
+        classes = ' class="gk-total"' if _is_total(row) else ""
+        key_cells = "".join(f'<td class="gk-code">{escape(row.row_no if k == "行次" else row.code)}</td>' for k in keys)
+        name = escape(row.name) or '<span class="gk-sr">（空行）</span>'
+        cells = "".join(amount_td(row.cells[c.title], cell_id(table.id, row, i)) for i, c in enumerate(columns))
+        body.append(f'<tr{classes}>{key_cells}<th scope="row">{name}</th>{cells}</tr>')
+    title = f"{table.label} {table.title}{part}"
+    caption = f'<caption>{escape(title)}<span class="gk-caption-unit">金额单位：{escape(table.unit)}</span></caption>'
+    html = (
+        f'<table class="gk-table" id="table-{table.id}{suffix}">{caption}'
+        f"<thead><tr>{head}</tr>{_numbering_row(table, rows, width, len(keys) + 1)}</thead>"
+        f"<tbody>{''.join(body)}</tbody></table>"
+    )
+    return wrap(html, f"{title}（可左右滑动）")
+
+
+def _numbering_row(table: Table, rows: tuple[TableRow, ...], width: int, key_count: int) -> str:
+    """The 栏次 line as published (table 09 numbers its 预算数 and 决算数 lines differently)."""
+    spec = SPECS[table.id]
+    samples = [r for r in rows if r.row_no or r.name]
+    per_column: list[str] = []
+    for index in range(width):
+        numbers = sorted({spec.numbering(r.row_no or r.name, index) for r in samples} or {index + 1})
+        per_column.append("/".join(str(n) for n in numbers))
+    cells = "".join(f'<td class="gk-num">{n}</td>' for n in per_column)
+    return f'<tr class="gk-colno"><th scope="row" colspan="{key_count}">栏次</th>{cells}</tr>'
