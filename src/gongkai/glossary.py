@@ -146,14 +146,12 @@ class TermLinker:
         if node is None or _inside_number(text, start - 1, start):
             return None
         best: tuple[int, Term] | None = None
-        for end in range(start + 1, len(text) + 1):
-            if end > start + 1:
-                child = node.children.get(text[end - 1])
-                if child is None:
-                    break
-                node = child
+        end = start + 1
+        while node is not None:
             if node.term is not None and not _inside_number(text, end - 1, end):
                 best = (end, node.term)
+            node = node.children.get(text[end]) if end < len(text) else None
+            end += 1
         return best
 
 

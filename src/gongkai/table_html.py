@@ -7,8 +7,8 @@ and a ``title`` naming its source file, line and column.
 from __future__ import annotations
 
 from collections.abc import Callable
-from html import escape
 
+from gongkai.glossary import escape
 from gongkai.models import Cell, CellState, Table, TableRow
 from gongkai.tables import SPECS
 

@@ -1,0 +1,98 @@
+/*
+ * gongkai 站点脚本（无依赖，兼容 Material 的即时导航 navigation.instant）。
+ *
+ * 1. 大字模式：在页眉插入「大字模式」切换按钮（aria-pressed 表示开关状态），切换 html.gk-large，
+ *    并把选择记在 localStorage 里，跨页面保持。首屏前的恢复由 overrides/main.html 的内联脚本完成。
+ * 2. 名词解释提示：按 Esc 可关闭当前显示的 a.gk-term 提示（WCAG 1.4.13），指针移开或失去焦点后恢复。
+ */
+(function () {
+  "use strict";
+
+  var STORAGE_KEY = "gongkai.large"; // 与 overrides/main.html 中的内联脚本一致
+  var LARGE_CLASS = "gk-large";
+  var BUTTON_ID = "gk-mode-toggle";
+  var QUIET_CLASS = "gk-term--quiet";
+  var root = document.documentElement;
+
+  function rememberedLarge() {
+    try {
+      return window.localStorage.getItem(STORAGE_KEY) === "1";
+    } catch (e) {
+      return false;
+    }
+  }
+
+  function remember(large) {
+    try {
+      window.localStorage.setItem(STORAGE_KEY, large ? "1" : "0");
+    } catch (e) {
+      /* 隐私模式等禁用存储时，只在本页生效 */
+    }
+  }
+
+  function show(large, button) {
+    root.classList.toggle(LARGE_CLASS, large);
+    button.setAttribute("aria-pressed", large ? "true" : "false");
+    button.title = large ? "已开启大字模式，再按一次恢复标准模式" : "放大文字、加强对比，方便阅读";
+  }
+
+  function createButton() {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.id = BUTTON_ID;
+    button.className = "gk-mode-toggle";
+    button.textContent = "大字模式";
+    button.addEventListener("click", function () {
+      var large = !root.classList.contains(LARGE_CLASS);
+      remember(large);
+      show(large, button);
+    });
+    return button;
+  }
+
+  /* 每次（即时导航后）页面就绪时调用；页眉不随导航替换，按钮只插入一次。 */
+  function setUpReadingMode() {
+    var button = document.getElementById(BUTTON_ID);
+    if (!button) {
+      var title = document.querySelector(".md-header__title");
+      if (!title) {
+        return;
+      }
+      button = createButton();
+      title.insertAdjacentElement("afterend", button);
+    }
+    show(rememberedLarge(), button);
+  }
+
+  function shownTerms() {
+    return document.querySelectorAll("a.gk-term:hover, a.gk-term:focus");
+  }
+
+  function quietTerm(event) {
+    if (event.key !== "Escape") {
+      return;
+    }
+    Array.prototype.forEach.call(shownTerms(), function (term) {
+      term.classList.add(QUIET_CLASS);
+    });
+  }
+
+  function wakeTerm(event) {
+    var term = event.target.closest && event.target.closest("a.gk-term");
+    if (term) {
+      term.classList.remove(QUIET_CLASS);
+    }
+  }
+
+  document.addEventListener("keydown", quietTerm);
+  document.addEventListener("mouseout", wakeTerm);
+  document.addEventListener("focusout", wakeTerm);
+
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(setUpReadingMode);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", setUpReadingMode);
+  } else {
+    setUpReadingMode();
+  }
+})();

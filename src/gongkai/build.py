@@ -1,0 +1,195 @@
+"""The build command: load → validate → check → render Markdown and charts → MkDocs, with progress.
+
+Used by the CLI; raises :class:`~gongkai.diagnostics.InputError` for bad input (nothing is written) and
+:class:`~gongkai.site.BuildFailed` when MkDocs fails (the previous ``build/`` is kept).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from gongkai import charts, markup
+from gongkai.glossary import BacklinkRegistry, LinkScope, TermLinker, terms_from_entries
+from gongkai.load import load_corpus
+from gongkai.models import Corpus, Disclosure
+from gongkai.render_checks import CHECKS_PAGE, badge, checks_page, findings_html
+from gongkai.render_disclosure import PERFORMANCE_DIR, render_disclosure
+from gongkai.render_site import ABOUT_PAGE, GLOSSARY_PAGE, about_page, glossary_page, home_page, unit_pages
+from gongkai.rules import CheckReport, check_corpus
+from gongkai.site import SEARCH_DICT, copy_assets, publish_atomically, search_dictionary, write_site_config, write_tree
+
+
+@dataclass(frozen=True)
+class Paths:
+    project: Path  # folder holding mkdocs.yml
+    data: Path
+    content: Path
+    build: Path
+    templates: Path
+
+    @classmethod
+    def at(cls, project: Path, data: Path | None = None) -> Paths:
+        return cls(
+            project, data or project / "data", project / "content", project / "build", project / "site_templates"
+        )
+
+
+class Progress:
+    """Stage lines on a terminal; silent in CI or when output is not a terminal."""
+
+    def __init__(self, enabled: bool | None = None) -> None:
+        self.enabled = sys.stderr.isatty() if enabled is None else enabled
+        self.start = time.perf_counter()
+        self.timings: dict[str, float] = {}
+        self._last = self.start
+
+    def stage(self, name: str) -> None:
+        now = time.perf_counter()
+        if self.enabled:
+            print(f"[{now - self.start:6.1f}s] {name}", file=sys.stderr, flush=True)
+        self._last = now
+
+    def step(self, done: int, total: int, what: str) -> None:
+        if self.enabled and total:
+            end = "\n" if done == total else ""
+            print(f"\r    {what} {done}/{total}", end=end, file=sys.stderr, flush=True)
+
+
+@dataclass
+class BuildResult:
+    corpus: Corpus
+    report: CheckReport
+    pages: int = 0
+    charts: int = 0
+    written: int = 0
+    deleted: int = 0
+    files: dict[str, bytes] = field(default_factory=dict)
+
+
+def _svg(chart: charts.ChartData, cache: Path) -> bytes:
+    """Render a chart's SVG, reusing the cached one when its spec has not changed."""
+    spec = charts.build_chart(chart).to_dict()
+    key = hashlib.sha256(json.dumps(spec, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+    cached = cache / f"{key}.svg"
+    if cached.is_file():
+        return cached.read_bytes()
+    data = charts.to_svg(charts.build_chart(chart)).encode("utf-8")
+    cache.mkdir(parents=True, exist_ok=True)
+    cached.write_bytes(data)
+    return data
+
+
+def _nav(corpus: Corpus) -> list[object]:
+    regions: dict[str, dict[str, list[Disclosure]]] = {}
+    for d in sorted(corpus.disclosures, key=lambda d: (d.unit.region_slug, d.unit.slug, -d.year, d.kind)):
+        regions.setdefault(" ".join(d.unit.region), {}).setdefault(d.unit.name, []).append(d)
+    units: list[object] = []
+    for region, by_unit in regions.items():
+        entries: list[object] = []
+        for name, ds in by_unit.items():
+            unit_entries: list[object] = [f"{ds[0].unit.region_slug}/{ds[0].unit.slug}/index.md"]
+            for d in ds:
+                children: list[object] = [f"{d.url}index.md"]
+                if d.overall is not None:
+                    children.append({"部门整体绩效": f"{d.url}{PERFORMANCE_DIR}/overall/index.md"})
+                children.extend({p.name: f"{d.url}{PERFORMANCE_DIR}/{p.slug}/index.md"} for p in d.projects)
+                unit_entries.append({f"{d.year}年度{d.kind}": children})
+            entries.append({name: unit_entries})
+        units.append({region: entries})
+    return [
+        {"首页": "index.md"},
+        {"各单位公开": units},
+        {"数据核验": f"{CHECKS_PAGE}index.md"},
+        {"名词解释": f"{GLOSSARY_PAGE}index.md"},
+        {"关于数据": f"{ABOUT_PAGE}index.md"},
+    ]
+
+
+def _data_files(corpus: Corpus, d: Disclosure) -> dict[str, bytes]:
+    """The disclosure's own data files, offered for download beside its page."""
+    folder = Path(corpus.root).parent / d.folder
+    return {
+        f"{d.url}data/{p.relative_to(folder).as_posix()}": p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def generate(paths: Paths, progress: Progress) -> BuildResult:
+    """Load, check and render everything into memory: content path -> bytes."""
+    progress.stage("读取数据 (load)")
+    corpus = load_corpus(paths.data)
+    progress.stage(f"核验数据 (check)：{len(corpus.disclosures)} 份公开")
+    report = check_corpus(corpus)
+    result = BuildResult(corpus, report)
+    env = markup.environment(paths.templates / "pages")
+    registry = BacklinkRegistry()
+    site_terms = terms_from_entries(corpus.glossary)
+    progress.stage("生成页面与图表 (render)")
+    files: dict[str, bytes] = {}
+    chart_jobs: list[tuple[str, charts.ChartData]] = []
+    for index, d in enumerate(corpus.disclosures, start=1):
+        linker = TermLinker(site_terms + terms_from_entries(d.glossary), registry)
+
+        def scope_for(url: str, title: str, linker: TermLinker = linker) -> LinkScope:
+            return linker.scope(url, title, "../" * url.count("/") + GLOSSARY_PAGE)
+
+        findings = report.findings.get(d.folder, [])
+        run = report.checks_run.get(d.folder, 0)
+        output = render_disclosure(d, scope_for, env, badge(findings, run), findings_html(findings, run))
+        for page in output.pages:
+            files[page.path] = page.markdown.encode("utf-8")
+        chart_jobs.extend(output.charts)
+        files.update(_data_files(corpus, d))
+        progress.step(index, len(corpus.disclosures), "公开")
+    badges = {
+        d.folder: badge(report.findings.get(d.folder, []), report.checks_run.get(d.folder, 0), f"{d.url}#checks")
+        for d in corpus.disclosures
+    }
+    for page in [
+        home_page(corpus, env, badges),
+        *unit_pages(corpus, env, {k: v.replace('href="', 'href="../../') for k, v in badges.items()}),
+        glossary_page(corpus, env, registry),
+        about_page(corpus, env),
+        checks_page(corpus, report, env),
+    ]:
+        files[page.path] = page.markdown.encode("utf-8")
+    result.pages = sum(1 for p in files if p.endswith(".md"))
+    progress.stage(f"绘制图表 (charts)：{len(chart_jobs)} 张")
+    cache = paths.project / ".gongkai" / "svg-cache"
+    for index, (path, chart) in enumerate(chart_jobs, start=1):
+        files[path] = _svg(chart, cache)
+        progress.step(index, len(chart_jobs), "图表")
+    result.charts = len(chart_jobs)
+    files.update(copy_assets(paths.templates))
+    result.files = files
+    return result
+
+
+def build_site(paths: Paths, progress: Progress | None = None, *, mkdocs: bool = True) -> BuildResult:
+    progress = progress or Progress()
+    result = generate(paths, progress)
+    progress.stage(f"写入 content/：{result.pages} 个页面")
+    result.written, result.deleted = write_tree(paths.content, result.files)
+    words = [t for e in result.corpus.glossary for t in (e.term, *e.aliases)]
+    words += [e.term for d in result.corpus.disclosures for e in d.glossary]
+    dictionary = paths.project / SEARCH_DICT
+    dictionary.parent.mkdir(parents=True, exist_ok=True)
+    dictionary.write_text(search_dictionary(words), encoding="utf-8")
+    config = write_site_config(paths.project, _nav(result.corpus))
+    if mkdocs:
+        progress.stage("生成网站 (mkdocs)")
+        publish_atomically(config, paths.build, source_date_epoch=_epoch(result.corpus))
+    progress.stage("完成")
+    return result
+
+
+def _epoch(corpus: Corpus) -> int:
+    """A fixed build date derived from the data (latest year), so identical data gives identical files."""
+    latest = max((d.year for d in corpus.disclosures), default=2000)
+    return int(time.mktime((latest + 1, 1, 1, 0, 0, 0, 0, 0, 0)))

@@ -1,0 +1,169 @@
+"""The ``gongkai`` command: parses arguments and maps domain errors to Chinese messages and exit codes.
+
+Exit codes: 0 success (findings alone never fail), 1 input errors, 2 usage errors, 3 the site could
+not be built (the previous ``build/`` is kept).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+
+from gongkai import __version__
+from gongkai.diagnostics import Diagnostic, InputError, Severity
+
+EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_BUILD = 0, 1, 2, 3
+
+EXAMPLES = {
+    "build": "例：gongkai build            # 用 data/ 生成 content/ 与 build/\n"
+    "    gongkai build --data 其他目录/data --no-progress",
+    "check": "例：gongkai check             # 只核验，不生成网站\n    gongkai check --format json > 核验结果.json",
+    "serve": "例：gongkai serve             # 本地预览 http://127.0.0.1:8000/，修改数据后自动重建",
+}
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        print(f"gongkai：参数错误：{message}（用 --help 查看用法）", file=sys.stderr)
+        raise SystemExit(EXIT_USAGE)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="gongkai",
+        description="把预决算公开数据生成为可搜索、可核对的静态网站。",
+        epilog="例：gongkai build && gongkai serve\n每个命令都有 --help，如 gongkai check --help。",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"gongkai {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="命令", parser_class=_Parser)
+
+    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(
+            name,
+            help=help_text,
+            description=help_text,
+            epilog=EXAMPLES[name],
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+        sub.add_argument("--project", type=Path, default=Path("."), help="项目目录（含 mkdocs.yml），默认当前目录")
+        sub.add_argument("--data", type=Path, default=None, help="数据目录，默认 <项目目录>/data")
+        return sub
+
+    build = command("build", "读取并核验数据，生成 content/ 下的页面和 build/ 下的网站")
+    build.add_argument("--no-progress", action="store_true", help="不显示进度（CI 中默认不显示）")
+    check = command("check", "只读取并核验数据，列出全部问题，不生成网站")
+    check.add_argument("--format", choices=("text", "json"), default="text", help="输出格式，默认 text")
+    serve = command("serve", "生成网站并在本地预览，数据或模板改动后自动重建")
+    serve.add_argument("--addr", default="127.0.0.1:8000", help="预览地址，默认 127.0.0.1:8000")
+    return parser
+
+
+def _print_diagnostics(diagnostics: Sequence[Diagnostic]) -> None:
+    for d in diagnostics:
+        print(d.format(), file=sys.stderr)
+    counts = Counter(d.severity for d in diagnostics)
+    summary = "，".join(f"{s.label} {counts[s]} 处" for s in Severity if counts[s])
+    print(f"共 {len(diagnostics)} 处问题（{summary}）。", file=sys.stderr)
+
+
+def _input_failed(error: InputError) -> int:
+    _print_diagnostics(error.diagnostics)
+    print("数据有错误，未生成网站（原有 build/ 保持不变）。请按上面的提示修改后重试。", file=sys.stderr)
+    return EXIT_INPUT
+
+
+def _build(args: argparse.Namespace) -> int:
+    from gongkai.build import Paths, Progress, build_site
+    from gongkai.site import BuildFailed
+
+    paths = Paths.at(args.project.resolve(), args.data.resolve() if args.data else None)
+    progress = Progress(False) if args.no_progress else Progress()
+    try:
+        result = build_site(paths, progress)
+    except InputError as error:
+        return _input_failed(error)
+    except BuildFailed as error:
+        print(f"网站生成失败（原有 build/ 保持不变）：{error}", file=sys.stderr)
+        return EXIT_BUILD
+    findings = result.report.all_findings()
+    print(
+        f"已生成 {len(result.corpus.disclosures)} 份公开、{result.pages} 个页面、{result.charts} 张图表；"
+        f"content/ 更新 {result.written} 个文件、删除 {result.deleted} 个；核验发现 {len(findings)} 处问题。"
+        f"网站在 {paths.build}/"
+    )
+    return EXIT_OK
+
+
+def _check(args: argparse.Namespace) -> int:
+    from gongkai.load import load_corpus
+    from gongkai.rules import check_corpus
+
+    data = (args.data or args.project / "data").resolve()
+    try:
+        corpus = load_corpus(data)
+    except InputError as error:
+        if args.format == "json":
+            print(json.dumps(_json(error.diagnostics, {}), ensure_ascii=False, indent=2))
+        return _input_failed(error)
+    report = check_corpus(corpus)
+    if args.format == "json":
+        print(json.dumps(_json([], report.findings), ensure_ascii=False, indent=2))
+        return EXIT_OK
+    for folder in sorted(report.findings):
+        findings = report.findings[folder]
+        print(f"== {folder}：核对 {report.checks_run.get(folder, 0)} 项，发现 {len(findings)} 处问题")
+        for finding in findings:
+            print("  " + finding.format().replace("\n", "\n  "))
+    everything = report.all_findings()
+    counts = Counter(f.severity for f in everything)
+    print(f"共 {len(corpus.disclosures)} 份公开；" + "，".join(f"{s.label} {counts[s]} 处" for s in Severity) + "。")
+    return EXIT_OK
+
+
+def _json(errors: Sequence[Diagnostic], findings: dict[str, list[Diagnostic]]) -> dict[str, object]:
+    def one(d: Diagnostic) -> dict[str, object]:
+        loc = {k: v for k, v in vars(d.location).items() if v not in (None, "")}
+        return {
+            "code": d.code,
+            "severity": d.severity.value,
+            "location": loc,
+            "message": d.message,
+            "hint": d.hint,
+            "figures": dict(d.figures),
+        }
+
+    return {
+        "input_errors": [one(d) for d in errors],
+        "findings": {folder: [one(d) for d in items] for folder, items in sorted(findings.items())},
+    }
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from gongkai.build import Paths
+    from gongkai.serve import serve
+
+    paths = Paths.at(args.project.resolve(), args.data.resolve() if args.data else None)
+    try:
+        serve(paths, args.addr)
+    except InputError as error:
+        return _input_failed(error)
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    handlers = {"build": _build, "check": _check, "serve": _serve}
+    if args.command is None:
+        _parser().print_help()
+        return EXIT_USAGE
+    return handlers[args.command](args)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

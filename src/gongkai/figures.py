@@ -1,0 +1,316 @@
+"""Which charts a disclosure (图1–图7) and a 绩效 project get, with their numbers taken from the data.
+
+A chart is drawn from the published tables where the disclosure has them, otherwise from the chart
+numbers the document prints (``charts.yaml``), and skipped when neither gives data.  Last-year
+figures are not in the tables: they come from the printed charts, or are worked back from the change
+the 情况说明 states (this year − 增加额 / + 减少额); without either, only this year is drawn.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from gongkai.charts import ChartData, ChartKind, Datum, decimal_text
+from gongkai.models import (
+    Cell,
+    ChartPoint,
+    Disclosure,
+    FundLine,
+    PerformanceTable,
+    PrintedChart,
+    Table,
+    TableRow,
+    TextSection,
+)
+from gongkai.tables import SPECS
+
+PRINTED_NOTE = "数字取自原文所附图表。"
+PRINTED_LAST_YEAR_NOTE = "上年数取自原文所附图表。"
+DERIVED_LAST_YEAR_NOTE = "上年数由情况说明所列增减额推算。"
+
+_NUMBERING = re.compile(r"^[一二三四五六七八九十]+、")
+
+
+Drawn = tuple[tuple[Datum, ...], str]  # a chart's data and its note
+
+NOTHING: Drawn = ((), "")
+
+
+@dataclass(frozen=True)
+class _Change:
+    """One bar series of a 变动情况 chart: this year's cell, and the subject the 情况说明 uses."""
+
+    row: str  # 行次, or "" for the table's 合计 row
+    column: str
+    series: str  # also the subject looked for in 情况说明, e.g. 收入总计
+
+
+@dataclass(frozen=True)
+class _Figure:
+    key: str
+    figure: str
+    title: str
+    kind: ChartKind
+    from_tables: Callable[[Disclosure], Drawn]
+
+
+# ------------------------------------------------------------------------------------------- cells
+
+
+def _amount(cell: Cell | None, category: str, series: str, source: str) -> Datum | None:
+    """The datum for a printed amount; nothing for a blank or 「——」 cell."""
+    if cell is None or not cell.is_amount or cell.value is None:
+        return None
+    return Datum(category, series, cell.value, cell.raw, source)
+
+
+def _present(items: Iterable[Datum | None]) -> tuple[Datum, ...]:
+    return tuple(item for item in items if item is not None)
+
+
+def _table(d: Disclosure, table_id: str) -> Table | None:
+    table = d.table(table_id)
+    return table if table is not None and not table.no_data else None
+
+
+def _total_row(table: Table) -> TableRow | None:
+    """The 合计 line of a table listed by subject code: the first line without a code or 行次."""
+    return next((r for r in table.rows if not r.code and not r.row_no), None)
+
+
+def _source(table: Table, row: TableRow, column: str) -> str:
+    """「公开01表 行次31 栏次1」: the table, the row as a reader cites it, and the printed 栏次."""
+    spec = SPECS[table.id]
+    number = spec.numbering(row.row_no or row.name, spec.amounts.index(column))
+    where = f"行次{row.row_no}" if row.row_no else f"科目代码{row.code}" if row.code else row.name
+    return f"{table.label} {where} 栏次{number}"
+
+
+def _cell(table: Table, row: TableRow | None, column: str, category: str, series: str = "") -> Datum | None:
+    if row is None:
+        return None
+    return _amount(row.cell(column), category, series, _source(table, row, column))
+
+
+def _printed(chart: PrintedChart, point: ChartPoint) -> Datum | None:
+    return _amount(point.value, point.category, point.series, f"charts.yaml {chart.figure}")
+
+
+# --------------------------------------------------------------------------------- structure charts
+
+
+def _structure(data: tuple[Datum, ...]) -> Drawn:
+    """A share chart needs something to draw: at least one positive amount."""
+    return (data, "") if any(item.value > 0 for item in data) else NOTHING
+
+
+def _income_structure(d: Disclosure) -> Drawn:
+    """图2: 公开01 income rows 1–8 (一般公共预算财政拨款收入 … 其他收入)."""
+    table = _table(d, "01")
+    if table is None:
+        return NOTHING
+    rows = [row for row in (table.row_by_no(str(n)) for n in range(1, 9)) if row is not None]
+    return _structure(_present(_cell(table, row, "金额", _NUMBERING.sub("", row.name)) for row in rows))
+
+
+def _spending_structure(d: Disclosure) -> Drawn:
+    """图3: the 合计 line of 公开03 by kind of spending (基本支出, 项目支出, 上缴上级支出, …)."""
+    table = _table(d, "03")
+    if table is None:
+        return NOTHING
+    row = _total_row(table)
+    return _structure(_present(_cell(table, row, column, column) for column in SPECS["03"].amounts[1:]))
+
+
+def _general_budget_structure(d: Disclosure) -> Drawn:
+    """图6: 公开05 合计 by 类 (3-digit subject codes)."""
+    table = _table(d, "05")
+    if table is None:
+        return NOTHING
+    classes = (row for row in table.rows if len(row.code) == 3)
+    return _structure(_present(_cell(table, row, "合计", row.name) for row in classes))
+
+
+_THREE_PUBLIC = (
+    ("因公出国（境）费", "因公出国（境）费"),
+    ("公务用车购置及运行维护费小计", "公务用车购置及运行维护费"),
+    ("公务接待费", "公务接待费"),
+)
+
+
+def _three_public_structure(d: Disclosure) -> Drawn:
+    """图7: 公开09 决算数 by component (因公出国（境）, 公务用车购置及运行维护, 公务接待)."""
+    table = _table(d, "09")
+    if table is None:
+        return NOTHING
+    row = table.row_by_name("决算数")
+    return _structure(_present(_cell(table, row, column, name) for column, name in _THREE_PUBLIC))
+
+
+# ------------------------------------------------------------------------------------ change charts
+
+
+def _paragraphs(sections: Iterable[TextSection]) -> Iterable[str]:
+    for section in sections:
+        yield from section.paragraphs
+        yield from _paragraphs(section.subsections)
+
+
+def _stated_change(d: Disclosure, subject: str) -> re.Match[str] | None:
+    """The first 「{subject}增加/减少X万元」 in 情况说明 (「收入总计」 not inside 「财政拨款收入总计」)."""
+    pattern = re.compile(rf"(?<!拨款){re.escape(subject)}(增加|减少)(\d+(?:\.\d+)?)万元")
+    return next(filter(None, map(pattern.search, _paragraphs(d.explanations))), None)
+
+
+def _last_year(d: Disclosure, now: Datum, printed: PrintedChart | None) -> tuple[Datum, str] | None:
+    """Last year's figure for ``now``'s series, and the note saying where it comes from."""
+    category = f"{d.year - 1}年"
+    if printed is not None:
+        for point in printed.points:
+            before = _printed(printed, point)
+            if before is not None and (before.category, before.series) == (category, now.series):
+                return before, PRINTED_LAST_YEAR_NOTE
+    stated = _stated_change(d, now.series)
+    if stated is None:
+        return None
+    change = Decimal(stated.group(2))
+    value = now.value - change if stated.group(1) == "增加" else now.value + change
+    source = f"由{now.source}与情况说明「{stated.group(0)}」推算"
+    return Datum(category, now.series, value, decimal_text(value), source), DERIVED_LAST_YEAR_NOTE
+
+
+def _changes(figure: str, table_id: str, lines: tuple[_Change, ...]) -> Callable[[Disclosure], Drawn]:
+    """A 变动情况 chart: this year's totals from the table, last year's where the data gives them."""
+
+    def drawn(d: Disclosure) -> Drawn:
+        table = _table(d, table_id)
+        if table is None:
+            return NOTHING
+        rows = [table.row_by_no(line.row) if line.row else _total_row(table) for line in lines]
+        now = _present(
+            _cell(table, row, line.column, f"{d.year}年", line.series) for row, line in zip(rows, lines, strict=True)
+        )
+        printed = next((chart for chart in d.printed_charts if chart.figure == figure), None)
+        found = [pair for pair in (_last_year(d, datum, printed) for datum in now) if pair is not None]
+        notes = "".join(dict.fromkeys(note for _, note in found))
+        return (*(before for before, _ in found), *now), notes
+
+    return drawn
+
+
+_FIGURES = (
+    _Figure(
+        "fig1",
+        "图1",
+        "收、支决算总计变动情况",
+        "grouped-bar",
+        _changes("图1", "01", (_Change("31", "金额", "收入总计"), _Change("62", "金额", "支出总计"))),
+    ),
+    _Figure("fig2", "图2", "收入决算结构", "donut", _income_structure),
+    _Figure("fig3", "图3", "支出决算结构", "donut", _spending_structure),
+    _Figure(
+        "fig4",
+        "图4",
+        "财政拨款收、支决算总计变动情况",
+        "grouped-bar",
+        _changes("图4", "04", (_Change("32", "合计", "财政拨款收入总计"), _Change("64", "合计", "财政拨款支出总计"))),
+    ),
+    _Figure(
+        "fig5",
+        "图5",
+        "一般公共预算财政拨款支出决算变动情况",
+        "grouped-bar",
+        _changes("图5", "05", (_Change("", "合计", "一般公共预算财政拨款支出"),)),
+    ),
+    _Figure("fig6", "图6", "一般公共预算财政拨款支出决算结构", "donut", _general_budget_structure),
+    _Figure("fig7", "图7", "“三公”经费财政拨款支出结构", "donut", _three_public_structure),
+)
+
+
+def _from_printed(figure: _Figure, chart: PrintedChart) -> Drawn:
+    data = _present(_printed(chart, point) for point in chart.points)
+    if figure.kind == "donut":
+        data, _ = _structure(data)
+    return (data, PRINTED_NOTE) if data else NOTHING
+
+
+def disclosure_charts(d: Disclosure) -> list[ChartData]:
+    """图1–图7 in order, each from the tables if they give data, else as printed, else left out."""
+    printed = {chart.figure: chart for chart in d.printed_charts}
+    charts = []
+    for figure in _FIGURES:
+        data, note = figure.from_tables(d)
+        unit = d.currency_unit
+        as_printed = printed.get(figure.figure)
+        if not data and as_printed is not None:
+            data, note = _from_printed(figure, as_printed)
+            unit = as_printed.unit or unit
+        if data:
+            charts.append(ChartData(figure.key, figure.figure, figure.title, figure.kind, unit, data, note))
+    return charts
+
+
+# ---------------------------------------------------------------------------------------------- 绩效
+
+SELF_EVALUATION = "项目支出绩效自评表"
+
+
+def _distinct(names: Iterable[str]) -> list[str]:
+    """Category names made unique (a repeated indicator name gets 「（2）」, …) so bars do not merge."""
+    seen: dict[str, int] = {}
+    result = []
+    for name in names:
+        seen[name] = seen.get(name, 0) + 1
+        result.append(name if seen[name] == 1 else f"{name}（{seen[name]}）")
+    return result
+
+
+def _total_line(p: PerformanceTable) -> FundLine | None:
+    """The 资金总额 line of the funds block (the first line if none is called so)."""
+    return next((line for line in p.funds if "资金总额" in line.source_name), next(iter(p.funds), None))
+
+
+def _line_name(line: FundLine) -> str:
+    return line.source_name.rstrip(":：")
+
+
+def _scores(p: PerformanceTable) -> tuple[Datum, ...]:
+    """得分 and 分值 per indicator (预算执行 first, from the 资金总额 line), when scores are printed."""
+    indicators = [i for i in p.indicators if i.score.is_amount]
+    if not indicators:
+        return ()
+    entries: list[tuple[str, str, Cell, Cell]] = []  # (category, where in the form, 得分, 分值)
+    line = _total_line(p)
+    if line is not None:
+        entries.append(("预算执行", _line_name(line), line.score, line.weight))
+    entries += [(i.name or i.level2, f"三级指标「{i.name}」", i.score, i.weight) for i in indicators]
+    names = _distinct(entry[0] for entry in entries)
+    return _present(
+        _amount(cell, name, series, f"{SELF_EVALUATION} {where} {series}")
+        for name, (_, where, score, weight) in zip(names, entries, strict=True)
+        for series, cell in (("得分", score), ("分值", weight))
+    )
+
+
+def _funds(p: PerformanceTable) -> tuple[Datum, ...]:
+    """全年预算数 and 全年执行数 of the 资金总额 line."""
+    line = _total_line(p)
+    if line is None:
+        return ()
+    where = f"{SELF_EVALUATION} {_line_name(line)}"
+    return _present(
+        _amount(cell, name, "", f"{where} {name}")
+        for name, cell in (("全年预算数", line.annual_budget), ("全年执行数", line.executed))
+    )
+
+
+def project_charts(p: PerformanceTable) -> list[ChartData]:
+    """A project's 「score」 chart (得分 vs 分值) and 「funds」 chart (全年预算数 vs 全年执行数), where printed."""
+    charts = [
+        ChartData("score", "", "绩效指标得分情况", "bar", "分", _scores(p)),
+        ChartData("funds", "", "资金预算执行情况", "bar", "万元", _funds(p)),
+    ]
+    return [chart for chart in charts if chart.data]

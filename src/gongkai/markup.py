@@ -1,0 +1,131 @@
+"""Building blocks of generated pages: page templates, text sections with glossary links, cards, figures.
+
+Running text is emitted as HTML paragraph blocks (``<p>…</p>``) so that Markdown never reinterprets
+printed text (a paragraph starting 「1.负责…」 must not become a list); headings stay Markdown with
+explicit ASCII ids.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+
+from gongkai.charts import ChartData, decimal_text, shares, summarize
+from gongkai.glossary import LinkScope, escape
+from gongkai.models import Cell, TextSection
+from gongkai.table_html import wrap
+
+TEMPLATES = Path(__file__).resolve().parents[2] / "site_templates" / "pages"
+
+
+@dataclass(frozen=True)
+class Section:
+    """One ``##`` section of a page: Chinese title, stable ASCII anchor, Markdown/HTML body."""
+
+    title: str
+    anchor: str
+    body: str
+
+
+@dataclass(frozen=True)
+class Card:
+    label: str
+    value: str  # as printed
+    unit: str
+    href: str  # link to the cell the figure comes from ("" if none)
+    note: str = ""
+
+
+def environment(templates: Path = TEMPLATES) -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates)),
+        autoescape=False,  # bodies are built from escaped parts
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
+
+
+def paragraph(text: str, scope: LinkScope | None, css: str = "") -> str:
+    """One printed paragraph as an HTML block, glossary terms linked through ``scope``."""
+    html = scope.link(text) if scope is not None else escape(text)
+    attr = f' class="{css}"' if css else ""
+    return f"<p{attr}>{html}</p>"
+
+
+def text_sections(sections: Sequence[TextSection], scope: LinkScope | None, level: int, anchor_prefix: str) -> str:
+    """Nested printed sections → Markdown headings (never linked) and linked paragraphs."""
+    blocks: list[str] = []
+    for index, section in enumerate(sections, start=1):
+        anchor = f"{anchor_prefix}-{index}"
+        if scope is not None:
+            scope.new_section()
+        blocks.append(f"{'#' * level} {escape(section.title)} {{: #{anchor} }}")
+        blocks.extend(paragraph(p, scope) for p in section.paragraphs)
+        if section.subsections:
+            blocks.append(text_sections(section.subsections, scope, min(level + 1, 6), anchor))
+    return "\n\n".join(blocks)
+
+
+def cards(items: Iterable[Card]) -> str:
+    """Key figures as a grid of cards, each linking to the cell it is printed in."""
+    html = []
+    for card in items:
+        value = f'<span class="gk-card__value">{escape(card.value)}</span><span class="gk-card__unit">{escape(card.unit)}</span>'
+        if card.href:
+            value = f'<a href="{card.href}">{value}</a>'
+        note = f'<span class="gk-card__note">{escape(card.note)}</span>' if card.note else ""
+        html.append(f'<div class="gk-card"><span class="gk-card__label">{escape(card.label)}</span>{value}{note}</div>')
+    return f'<div class="gk-cards">{"".join(html)}</div>' if html else ""
+
+
+def cell_text(cell: Cell | None) -> str:
+    """A printed figure for a reader: the text as printed, 「——」 for not applicable, 「—」 for blank."""
+    if cell is None or cell.state.value == "empty":
+        return "—"
+    return escape(cell.raw.strip())
+
+
+def figure(chart: ChartData, svg_href: str) -> str:
+    """A chart: title, static SVG image with a text alternative, summary sentence, numbers as a table."""
+    summary = summarize(chart)
+    share_column = chart.kind == "donut"
+    percents = shares(chart) if share_column else ()
+    head = '<th scope="col">项目</th>' + ('<th scope="col">系列</th>' if len(chart.series) > 1 else "")
+    head += f'<th scope="col">数值（{escape(chart.unit)}）</th>' + ('<th scope="col">占比</th>' if share_column else "")
+    head += '<th scope="col">来源</th>'
+    rows = []
+    for index, datum in enumerate(chart.data):
+        series = f"<td>{escape(datum.series)}</td>" if len(chart.series) > 1 else ""
+        share = ""
+        if share_column:
+            pct = percents[index]
+            share = f'<td class="gk-num">{decimal_text(pct) + "%" if pct is not None else "—"}</td>'
+        rows.append(
+            f'<tr><th scope="row">{escape(datum.category)}</th>{series}'
+            f'<td class="gk-num">{escape(datum.label)}</td>{share}<td class="gk-src">{escape(datum.source)}</td></tr>'
+        )
+    note = f'<p class="gk-chart-note">{escape(chart.note)}</p>' if chart.note else ""
+    table = wrap(
+        f'<table class="gk-table"><caption>{escape(chart.caption)}（数据表）</caption>'
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>",
+        f"{chart.caption}数据表",
+    )
+    return (
+        f'<figure class="gk-chart" id="{chart.key}">'
+        f"<figcaption>{escape(chart.caption)}</figcaption>"
+        f'<img src="{svg_href}" alt="{escape(chart.caption)}：{escape(summary)}" loading="lazy">'
+        f'<p class="gk-chart-summary">{escape(summary)}</p>{note}'
+        f'<details class="gk-chart-data"><summary>查看数据表</summary>{table}</details>'
+        "</figure>"
+    )
+
+
+def contents(sections: Sequence[Section]) -> str:
+    """An in-page table of contents (the sidebar one is hidden on phones)."""
+    links = "".join(f'<li><a href="#{s.anchor}">{escape(s.title)}</a></li>' for s in sections)
+    return f'<nav class="gk-contents" aria-label="本页目录"><ol>{links}</ol></nav>'

@@ -1,0 +1,308 @@
+"""Stage 4a: the Markdown of one disclosure — its main page, one page per 绩效 evaluation, chart SVGs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import jinja2
+
+from gongkai import markup
+from gongkai.charts import ChartData
+from gongkai.figures import disclosure_charts, project_charts
+from gongkai.glossary import LinkScope, escape, term_anchor
+from gongkai.markup import Card, Section
+from gongkai.models import Cell, Disclosure, OverallReport, PerformanceTable, Table
+from gongkai.table_html import cell_id, table_html, wrap
+
+PERFORMANCE_DIR = "jixiao"
+
+
+@dataclass
+class RenderedPage:
+    path: str  # relative to content/, e.g. region/unit/2023-juesuan/index.md
+    markdown: str
+
+
+@dataclass
+class DisclosureOutput:
+    pages: list[RenderedPage] = field(default_factory=list)
+    charts: list[tuple[str, ChartData]] = field(default_factory=list)  # (content path of the SVG, chart)
+
+
+def _cell_href(
+    table: Table | None, row_no: str = "", code: str = "", name: str = "", column: int = 0
+) -> tuple[Cell | None, str]:
+    """A cell of a table by row (行次, code or name) and column index, with its anchor link."""
+    if table is None:
+        return None, ""
+    row = table.row_by_no(row_no) if row_no else table.row_by_code(code) if code else table.row_by_name(name)
+    if row is None or column >= len(table.columns):
+        return None, ""
+    cell = row.cells[table.columns[column].title]
+    return cell, f"#{cell_id(table.id, row, column)}"
+
+
+def key_cards(d: Disclosure) -> list[Card]:
+    """Headline figures with links to the cells they are printed in."""
+    picks = (
+        ("收入总计", d.table("01"), "31", "", "", 0),
+        ("支出总计", d.table("01"), "62", "", "", 0),
+        ("一般公共预算财政拨款支出", d.table("05"), "", "", "合计", 0),
+        ("基本支出", d.table("03"), "", "", "合计", 1),
+        ("项目支出", d.table("03"), "", "", "合计", 2),
+        ("“三公”经费决算", d.table("09"), "", "", "决算数", 0),
+    )
+    result = []
+    for label, table, row_no, code, name, column in picks:
+        cell, href = _cell_href(table, row_no, code, name, column)
+        if cell is not None and cell.is_amount:
+            result.append(Card(label, cell.raw.strip(), d.currency_unit, href))
+        elif table is not None and table.no_data:
+            result.append(Card(label, "无", "", "", "本表无数据"))
+    return result
+
+
+def _table_block(table: Table, scope: LinkScope) -> str:
+    scope.new_section()
+    parts = [f"### {table.label} {escape(table.title)} {{: #gongkai{table.id} }}"]
+    if table.no_data:
+        parts.append('<p class="gk-nodata">本表无数据（原文注明「本表无数据」）。</p>')
+    if table.rows and (table.has_amounts() or not table.no_data):
+        parts.append(table_html(table, scope.link))
+    parts.extend(markup.paragraph(note, scope, "gk-note") for note in table.notes)
+    parts.append(f'<p class="gk-source">数据来源：{escape(table.file)}</p>')
+    return "\n\n".join(parts)
+
+
+def _performance_summary(d: Disclosure, scope: LinkScope) -> str:
+    rows = []
+    for p in d.projects:
+        total = p.funds[0] if p.funds else None
+        figures = [total.annual_budget, total.executed, total.rate] if total else [None, None, None]
+        cells = "".join(f'<td class="gk-num">{markup.cell_text(c)}</td>' for c in figures)
+        rows.append(
+            f'<tr><th scope="row"><a href="{PERFORMANCE_DIR}/{p.slug}/">{escape(p.name)}</a></th>{cells}'
+            f'<td class="gk-num">{markup.cell_text(p.total_score)}</td><td>{escape(p.grade) or "—"}</td></tr>'
+        )
+    blocks = []
+    if d.overall is not None:
+        blocks.append(
+            f'<p>部门整体：<a href="{PERFORMANCE_DIR}/overall/">{escape(d.overall.title)}</a>'
+            f"{'（自评得分 ' + markup.cell_text(d.overall.score) + '）' if d.overall.score.is_amount else ''}</p>"
+        )
+    if rows:
+        head = "".join(
+            f'<th scope="col">{h}</th>'
+            for h in ("项目名称", "全年预算数（万元）", "全年执行数（万元）", "执行率（%）", "总分", "等级")
+        )
+        blocks.append(
+            wrap(
+                f'<table class="gk-table"><caption>项目支出绩效自评结果（{len(rows)}个项目）</caption>'
+                f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>",
+                "项目支出绩效自评结果",
+            )
+        )
+    return "\n\n".join(blocks)
+
+
+def _charts_block(charts: list[ChartData]) -> str:
+    return "\n\n".join(markup.figure(c, f"charts/{c.key}.svg") for c in charts)
+
+
+def render_disclosure(
+    d: Disclosure,
+    scope_for: Callable[[str, str], LinkScope],
+    env: jinja2.Environment,
+    badge: str,
+    findings_block: str,
+) -> DisclosureOutput:
+    """Every page of one disclosure; ``scope_for(page_url, title)`` gives the glossary linker of a page."""
+    out = DisclosureOutput()
+    title = f"{d.unit.name} {d.year}年度{d.kind}公开"
+    scope = scope_for(d.url, title)
+    sections: list[Section] = []
+    if d.overview is not None:
+        sections.append(Section("概况", "overview", markup.text_sections(d.overview.sections, scope, 3, "overview")))
+    charts = disclosure_charts(d)
+    if charts:
+        sections.append(Section("图表", "charts", _charts_block(charts)))
+        out.charts.extend((f"{d.url}charts/{c.key}.svg", c) for c in charts)
+    if d.tables:
+        tables = "\n\n".join(_table_block(t, scope) for t in sorted(d.tables.values(), key=lambda t: t.id))
+        sections.append(Section(f"{d.kind}表", "tables", tables))
+    if d.explanations:
+        sections.append(
+            Section("情况说明", "explanations", markup.text_sections(d.explanations, scope, 3, "explanation"))
+        )
+    if d.projects or d.overall:
+        sections.append(Section("绩效自评", "performance", _performance_summary(d, scope)))
+    if d.glossary:
+        items = "".join(
+            f'<dt id="{term_anchor(e.term)}">{escape(e.number + "、" if e.number else "")}{escape(e.term)}</dt>'
+            f"<dd>{escape(e.definition)}</dd>"
+            for e in d.glossary
+        )
+        sections.append(Section("名词解释（原文）", "glossary", f'<dl class="gk-glossary">{items}</dl>'))
+    sections.append(Section("数据核验", "checks", findings_block))
+    page = env.get_template("disclosure.md.j2").render(
+        d=d,
+        region=escape(" › ".join(d.unit.region)),
+        badge=badge,
+        cards=markup.cards(key_cards(d)),
+        data_href="data/",
+        contents=markup.contents(sections),
+        sections=sections,
+        source_files=d.folder,
+    )
+    out.pages.append(RenderedPage(f"{d.url}index.md", page))
+    for project in d.projects:
+        out.pages.append(_project_page(d, project, scope_for, env, out))
+    if d.overall is not None:
+        out.pages.append(_overall_page(d, d.overall, scope_for, env, out))
+    return out
+
+
+def _funds_table(p: PerformanceTable) -> str:
+    head = "".join(
+        f'<th scope="col">{h}</th>'
+        for h in (
+            "资金来源",
+            "年初预算数·目标申报数",
+            "年初预算数·预算编制数",
+            "全年预算数",
+            "全年执行数",
+            "资金结(转)余",
+            "执行率（%）",
+            "分值",
+            "得分",
+        )
+    )
+    rows = []
+    for f in p.funds:
+        figures = (
+            f.initial_declared,
+            f.initial_budget,
+            f.annual_budget,
+            f.executed,
+            f.balance,
+            f.rate,
+            f.weight,
+            f.score,
+        )
+        cells = "".join(f'<td class="gk-num">{markup.cell_text(c)}</td>' for c in figures)
+        rows.append(f'<tr><th scope="row">{escape(f.source_name)}</th>{cells}</tr>')
+    return wrap(
+        f'<table class="gk-table"><caption>项目资金（万元）：预算 → 执行 → 执行率</caption>'
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>",
+        "项目资金",
+    )
+
+
+def _indicator_table(p: PerformanceTable, scope: LinkScope) -> str:
+    head = "".join(
+        f'<th scope="col">{h}</th>'
+        for h in (
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "年度指标值",
+            "调整后指标值",
+            "实际完成值",
+            "分值",
+            "得分",
+            "偏差原因分析及改进措施",
+        )
+    )
+    rows = []
+    for i in p.indicators:
+        texts = "".join(f"<td>{escape(t) or '—'}</td>" for t in (i.level1, i.level2))
+        texts += f'<th scope="row">{escape(i.name) or "—"}</th>'
+        texts += "".join(f"<td>{escape(t) or '—'}</td>" for t in (i.target, i.adjusted_target, i.actual))
+        scores = "".join(f'<td class="gk-num">{markup.cell_text(c)}</td>' for c in (i.weight, i.score))
+        rows.append(f"<tr>{texts}{scores}<td>{escape(i.deviation) or '—'}</td></tr>")
+    total = f'<tr class="gk-total"><th scope="row" colspan="7">总分</th><td class="gk-num">{markup.cell_text(p.total_score)}</td><td>{escape(p.grade) or "—"}</td></tr>'
+    return wrap(
+        f'<table class="gk-table"><caption>绩效指标：目标 → 实际 → 得分</caption>'
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}{total}</tbody></table>",
+        "绩效指标",
+    )
+
+
+def _evaluation_sections(p: PerformanceTable, url: str, scope: LinkScope, out: DisclosureOutput) -> list[Section]:
+    sections = []
+    if p.funds:
+        sections.append(Section("资金执行", "funds", _funds_table(p)))
+    if p.goal_target or p.goal_actual:
+        body = (
+            f'<dl class="gk-goal"><dt>年度目标</dt><dd>{scope.link(p.goal_target) or "—"}</dd>'
+            f"<dt>实际完成情况</dt><dd>{scope.link(p.goal_actual) or '—'}</dd></dl>"
+        )
+        sections.append(Section("年度绩效目标", "goal", body))
+    if p.indicators:
+        sections.append(Section("绩效指标", "indicators", _indicator_table(p, scope)))
+    charts = project_charts(p)
+    if charts:
+        sections.append(Section("图表", "charts", _charts_block(charts)))
+        out.charts.extend((f"{url}charts/{c.key}.svg", c) for c in charts)
+    if p.analysis:
+        sections.append(Section("绩效分析", "analysis", markup.text_sections(p.analysis, scope, 3, "analysis")))
+    if p.report:
+        sections.append(Section("自评报告", "report", markup.text_sections(p.report, scope, 3, "report")))
+    if p.notes:
+        sections.append(Section("备注", "notes", "\n\n".join(markup.paragraph(n, scope, "gk-note") for n in p.notes)))
+    return sections
+
+
+def _back_link(d: Disclosure) -> str:
+    return f'<p class="gk-meta"><a href="../../">← 返回 {escape(d.unit.name)} {d.year}年度{d.kind}公开</a> · 来源：{escape(d.source.title)}</p>'
+
+
+def _project_page(
+    d: Disclosure,
+    p: PerformanceTable,
+    scope_for: Callable[[str, str], LinkScope],
+    env: jinja2.Environment,
+    out: DisclosureOutput,
+) -> RenderedPage:
+    url = f"{d.url}{PERFORMANCE_DIR}/{p.slug}/"
+    title = f"{p.name} 项目支出绩效自评"
+    scope = scope_for(url, title)
+    lead = (
+        _back_link(d)
+        + "\n\n"
+        + markup.paragraph(
+            f"主管部门：{p.department or '—'}；实施单位：{p.implementing_unit or '—'}；评价年度：{p.year}年。",
+            None,
+            "gk-meta",
+        )
+    )
+    page = env.get_template("generic.md.j2").render(
+        title=escape(title), lead=lead, sections=_evaluation_sections(p, url, scope, out), source_files=p.file
+    )
+    return RenderedPage(f"{url}index.md", page)
+
+
+def _overall_page(
+    d: Disclosure,
+    r: OverallReport,
+    scope_for: Callable[[str, str], LinkScope],
+    env: jinja2.Environment,
+    out: DisclosureOutput,
+) -> RenderedPage:
+    url = f"{d.url}{PERFORMANCE_DIR}/overall/"
+    scope = scope_for(url, r.title)
+    sections = [Section("报告正文", "report", markup.text_sections(r.sections, scope, 3, "report"))]
+    if r.table is not None:
+        sections.extend(
+            Section(f"整体绩效目标表：{s.title}", f"table-{s.anchor}", s.body)
+            for s in _evaluation_sections(r.table, url, scope, out)
+        )
+    score = f"自评得分：{markup.cell_text(r.score)}；" if r.score.is_amount else ""
+    lead = (
+        _back_link(d) + "\n\n" + markup.paragraph(f"{score}报告类型：{r.kind}；评价年度：{r.year}年。", None, "gk-meta")
+    )
+    page = env.get_template("generic.md.j2").render(
+        title=escape(r.title), lead=lead, sections=sections, source_files=r.file
+    )
+    return RenderedPage(f"{url}index.md", page)

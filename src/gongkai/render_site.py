@@ -1,0 +1,181 @@
+"""Stage 4b: site-wide pages — home, one page per unit, the glossary with backlinks, 关于数据."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+import jinja2
+
+from gongkai import markup
+from gongkai.glossary import BacklinkRegistry, escape, term_anchor
+from gongkai.markup import Section
+from gongkai.models import Corpus, Disclosure, GlossaryEntry
+from gongkai.render_disclosure import RenderedPage, key_cards
+from gongkai.table_html import wrap
+
+GLOSSARY_PAGE = "glossary/"
+ABOUT_PAGE = "about/"
+
+
+def _disclosure_rows(disclosures: Sequence[Disclosure], prefix: str, badges: dict[str, str]) -> str:
+    head = "".join(f'<th scope="col">{h}</th>' for h in ("公开", "地区", "年度", "收入总计", "支出总计", "数据核验"))
+    rows = []
+    for d in disclosures:
+        figures = {c.label: c.value for c in key_cards(d)}
+        rows.append(
+            f'<tr><th scope="row"><a href="{prefix}{d.url}">{escape(d.unit.name)} {d.year}年度{d.kind}</a></th>'
+            f"<td>{escape(' '.join(d.unit.region))}</td><td>{d.year}</td>"
+            f'<td class="gk-num">{escape(figures.get("收入总计", "—"))}</td>'
+            f'<td class="gk-num">{escape(figures.get("支出总计", "—"))}</td>'
+            f"<td>{badges.get(d.folder, '')}</td></tr>"
+        )
+    return wrap(
+        f'<table class="gk-table"><caption>公开文本一览（金额单位：万元）</caption>'
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>",
+        "公开文本一览",
+    )
+
+
+def _by_unit(corpus: Corpus) -> dict[tuple[str, str], list[Disclosure]]:
+    units: dict[tuple[str, str], list[Disclosure]] = defaultdict(list)
+    for d in corpus.disclosures:
+        units[(d.unit.region_slug, d.unit.slug)].append(d)
+    return {k: sorted(v, key=lambda d: (-d.year, d.kind)) for k, v in sorted(units.items())}
+
+
+def home_page(corpus: Corpus, env: jinja2.Environment, badges: dict[str, str]) -> RenderedPage:
+    units = _by_unit(corpus)
+    latest = sorted(corpus.disclosures, key=lambda d: (-d.year, d.unit.region_slug, d.unit.slug))
+    lead = markup.paragraph(corpus.site.description, None, "gk-lead") if corpus.site.description else ""
+    stats = markup.cards(
+        [
+            markup.Card("单位", str(len(units)), "个", ""),
+            markup.Card("公开文本", str(len(corpus.disclosures)), "份", ""),
+            markup.Card("绩效自评项目", str(sum(len(d.projects) for d in corpus.disclosures)), "个", ""),
+        ]
+    )
+    unit_items = "".join(
+        f'<li><a href="{region}/{slug}/">{escape(ds[0].unit.name)}</a>'
+        f'<span class="gk-meta"> · {escape(" ".join(ds[0].unit.region))} · '
+        f"{'、'.join(f'{d.year}年度{d.kind}' for d in ds)}</span></li>"
+        for (region, slug), ds in units.items()
+    )
+    how = (
+        "<p>每份公开按原文照录：表格保留行次、栏次，点击任何数字旁的链接都能找到它在原表中的位置。"
+        f'不认识的词语可点击或把光标停在带虚线的词上查看<a href="{GLOSSARY_PAGE}">名词解释</a>。'
+        "原文中数字前后不一致的地方，在每份公开的“数据核验”部分列出。"
+        f'数据来源与方法见<a href="{ABOUT_PAGE}">关于数据</a>。</p>'
+    )
+    sections = [
+        Section("最新公开", "latest", _disclosure_rows(latest, "", badges)),
+        Section("按单位浏览", "units", f'<ul class="gk-units">{unit_items}</ul>'),
+        Section("怎样读这些数据", "how", how),
+    ]
+    page = env.get_template("generic.md.j2").render(
+        title=escape(corpus.site.title), lead=f"{lead}\n\n{stats}", sections=sections, source_files="data/"
+    )
+    return RenderedPage("index.md", page)
+
+
+def unit_pages(corpus: Corpus, env: jinja2.Environment, badges: dict[str, str]) -> list[RenderedPage]:
+    pages = []
+    for (region, slug), disclosures in _by_unit(corpus).items():
+        unit = disclosures[0].unit
+        facts = f"地区：{' '.join(unit.region)}；单位代码：{unit.code or '（未注明）'}；主管部门：{unit.department or '—'}。"
+        sections = [Section("历年公开", "disclosures", _disclosure_rows(disclosures, "../../", badges))]
+        page = env.get_template("generic.md.j2").render(
+            title=escape(unit.name),
+            lead=markup.paragraph(facts, None, "gk-meta"),
+            sections=sections,
+            source_files=", ".join(d.folder for d in disclosures),
+        )
+        pages.append(RenderedPage(f"{region}/{slug}/index.md", page))
+    return pages
+
+
+def glossary_page(corpus: Corpus, env: jinja2.Environment, registry: BacklinkRegistry) -> RenderedPage:
+    """Every term once: the site definition, what each disclosure printed, and where the term is used."""
+    entries: dict[str, GlossaryEntry] = {e.term: e for e in corpus.glossary}
+    printed: dict[str, list[tuple[Disclosure, GlossaryEntry]]] = defaultdict(list)
+    for d in corpus.disclosures:
+        for e in d.glossary:
+            entries.setdefault(e.term, e)
+            printed[e.term].append((d, e))
+    backlinks = registry.backlinks()
+    items = []
+    for term in sorted(entries, key=lambda t: (t.lstrip('“"'), t)):
+        entry = entries[term]
+        anchor = term_anchor(term)
+        parts = [f'<dt id="{anchor}">{escape(term)}</dt><dd><p>{escape(entry.definition)}</p>']
+        if entry.aliases:
+            parts.append(f'<p class="gk-meta">又称：{escape("、".join(entry.aliases))}</p>')
+        others = [(d, e) for d, e in printed[term] if e.definition != entry.definition]
+        if others:
+            parts.append(
+                '<p class="gk-meta">公开文本中的解释：</p><ul>'
+                + "".join(
+                    f'<li><a href="../{d.url}#glossary">{escape(d.unit.name)} {d.year}年度{d.kind}</a>：{escape(e.definition)}</li>'
+                    for d, e in others
+                )
+                + "</ul>"
+            )
+        uses = backlinks.get(anchor, [])
+        if uses:
+            links = "、".join(f'<a href="../{url}">{escape(title)}</a>' for url, title in uses)
+            parts.append(f'<p class="gk-backlinks">出现在：{links}</p>')
+        parts.append("</dd>")
+        items.append("".join(parts))
+    sections = [Section(f"全部名词（{len(entries)}个）", "terms", f'<dl class="gk-glossary">{"".join(items)}</dl>')]
+    lead = markup.paragraph(
+        "预决算公开中常用的专业名词。正文中带虚线的词，点击即跳到这里，悬停或用键盘聚焦可直接看到解释。",
+        None,
+        "gk-lead",
+    )
+    page = env.get_template("generic.md.j2").render(
+        title="名词解释", lead=lead, sections=sections, source_files="data/glossary.yaml 与各公开的 glossary.yaml"
+    )
+    return RenderedPage(f"{GLOSSARY_PAGE}index.md", page)
+
+
+ABOUT_TEXT = (
+    (
+        "数据从哪里来",
+        "本站每份公开都由财政或主管部门公开的原文（预决算公开文本、绩效自评报告）逐项录入而成，"
+        "每个数字都照原文照录，包括原文中明显有误的数字。每张表下注明数据文件，"
+        "把鼠标停在表格中的数字上可以看到它来自哪个文件的第几行、哪一栏；每个数字都有固定的网址锚点，方便引用。",
+    ),
+    (
+        "数字怎么核对",
+        "公开表格的金额以万元为单位、保留两位小数，由元换算而来，合计与分项之和可能相差几分钱（尾数误差）。"
+        "核对时，两个数相差不超过0.01万元视为一致；合计与n个分项之和相差不超过max(0.01, 0.005×(n+1))万元视为一致；"
+        "百分比按四舍五入或截尾两种常见算法之一相符即视为一致。超出这些范围的，列为不一致。",
+    ),
+    (
+        "空白、「——」与「本表无数据」",
+        "表格中空白表示原文未填数字；「——」表示该栏不适用（不等于零）；整张表注明「本表无数据」表示该单位没有这类收支。"
+        "三者含义不同，本站分别照录。",
+    ),
+    (
+        "下载数据",
+        "每份公开的页面都提供结构化数据（CSV 表格与 YAML 文本）下载，可以用 Excel 或任何数据工具打开。"
+        "本站不向其他网站发送任何请求，不使用统计或跟踪代码。",
+    ),
+)
+
+
+def about_page(corpus: Corpus, env: jinja2.Environment) -> RenderedPage:
+    sections = [
+        Section(title, f"about-{i}", markup.paragraph(text, None)) for i, (title, text) in enumerate(ABOUT_TEXT, 1)
+    ]
+    sources = "".join(
+        f'<li><a href="../{d.url}">{escape(d.title)}</a>：原文《{escape(d.source.title)}》'
+        f"{'，' + escape(d.source.file) if d.source.file else ''}</li>"
+        for d in sorted(corpus.disclosures, key=lambda d: d.folder)
+    )
+    sections.append(Section("收录的公开文本", "sources", f"<ul>{sources}</ul>"))
+    contact = "；".join(x for x in (corpus.site.office, corpus.site.contact) if x)
+    if contact:
+        sections.append(Section("联系我们", "contact", markup.paragraph(contact + "。发现录入错误请告诉我们。", None)))
+    page = env.get_template("generic.md.j2").render(title="关于数据", lead="", sections=sections, source_files="data/")
+    return RenderedPage(f"{ABOUT_PAGE}index.md", page)

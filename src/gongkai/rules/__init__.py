@@ -1,0 +1,33 @@
+"""Stage 2: consistency rules (勾稽关系) of ``shared/reference/rules.md`` — findings, never crashes.
+
+``check_corpus`` runs every rule on every disclosure and returns the findings per disclosure folder
+together with how many checks were evaluated (so a page can say 「核验通过 42 项」).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from gongkai.diagnostics import Diagnostic
+from gongkai.models import Corpus
+from gongkai.rules.context import Checker
+from gongkai.rules.tables_within import check_within_tables
+
+
+@dataclass
+class CheckReport:
+    findings: dict[str, list[Diagnostic]] = field(default_factory=dict)  # disclosure folder -> findings
+    checks_run: dict[str, int] = field(default_factory=dict)  # disclosure folder -> checks evaluated
+
+    def all_findings(self) -> list[Diagnostic]:
+        return [f for folder in sorted(self.findings) for f in self.findings[folder]]
+
+
+def check_corpus(corpus: Corpus) -> CheckReport:
+    report = CheckReport()
+    for disclosure in corpus.disclosures:
+        checker = Checker(disclosure, corpus)
+        check_within_tables(checker)
+        report.findings[disclosure.folder] = checker.findings
+        report.checks_run[disclosure.folder] = checker.checks_run
+    return report
