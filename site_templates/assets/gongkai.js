@@ -3,7 +3,8 @@
  *
  * 1. 大字模式：在页眉插入「大字模式」切换按钮（aria-pressed 表示开关状态），切换 html.gk-large，
  *    并把选择记在 localStorage 里，跨页面保持。首屏前的恢复由 overrides/main.html 的内联脚本完成。
- * 2. 名词解释提示：按 Esc 可关闭当前显示的 a.gk-term 提示（WCAG 1.4.13），指针移开或失去焦点后恢复。
+ * 2. 名词解释提示 a.gk-term：把 CSS 提示框挪到术语正下方（不超出正文栏）；按 Esc 可关闭当前提示
+ *    （WCAG 1.4.13），指针移开或失去焦点后恢复。没有脚本时提示框照样显示，只是贴正文栏左缘。
  */
 (function () {
   "use strict";
@@ -64,6 +65,21 @@
     show(rememberedLarge(), button);
   }
 
+  /* 纯 CSS 时提示框贴正文栏左缘；有脚本时把它挪到术语正下方，但不超出正文栏右缘。 */
+  function placeTip(event) {
+    var term = event.target.closest && event.target.closest("a.gk-term");
+    var column = term && term.closest(".md-content__inner");
+    if (!column) {
+      return;
+    }
+    var fragments = term.getClientRects(); // 术语跨行时，提示框在最后一段的下一行
+    var termLeft = fragments[fragments.length - 1].left;
+    var box = column.getBoundingClientRect();
+    var tipWidth = parseFloat(window.getComputedStyle(term, "::after").width) || 0;
+    var x = Math.max(0, Math.min(termLeft - box.left, box.width - tipWidth));
+    term.style.setProperty("--gk-tip-x", x + "px");
+  }
+
   function shownTerms() {
     return document.querySelectorAll("a.gk-term:hover, a.gk-term:focus");
   }
@@ -84,6 +100,8 @@
     }
   }
 
+  document.addEventListener("mouseover", placeTip);
+  document.addEventListener("focusin", placeTip);
   document.addEventListener("keydown", quietTerm);
   document.addEventListener("mouseout", wakeTerm);
   document.addEventListener("focusout", wakeTerm);

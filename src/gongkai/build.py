@@ -176,11 +176,7 @@ def build_site(paths: Paths, progress: Progress | None = None, *, mkdocs: bool =
     result = generate(paths, progress)
     progress.stage(f"写入 content/：{result.pages} 个页面")
     result.written, result.deleted = write_tree(paths.content, result.files)
-    words = [t for e in result.corpus.glossary for t in (e.term, *e.aliases)]
-    words += [e.term for d in result.corpus.disclosures for e in d.glossary]
-    dictionary = paths.project / SEARCH_DICT
-    dictionary.parent.mkdir(parents=True, exist_ok=True)
-    dictionary.write_text(search_dictionary(words), encoding="utf-8")
+    write_tree(paths.project / Path(SEARCH_DICT).parent, {Path(SEARCH_DICT).name: search_dictionary()})
     config = write_site_config(paths.project, _nav(result.corpus))
     if mkdocs:
         progress.stage("生成网站 (mkdocs)")

@@ -186,13 +186,17 @@ def _legend(**options: Any) -> alt.Legend:
     return alt.Legend(orient="bottom", title=None, labelFontSize=12, **options)
 
 
+def _colors(count: int) -> list[str]:
+    return [PALETTE[i % len(PALETTE)] for i in range(count)]
+
+
 def _series_color(data: ChartData) -> alt.Color | alt.ColorValue:
     if len(data.series) < 2:
         return alt.ColorValue(PALETTE[0])
     return alt.Color(
         "series:N",
         sort=list(data.series),
-        scale=alt.Scale(domain=list(data.series), range=list(PALETTE[: len(data.series)])),
+        scale=alt.Scale(domain=list(data.series), range=_colors(len(data.series))),
         legend=_legend(),
     )
 
@@ -239,7 +243,6 @@ def _donut(data: ChartData) -> alt.Chart:
     """Shares of a whole; slices with no positive value are not drawn (the table keeps them)."""
     drawn = tuple((d, part) for d, part in zip(data.data, shares(data), strict=True) if d.value > 0)
     legends = tuple(f"{d.category} {_figure(d, data.unit)}（{part}%）" for d, part in drawn)
-    colors = [PALETTE[i % len(PALETTE)] for i in range(len(drawn))]
     chart: alt.Chart = (
         alt.Chart(_data(_records(tuple(d for d, _ in drawn), legends)), width=WIDTH, height=210)
         .mark_arc(innerRadius=55, outerRadius=100, stroke="white", strokeWidth=1)
@@ -249,7 +252,7 @@ def _donut(data: ChartData) -> alt.Chart:
             color=alt.Color(
                 "legend:N",
                 sort=list(legends),
-                scale=alt.Scale(domain=list(legends), range=colors),
+                scale=alt.Scale(domain=list(legends), range=_colors(len(legends))),
                 legend=_legend(direction="vertical", labelLimit=WIDTH - 20),
             ),
         )

@@ -1,0 +1,36 @@
+"""Shared fixtures: a copy of the project with the sample data, built once per test session."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from gongkai.build import BuildResult, Paths, Progress, build_site
+
+PROJECT = Path(__file__).resolve().parents[1]
+
+
+def copy_project(target: Path, data: Path | None = None) -> Paths:
+    """A throwaway project: mkdocs.yml, site_templates/ and data/ (the sample data unless given)."""
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copy(PROJECT / "mkdocs.yml", target / "mkdocs.yml")
+    shutil.copytree(PROJECT / "site_templates", target / "site_templates")
+    shutil.copytree(data or PROJECT / "data", target / "data")
+    return Paths.at(target)
+
+
+class BuiltSite:
+    def __init__(self, paths: Paths, result: BuildResult) -> None:
+        self.paths = paths
+        self.result = result
+
+    def html(self, url: str) -> str:
+        return (self.paths.build / url / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    paths = copy_project(tmp_path_factory.mktemp("site"))
+    return BuiltSite(paths, build_site(paths, Progress(False)))

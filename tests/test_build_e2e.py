@@ -1,0 +1,119 @@
+"""End-to-end: the sample data builds into a complete, self-contained, deterministic site."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import BuiltSite, copy_project
+from gongkai.build import Progress, build_site
+
+pytestmark = pytest.mark.e2e
+
+XIANGYUAN = "shanxi-changzhi-xiangyuan/xiangyuan-xinfangju/2023-juesuan"
+ZHAOHUA = "sichuan-guangyuan-zhaohua/zhaohua-qunzhonggongzuoju/2023-juesuan"
+PAGES = [
+    "",
+    "shanxi-changzhi-xiangyuan/xiangyuan-xinfangju",
+    XIANGYUAN,
+    f"{XIANGYUAN}/jixiao/yishu-renyuan-buzhu",
+    f"{ZHAOHUA}/jixiao/overall",
+    "sichuan-panzhihua-xiqu/xiqu-xinfangju/2021-juesuan",
+    "unnamed-city/shi-xinfangju/2024-juesuan/jixiao/overall",
+    "glossary",
+    "about",
+    "checks",
+]
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_every_page_type_is_built_in_chinese(built_site: BuiltSite, url: str) -> None:
+    html = built_site.html(url)
+    assert '<html lang="zh"' in html
+    title = re.search(r"<title>(.*?)</title>", html)
+    assert title and re.search(r"[\u4e00-\u9fff]", title.group(1))
+    assert "Index" not in title.group(1)
+
+
+def test_disclosure_page_has_every_published_table_with_its_row_and_column_numbers(built_site: BuiltSite) -> None:
+    html = built_site.html(XIANGYUAN)
+    for number in ("01", "02", "03", "04", "05", "06", "10"):
+        assert f'id="gongkai{number}"' in html
+    assert "本表无数据" in html
+    # 公开01 row 27 (本年收入合计), 栏次 1 — every cell has an anchor and names its source
+    cell = re.search(r'<td class="gk-num" id="t01-r27-c1" title="([^"]*)">([^<]*)</td>', html)
+    assert cell and cell.group(2) == "233.67"
+    assert "gongkai01.csv" in cell.group(1) and "第" in cell.group(1)
+    assert '<th scope="col">' in html and '<th scope="row">' in html and "<caption>" in html
+    assert "栏次" in html
+
+
+def test_every_chart_has_svg_title_summary_and_data_table(built_site: BuiltSite) -> None:
+    for url in (XIANGYUAN, ZHAOHUA, f"{XIANGYUAN}/jixiao/yishu-renyuan-buzhu"):
+        html = built_site.html(url)
+        figures = re.findall(r'<figure class="gk-chart".*?</figure>', html, re.S)
+        assert figures, url
+        for figure in figures:
+            src = re.search(r'<img src="([^"]+\.svg)" alt="([^"]+)"', figure)
+            assert src, figure[:200]
+            svg = built_site.paths.build / url / src.group(1)
+            assert svg.is_file() and "<svg" in svg.read_text(encoding="utf-8")
+            assert re.search(r"<figcaption>图?\d?\s?[\u4e00-\u9fff]", figure)
+            assert 'class="gk-chart-summary"' in figure and "<table" in figure
+
+
+def test_glossary_terms_are_linked_with_definitions_and_backlinks(built_site: BuiltSite) -> None:
+    html = built_site.html(XIANGYUAN)
+    link = re.search(r'<a class="gk-term" href="([^"]+)" data-tip="([^"]+)">([^<]+)</a>', html)
+    assert link and "glossary/#term-" in link.group(1) and link.group(2)
+    glossary = built_site.html("glossary")
+    assert "出现在：" in glossary and XIANGYUAN in glossary
+
+
+def test_built_site_loads_nothing_from_other_hosts(built_site: BuiltSite) -> None:
+    external = re.compile(
+        r"""(?:<(?:script|img|iframe|source|video|audio|embed)[^>]*\ssrc=|<link[^>]*\shref=|url\(|@import\s)\s*["']?(?:https?:)?//""",
+        re.I,
+    )
+    offenders = []
+    for path in built_site.paths.build.rglob("*"):
+        if path.suffix in {".html", ".css", ".js", ".svg"}:
+            text = path.read_text(encoding="utf-8", errors="replace")
+            offenders += [f"{path.name}: {m.group(0)}" for m in external.finditer(text)]
+    assert offenders == []
+
+
+def test_search_index_segments_chinese_so_words_inside_sentences_are_found(built_site: BuiltSite) -> None:
+    index = json.loads((built_site.paths.build / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == ["zh"]
+    tokens = {t for doc in index["docs"] for t in re.split("[\u200b\\s]+", doc["text"] + " " + doc["title"])}
+    for word in ("拨款", "三公", "信访", "事务", "基本", "住房", "遗属"):
+        assert word in tokens, word
+    hits = [d["location"] for d in index["docs"] if "拨款" in d["title"].split("\u200b")]
+    assert any(loc.startswith(f"{XIANGYUAN}/#gongkai04") for loc in hits)
+
+
+def test_rebuilding_unchanged_data_gives_byte_identical_files(built_site: BuiltSite, tmp_path: Path) -> None:
+    again = copy_project(tmp_path / "again")
+    build_site(again, Progress(False))
+    for folder in ("content", "build"):
+        first = {
+            p.relative_to(built_site.paths.project / folder): p.read_bytes()
+            for p in (built_site.paths.project / folder).rglob("*")
+            if p.is_file()
+        }
+        second = {
+            p.relative_to(again.project / folder): p.read_bytes()
+            for p in (again.project / folder).rglob("*")
+            if p.is_file()
+        }
+        assert first.keys() == second.keys()
+        assert [k for k in first if first[k] != second[k]] == []
+
+
+def test_generated_markdown_starts_with_a_do_not_edit_note(built_site: BuiltSite) -> None:
+    for page in built_site.paths.content.rglob("*.md"):
+        assert "请勿手工编辑" in page.read_text(encoding="utf-8").splitlines()[1]

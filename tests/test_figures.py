@@ -1,0 +1,226 @@
+"""Which charts a disclosure and a 绩效 project get, and where each figure comes from."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from chart_helpers import (
+    disclosure,
+    explanations,
+    fund_line,
+    indicator,
+    printed,
+    project,
+    table,
+    table_row,
+)
+from gongkai.charts import ChartData, summarize
+from gongkai.figures import (
+    DERIVED_LAST_YEAR_NOTE,
+    PRINTED_LAST_YEAR_NOTE,
+    PRINTED_NOTE,
+    disclosure_charts,
+    project_charts,
+)
+from gongkai.models import Table
+
+# Seed 002 (襄垣县信访局 2023), trimmed to the lines the charts use.
+T01 = table(
+    "01",
+    [
+        table_row("一、一般公共预算财政拨款收入", {"金额": "233.67"}, row_no="1"),
+        table_row("二、政府性基金预算财政拨款收入", {"金额": ""}, row_no="2"),
+        table_row("八、其他收入", {"金额": ""}, row_no="8"),
+        table_row("总计", {"金额": "233.67"}, row_no="31"),
+        table_row("总计", {"金额": "233.67"}, row_no="62"),
+    ],
+)
+T03 = table(
+    "03",
+    [
+        table_row("合计", {"本年支出合计": "233.67", "基本支出": "149.34", "项目支出": "84.33", "经营支出": ""}),
+        table_row("一般公共服务支出", {"本年支出合计": "188.00", "基本支出": "111.39"}, code="201"),
+    ],
+)
+T04 = table(
+    "04",
+    [
+        table_row("总计", {"合计": "233.67"}, row_no="32"),
+        table_row("总计", {"合计": "233.67", "一般公共预算财政拨款": "233.67"}, row_no="64"),
+    ],
+)
+T05 = table(
+    "05",
+    [
+        table_row("合计", {"合计": "233.67"}),
+        table_row("一般公共服务支出", {"合计": "188.00"}, code="201"),
+        table_row("政府办公厅（室）及相关机构事务", {"合计": "188.00"}, code="20103"),
+        table_row("社会保障和就业支出", {"合计": "28.00"}, code="208"),
+        table_row("卫生健康支出", {"合计": "5.62"}, code="210"),
+        table_row("住房保障支出", {"合计": "12.05"}, code="221"),
+    ],
+)
+T09_EMPTY = table("09", [], no_data=True)
+TEXT = explanations(
+    "2023年度收入总计233.67万元，支出总计233.67万元。与上年相比，收入总计增加21.37万元，增长10.07%，"
+    "支出总计增加21.37万元，增长10.07%。",
+    "与上年相比，财政拨款收入总计增加21.53万元，增长10.15%；财政拨款支出总计减少1.00万元。",
+)
+SEED_002 = [T01, T03, T04, T05, T09_EMPTY]
+
+
+def by_key(charts: list[ChartData]) -> dict[str, ChartData]:
+    return {chart.key: chart for chart in charts}
+
+
+def figures(chart: ChartData) -> list[tuple[str, str, str]]:
+    return [(d.category, d.series, d.label) for d in chart.data]
+
+
+def test_a_full_disclosure_gets_figures_1_to_6_in_order_and_no_empty_figure_7() -> None:
+    charts = disclosure_charts(disclosure(SEED_002, text=TEXT))
+    assert [c.figure for c in charts] == ["图1", "图2", "图3", "图4", "图5", "图6"]
+    assert [c.kind for c in charts] == ["grouped-bar", "donut", "donut", "grouped-bar", "grouped-bar", "donut"]
+    assert charts[0].title == "收、支决算总计变动情况" and charts[0].unit == "万元"
+
+
+def test_last_year_is_worked_back_from_the_change_the_explanations_state() -> None:
+    fig1 = by_key(disclosure_charts(disclosure(SEED_002, text=TEXT)))["fig1"]
+    assert figures(fig1) == [
+        ("2022年", "收入总计", "212.30"),
+        ("2022年", "支出总计", "212.30"),
+        ("2023年", "收入总计", "233.67"),
+        ("2023年", "支出总计", "233.67"),
+    ]
+    assert fig1.note == DERIVED_LAST_YEAR_NOTE
+    assert fig1.data[2].source == "公开01表 行次31 栏次1"
+    assert fig1.data[3].source == "公开01表 行次62 栏次2"
+    assert fig1.data[0].source == "由公开01表 行次31 栏次1与情况说明「收入总计增加21.37万元」推算"
+    assert summarize(fig1).startswith("2023年收入总计233.67万元，比2022年的212.30万元增加21.37万元；")
+
+
+def test_a_stated_decrease_adds_back_and_the_subject_must_match_exactly() -> None:
+    fig4 = by_key(disclosure_charts(disclosure(SEED_002, text=TEXT)))["fig4"]
+    assert figures(fig4) == [
+        ("2022年", "财政拨款收入总计", "212.14"),
+        ("2022年", "财政拨款支出总计", "234.67"),
+        ("2023年", "财政拨款收入总计", "233.67"),
+        ("2023年", "财政拨款支出总计", "233.67"),
+    ]
+    assert fig4.data[3].source == "公开04表 行次64 栏次2"
+    only_fig4_text = explanations("与上年相比，财政拨款收入总计增加21.53万元。")
+    fig1 = by_key(disclosure_charts(disclosure(SEED_002, text=only_fig4_text)))["fig1"]
+    assert [d.category for d in fig1.data] == ["2023年", "2023年"]  # 财政拨款收入总计 is not 收入总计
+
+
+def test_without_any_last_year_figure_only_this_year_is_drawn() -> None:
+    fig5 = by_key(disclosure_charts(disclosure(SEED_002)))["fig5"]
+    assert figures(fig5) == [("2023年", "一般公共预算财政拨款支出", "233.67")]
+    assert fig5.data[0].source == "公开05表 合计 栏次1"
+    assert fig5.note == ""
+
+
+def test_last_year_printed_in_the_document_is_preferred_to_a_worked_back_one() -> None:
+    chart = printed("图1", "收、支决算总计变动情况图", [("2022年", "收入总计", "212.3"), ("2023年", "收入总计", "1")])
+    fig1 = by_key(disclosure_charts(disclosure(SEED_002, text=TEXT, charts=(chart,))))["fig1"]
+    assert figures(fig1)[:2] == [("2022年", "收入总计", "212.3"), ("2022年", "支出总计", "212.30")]
+    assert fig1.data[0].source == "charts.yaml 图1"
+    assert fig1.note == PRINTED_LAST_YEAR_NOTE + DERIVED_LAST_YEAR_NOTE
+    assert figures(fig1)[2] == ("2023年", "收入总计", "233.67")  # this year stays from the table
+
+
+def test_income_structure_takes_rows_1_to_8_that_have_amounts_without_their_numbering() -> None:
+    fig2 = by_key(disclosure_charts(disclosure(SEED_002)))["fig2"]
+    assert figures(fig2) == [("一般公共预算财政拨款收入", "", "233.67")]
+    assert fig2.data[0].source == "公开01表 行次1 栏次1"
+
+
+def test_spending_structure_takes_the_kinds_of_spending_with_amounts_from_the_total_line() -> None:
+    fig3 = by_key(disclosure_charts(disclosure(SEED_002)))["fig3"]
+    assert figures(fig3) == [("基本支出", "", "149.34"), ("项目支出", "", "84.33")]
+    assert [d.source for d in fig3.data] == ["公开03表 合计 栏次2", "公开03表 合计 栏次3"]
+    assert summarize(fig3) == "基本支出149.34万元，占63.91%；项目支出84.33万元，占36.09%。"
+
+
+def test_general_budget_structure_is_by_class_only() -> None:
+    fig6 = by_key(disclosure_charts(disclosure(SEED_002)))["fig6"]
+    assert [d.category for d in fig6.data] == ["一般公共服务支出", "社会保障和就业支出", "卫生健康支出", "住房保障支出"]
+    assert fig6.data[0].source == "公开05表 科目代码201 栏次1"
+    assert fig6.data[0].value == Decimal("188.00")
+
+
+def test_three_public_costs_come_from_the_actual_line_of_table_09() -> None:
+    t09 = table(
+        "09",
+        [
+            table_row("预算数", {"合计": "3.00", "公务接待费": "3.00"}),
+            table_row(
+                "决算数",
+                {"合计": "2.95", "因公出国（境）费": "0.00", "公务用车购置及运行维护费小计": "", "公务接待费": "2.95"},
+            ),
+        ],
+    )
+    fig7 = by_key(disclosure_charts(disclosure([t09])))["fig7"]
+    assert fig7.title == "“三公”经费财政拨款支出结构"
+    assert figures(fig7) == [("因公出国（境）费", "", "0.00"), ("公务接待费", "", "2.95")]
+    assert fig7.data[1].source == "公开09表 决算数 栏次12"
+
+
+def test_a_structure_with_nothing_above_zero_is_not_drawn() -> None:
+    t09 = table("09", [table_row("决算数", {"合计": "0.00", "因公出国（境）费": "0.00", "公务接待费": "0.00"})])
+    assert "fig7" not in by_key(disclosure_charts(disclosure([t09])))
+
+
+def test_without_tables_the_printed_chart_numbers_are_used() -> None:
+    """Seed 000 prints its charts only as loose numbers."""
+    charts = (
+        printed(
+            "图1", "收、支决算总计变动情况图", [("2022年", "收入总计", "195.64"), ("2023年", "收入总计", "223.06")]
+        ),
+        printed("图3", "支出决算结构图", [("基本支出", "", "138.42"), ("项目支出", "", "84.64")]),
+        printed(
+            "图7", "“三公”经费财政拨款支出结构", [("因公出国（境）费支出", "", "0"), ("公务接待费支出决算", "", "2.95")]
+        ),
+    )
+    found = by_key(disclosure_charts(disclosure(charts=charts)))
+    assert list(found) == ["fig1", "fig3", "fig7"]
+    assert found["fig1"].title == "收、支决算总计变动情况"  # the standard title, not the printed variant
+    assert figures(found["fig3"]) == [("基本支出", "", "138.42"), ("项目支出", "", "84.64")]
+    assert found["fig3"].note == PRINTED_NOTE
+    assert found["fig3"].data[0].source == "charts.yaml 图3"
+
+
+def test_tables_published_as_no_data_fall_back_to_printed_numbers_or_are_skipped() -> None:
+    empty: list[Table] = [table("05", [table_row("合计", {"合计": ""})], no_data=True)]
+    assert disclosure_charts(disclosure(empty)) == []
+
+
+def test_a_project_gets_a_score_chart_with_budget_execution_first() -> None:
+    p = project(
+        [fund_line("资金总额:", "2.52", "2.189", "10", "8.69"), fund_line("市区区财政资金", "2.52", "2.189")],
+        [
+            indicator("遗属人数", "20", "20"),
+            indicator("发放标准", "10", ""),
+            indicator("遗属人数", "10", "9", "质量指标"),
+        ],
+    )
+    score, funds = project_charts(p)
+    assert (score.key, score.kind, score.unit, score.figure) == ("score", "bar", "分", "")
+    assert figures(score) == [
+        ("预算执行", "得分", "8.69"),
+        ("预算执行", "分值", "10"),
+        ("遗属人数", "得分", "20"),
+        ("遗属人数", "分值", "20"),
+        ("遗属人数（2）", "得分", "9"),
+        ("遗属人数（2）", "分值", "10"),
+    ]
+    assert score.data[0].source == "项目支出绩效自评表 资金总额 得分"
+    assert score.data[3].source == "项目支出绩效自评表 三级指标「遗属人数」 分值"
+    assert figures(funds) == [("全年预算数", "", "2.52"), ("全年执行数", "", "2.189")]
+    assert funds.data[1].source == "项目支出绩效自评表 资金总额 全年执行数"
+
+
+def test_a_project_without_printed_scores_gets_only_the_funds_chart() -> None:
+    p = project([fund_line("年度资金总额", "11", "11")], [indicator("解决特殊疑难信访问题件次", "", "")])
+    assert [c.key for c in project_charts(p)] == ["funds"]
+    assert project_charts(project([], [])) == []
