@@ -111,13 +111,9 @@ def _nav(corpus: Corpus) -> list[object]:
 
 
 def _data_files(corpus: Corpus, d: Disclosure) -> dict[str, bytes]:
-    """The disclosure's own data files, offered for download beside its page."""
+    """The disclosure's own data files (path relative to its folder -> bytes), offered for download."""
     folder = Path(corpus.root).parent / d.folder
-    return {
-        f"{d.url}data/{p.relative_to(folder).as_posix()}": p.read_bytes()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def generate(paths: Paths, progress: Progress) -> BuildResult:
@@ -141,11 +137,14 @@ def generate(paths: Paths, progress: Progress) -> BuildResult:
 
         findings = report.findings.get(d.folder, [])
         run = report.checks_run.get(d.folder, 0)
-        output = render_disclosure(d, scope_for, env, badge(findings, run), findings_html(findings, run))
+        data_files = _data_files(corpus, d)
+        output = render_disclosure(
+            d, scope_for, env, badge(findings, run), findings_html(findings, run), sorted(data_files)
+        )
         for page in output.pages:
             files[page.path] = page.markdown.encode("utf-8")
         chart_jobs.extend(output.charts)
-        files.update(_data_files(corpus, d))
+        files.update({f"{d.url}data/{name}": data for name, data in data_files.items()})
         progress.step(index, len(corpus.disclosures), "公开")
     badges = {
         d.folder: badge(report.findings.get(d.folder, []), report.checks_run.get(d.folder, 0), f"{d.url}#checks")

@@ -25,6 +25,7 @@ class Location:
 
     ``table`` is the published table id (e.g. "公开01"), ``row`` the 行次 or 科目代码 of the row,
     ``column`` the 栏次 or column title.  ``field`` is a dotted path inside a YAML document.
+    ``anchor`` is the HTML id of the table cell on the disclosure page (``t02-r2010308-c2``), when known.
     """
 
     file: str
@@ -34,6 +35,7 @@ class Location:
     table: str | None = None
     row: str | None = None
     column: str | None = None
+    anchor: str = ""
 
     def describe(self) -> str:
         """Chinese, human-readable position: ``data/x.csv 第3行 公开02 科目201 栏「财政拨款收入」``."""
@@ -61,6 +63,7 @@ class Diagnostic:
     message: str
     hint: str = ""
     figures: tuple[tuple[str, str], ...] = field(default=())
+    related: tuple[Location, ...] = field(default=())  # the other cells the finding compares
 
     def format(self) -> str:
         text = f"{self.location.describe()}: {self.severity.label} [{self.code}] {self.message}"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import jinja2
@@ -30,36 +30,57 @@ class DisclosureOutput:
     charts: list[tuple[str, ChartData]] = field(default_factory=list)  # (content path of the SVG, chart)
 
 
-def _cell_href(
-    table: Table | None, row_no: str = "", code: str = "", name: str = "", column: int = 0
-) -> tuple[Cell | None, str]:
-    """A cell of a table by row (行次, code or name) and column index, with its anchor link."""
+def _cell_href(table: Table | None, row_no: str, name: str, column: int) -> tuple[Cell | None, str]:
+    """A cell of a table by row (行次 or name) and column index, with its anchor link."""
     if table is None:
         return None, ""
-    row = table.row_by_no(row_no) if row_no else table.row_by_code(code) if code else table.row_by_name(name)
+    row = table.row_by_no(row_no) if row_no else table.row_by_name(name)
     if row is None or column >= len(table.columns):
         return None, ""
     cell = row.cells[table.columns[column].title]
     return cell, f"#{cell_id(table.id, row, column)}"
 
 
+_CARD_CELLS: tuple[tuple[str, str, str, str, int], ...] = (  # label, table, 行次, row name, column
+    ("收入总计", "01", "31", "", 0),
+    ("支出总计", "01", "62", "", 0),
+    ("一般公共预算财政拨款支出", "05", "", "合计", 0),
+    ("基本支出", "03", "", "合计", 1),
+    ("项目支出", "03", "", "合计", 2),
+    ("“三公”经费决算", "09", "", "决算数", 0),
+)
+_CARD_PRINTED = (  # label, chart, series, category (this year) — for documents that print no tables
+    ("收入总计", "图1", "收入", "{year}年"),
+    ("支出总计", "图1", "支出", "{year}年"),
+    ("基本支出", "图3", "", "基本支出"),
+    ("项目支出", "图3", "", "项目支出"),
+)
+
+
 def key_cards(d: Disclosure) -> list[Card]:
-    """Headline figures with links to the cells they are printed in."""
-    picks = (
-        ("收入总计", d.table("01"), "31", "", "", 0),
-        ("支出总计", d.table("01"), "62", "", "", 0),
-        ("一般公共预算财政拨款支出", d.table("05"), "", "", "合计", 0),
-        ("基本支出", d.table("03"), "", "", "合计", 1),
-        ("项目支出", d.table("03"), "", "", "合计", 2),
-        ("“三公”经费决算", d.table("09"), "", "", "决算数", 0),
-    )
+    """Headline figures, each linking to the cell it is printed in (or taken from the printed charts)."""
     result = []
-    for label, table, row_no, code, name, column in picks:
-        cell, href = _cell_href(table, row_no, code, name, column)
+    for label, table_id, row_no, name, column in _CARD_CELLS:
+        table = d.table(table_id)
+        cell, href = _cell_href(table, row_no, name, column)
         if cell is not None and cell.is_amount:
             result.append(Card(label, cell.raw.strip(), d.currency_unit, href))
         elif table is not None and table.no_data:
             result.append(Card(label, "无", "", "", "本表无数据"))
+    if d.tables:
+        return result
+    charts = {c.figure: c for c in d.printed_charts}
+    for label, figure, series, category in _CARD_PRINTED:
+        chart = charts.get(figure)
+        point = (
+            next((p for p in chart.points if p.series == series and p.category == category.format(year=d.year)), None)
+            if chart
+            else None
+        )
+        if point is not None and point.value.is_amount:
+            result.append(
+                Card(label, point.value.raw.strip(), chart.unit if chart else "", "#charts", f"取自原文{figure}")
+            )
     return result
 
 
@@ -75,7 +96,7 @@ def _table_block(table: Table, scope: LinkScope) -> str:
     return "\n\n".join(parts)
 
 
-def _performance_summary(d: Disclosure, scope: LinkScope) -> str:
+def _performance_summary(d: Disclosure) -> str:
     rows = []
     for p in d.projects:
         total = p.funds[0] if p.funds else None
@@ -106,6 +127,14 @@ def _performance_summary(d: Disclosure, scope: LinkScope) -> str:
     return "\n\n".join(blocks)
 
 
+def _downloads(files: Sequence[str]) -> str:
+    """Links to the disclosure's own data files (paths relative to its folder), copied beside the page."""
+    items = "".join(f'<li><a href="data/{escape(f)}" download>{escape(f)}</a></li>' for f in files)
+    return (
+        f"<p>本公开的结构化数据（UTF-8 编码的 CSV 表格可直接用 Excel 打开；YAML 为文字和元数据）：</p><ul>{items}</ul>"
+    )
+
+
 def _charts_block(charts: list[ChartData]) -> str:
     return "\n\n".join(markup.figure(c, f"charts/{c.key}.svg") for c in charts)
 
@@ -116,14 +145,13 @@ def render_disclosure(
     env: jinja2.Environment,
     badge: str,
     findings_block: str,
+    data_files: Sequence[str],
 ) -> DisclosureOutput:
     """Every page of one disclosure; ``scope_for(page_url, title)`` gives the glossary linker of a page."""
     out = DisclosureOutput()
     title = f"{d.unit.name} {d.year}年度{d.kind}公开"
     scope = scope_for(d.url, title)
     sections: list[Section] = []
-    if d.overview is not None:
-        sections.append(Section("概况", "overview", markup.text_sections(d.overview.sections, scope, 3, "overview")))
     charts = disclosure_charts(d)
     if charts:
         sections.append(Section("图表", "charts", _charts_block(charts)))
@@ -136,7 +164,12 @@ def render_disclosure(
             Section("情况说明", "explanations", markup.text_sections(d.explanations, scope, 3, "explanation"))
         )
     if d.projects or d.overall:
-        sections.append(Section("绩效自评", "performance", _performance_summary(d, scope)))
+        sections.append(Section("绩效自评", "performance", _performance_summary(d)))
+    sections.append(Section("数据核验", "checks", findings_block))
+    if d.overview is not None:
+        sections.append(
+            Section("单位概况", "overview", markup.text_sections(d.overview.sections, scope, 3, "overview"))
+        )
     if d.glossary:
         items = "".join(
             f'<dt id="{term_anchor(e.term)}">{escape(e.number + "、" if e.number else "")}{escape(e.term)}</dt>'
@@ -144,13 +177,13 @@ def render_disclosure(
             for e in d.glossary
         )
         sections.append(Section("名词解释（原文）", "glossary", f'<dl class="gk-glossary">{items}</dl>'))
-    sections.append(Section("数据核验", "checks", findings_block))
+    sections.append(Section("下载数据", "downloads", _downloads(data_files)))
     page = env.get_template("disclosure.md.j2").render(
         d=d,
         region=escape(" › ".join(d.unit.region)),
         badge=badge,
         cards=markup.cards(key_cards(d)),
-        data_href="data/",
+        data_href="#downloads",
         contents=markup.contents(sections),
         sections=sections,
         source_files=d.folder,
