@@ -1,19 +1,123 @@
-"""What every rule gets: the disclosure, the corpus, tolerance helpers and a place to put findings."""
+"""What every rule gets: the disclosure, the corpus, tolerance helpers and a place to put findings.
+
+Tolerance (``shared/reference/rules.md``): two printed amounts agree within 0.01; a total agrees with
+the sum of its n printed parts within max(0.01, 0.005 × (n + 1)); a printed percentage agrees with the
+one recomputed from printed amounts when it is that value rounded or truncated at the printed
+precision, allowing for the half-cent rounding of each amount.  A match within tolerance is no finding.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from decimal import Decimal
+from dataclasses import dataclass, replace
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 from gongkai.diagnostics import Diagnostic, Location, Severity
-from gongkai.models import Cell, Corpus, Disclosure
+from gongkai.models import Cell, CellState, Corpus, Disclosure, Table, TableRow
+from gongkai.table_html import cell_id
 
 CENT = Decimal("0.01")
+HALF_CENT = Decimal("0.005")  # the rounding error of one amount printed to the cent
+WAN = Decimal(10000)  # 元 in one 万元
+UNIT_SLIP_FACTOR = 100  # a sum must be off by more than this many tolerances before a 元/万元 slip is suspected
 
 
 def sum_tolerance(parts: int) -> Decimal:
     """A total against the sum of n printed parts: max(0.01, 0.005 × (n + 1))."""
-    return max(CENT, Decimal("0.005") * (parts + 1))
+    return max(CENT, HALF_CENT * (parts + 1))
+
+
+def figure(value: Decimal) -> str:
+    """A computed amount for a message, in plain notation (233.67, 0.10, -1.5)."""
+    return f"{value:f}"
+
+
+def signed(value: Decimal) -> str:
+    return f"{value:+f}"
+
+
+def shown(cell: Cell) -> str:
+    """A printed figure for a message: as printed, or 「空白」 / 「——」."""
+    if cell.state is CellState.EMPTY:
+        return "空白"
+    return cell.raw.strip()
+
+
+def blank_cell(source: Location) -> Cell:
+    """Stands for a row or cell that a table does not print (counts as nothing printed)."""
+    return Cell("", CellState.EMPTY, None, source)
+
+
+def is_nonzero(cell: Cell | None) -> bool:
+    return cell is not None and cell.amount_or_zero() != 0
+
+
+@dataclass(frozen=True)
+class PercentCheck:
+    printed: Decimal
+    recomputed: Decimal  # 100 × numerator / denominator, two places finer than printed
+    matched: str  # 四舍五入 / 截断, 「…（计入金额尾数误差）」, or "" when outside tolerance
+
+    @property
+    def ok(self) -> bool:
+        return bool(self.matched)
+
+
+def check_percent(
+    printed: Decimal,
+    numerator: Decimal,
+    denominator: Decimal,
+    *,
+    numerator_error: Decimal = HALF_CENT,
+    denominator_error: Decimal = HALF_CENT,
+) -> PercentCheck | None:
+    """Compare a printed percentage with 100 × numerator / denominator; ``None`` when undefined (÷0).
+
+    The printed precision comes from the printed value (``Decimal("10.07")`` → 0.01).  Accepted:
+    the recomputed value rounded half-up or truncated toward zero; failing that, any value the
+    amounts could give within their rounding errors (``*_error``, half a cent per printed amount;
+    pass 0.01 for a figure that is itself a difference of two printed amounts).  Signs are the
+    caller's business: pass 「下降5%」 as 5 with a positive change.
+    """
+    if denominator == 0:
+        return None
+    exponent = printed.as_tuple().exponent
+    unit = Decimal(1).scaleb(exponent if isinstance(exponent, int) else 0)
+    exact = numerator / denominator * 100
+    recomputed = exact.quantize(unit / 100, ROUND_HALF_UP)
+    if printed == exact.quantize(unit, ROUND_HALF_UP):
+        return PercentCheck(printed, recomputed, "四舍五入")
+    if printed == exact.quantize(unit, ROUND_DOWN):
+        return PercentCheck(printed, recomputed, "截断")
+    if abs(denominator) <= denominator_error:
+        return PercentCheck(printed, recomputed, "四舍五入（计入金额尾数误差）")
+    corners = [
+        (numerator + dn) / (denominator + dd) * 100
+        for dn in (-numerator_error, numerator_error)
+        for dd in (-denominator_error, denominator_error)
+    ]
+    low, high = min(corners), max(corners)
+    if low <= printed + unit / 2 and high >= printed - unit / 2:
+        return PercentCheck(printed, recomputed, "四舍五入（计入金额尾数误差）")
+    trunc_low = printed - unit if printed <= 0 else printed
+    trunc_high = printed + unit if printed >= 0 else printed
+    if low <= trunc_high and high >= trunc_low:
+        return PercentCheck(printed, recomputed, "截断（计入金额尾数误差）")
+    return PercentCheck(printed, recomputed, "")
+
+
+def _anchors(disclosure: Disclosure) -> dict[object, str]:
+    """Cell source → its anchor on the disclosure page; also (file, line) → the row's first cell,
+    and file → the table's heading (for findings about a whole row or table)."""
+    anchors: dict[object, str] = {}
+    for table in disclosure.tables.values():
+        anchors[table.file] = f"gongkai{table.id}"
+        for row in table.rows:
+            for index, column in enumerate(table.columns):
+                anchor = cell_id(table.id, row, index)
+                anchors[row.cells[column.title].source] = anchor
+                anchors.setdefault((table.file, row.line), anchor)
+    return anchors
 
 
 class Checker:
@@ -22,25 +126,104 @@ class Checker:
         self.corpus = corpus
         self.findings: list[Diagnostic] = []
         self.checks_run = 0
+        self._anchors = _anchors(disclosure)
 
-    def total_matches_parts(self, code: str, what: str, total: Cell, parts: Sequence[Cell], message: str = "") -> bool:
-        """Check a printed total against the sum of its printed parts; record a finding if it is off."""
-        if not total.is_amount and not any(p.is_amount for p in parts):
+    def table(self, table_id: str) -> Table | None:
+        """A table in the disclosure's currency unit, for comparisons across tables (else ``None``)."""
+        table = self.disclosure.table(table_id)
+        if table is None or table.unit.strip() != self.disclosure.currency_unit.strip():
+            return None
+        return table
+
+    def total_matches_parts(
+        self,
+        code: str,
+        what: str,
+        total: Cell,
+        parts: Sequence[Cell],
+        *,
+        total_label: str = "印出的合计",
+        parts_label: str = "各分项之和",
+    ) -> bool:
+        """Check a printed total against the sum of its printed parts; record a finding if it is off.
+
+        ``what`` says what is expected (「公开01表 本年收入合计（行次27）应等于行次1–8之和」).
+        """
+        printed = [c for c in (total, *parts) if c.is_amount]
+        if not printed:
             return True
         self.checks_run += 1
         actual = sum((p.amount_or_zero() for p in parts), Decimal(0))
-        printed = total.amount_or_zero()
-        difference = printed - actual
-        if abs(difference) <= sum_tolerance(len(parts)):
+        difference = total.amount_or_zero() - actual
+        tolerance = sum_tolerance(len(printed) - 1)
+        if abs(difference) <= tolerance:
             return True
+        slip = self._unit_slip(total, parts, difference, tolerance)
+        if slip is not None:
+            self._report_unit_slip(what, slip, [c for c in printed if c is not slip])
+            return False
         self.add(
             code,
             Severity.ERROR,
             total.source,
-            message or f"{what}：印出的合计为 {total.raw or '空白'}，各分项之和为 {actual}，相差 {difference}",
-            (("印出的合计", total.raw or "空白"), ("分项之和", str(actual)), ("差额", str(difference))),
+            f"{what}：{total_label} {shown(total)}，{parts_label} {figure(actual)}，"
+            f"相差 {signed(difference)}（允许尾数误差 ±{figure(tolerance)}）。",
+            ((total_label, shown(total)), (parts_label, figure(actual)), ("差额", signed(difference))),
+            related=[p.source for p in parts if p.is_amount],
         )
         return False
+
+    def equal(self, code: str, what: str, a: Cell, b: Cell, *, a_label: str, b_label: str) -> bool:
+        """Two printed amounts that must agree (within 0.01)."""
+        return self.total_matches_parts(code, what, a, [b], total_label=a_label, parts_label=b_label)
+
+    def not_more_than(
+        self, code: str, severity: Severity, what: str, part: Cell, whole: Cell, *, part_label: str, whole_label: str
+    ) -> bool:
+        """A printed amount that may not exceed another (beyond 0.01)."""
+        if not part.is_amount and not whole.is_amount:
+            return True
+        self.checks_run += 1
+        excess = part.amount_or_zero() - whole.amount_or_zero()
+        if excess <= CENT:
+            return True
+        self.add(
+            code,
+            severity,
+            part.source,
+            f"{what}：{part_label} {shown(part)}，{whole_label} {shown(whole)}，超出 {figure(excess)}。",
+            ((part_label, shown(part)), (whole_label, shown(whole)), ("超出", figure(excess))),
+            related=[whole.source],
+        )
+        return False
+
+    def _unit_slip(self, total: Cell, parts: Sequence[Cell], difference: Decimal, tolerance: Decimal) -> Cell | None:
+        """The one cell that, read as 元 instead of 万元, would make the sum agree (rule 36)."""
+        if abs(difference) <= tolerance * UNIT_SLIP_FACTOR:
+            return None
+        candidates = []
+        for cell in (total, *parts):
+            if not cell.is_amount:
+                continue
+            value = cell.amount_or_zero()
+            shift = value - value / WAN
+            corrected = difference - shift if cell is total else difference + shift
+            if abs(corrected) <= tolerance:
+                candidates.append(cell)
+        return candidates[0] if len(candidates) == 1 else None
+
+    def _report_unit_slip(self, what: str, cell: Cell, others: Sequence[Cell]) -> None:
+        value = cell.amount_or_zero()
+        converted = (value / WAN).quantize(CENT, ROUND_HALF_UP)
+        self.add(
+            "amount-unit-yuan",
+            Severity.ERROR,
+            cell.source,
+            f"{what}：其中 {shown(cell)} 按万元计与其他数字对不上，按元折算为 {figure(converted)} 万元后相符，"
+            "疑为以「元」为单位填写。",
+            (("印出的数字", shown(cell)), ("按元折算（万元）", figure(converted))),
+            related=[c.source for c in others],
+        )
 
     def add(
         self,
@@ -50,5 +233,36 @@ class Checker:
         message: str,
         figures: tuple[tuple[str, str], ...] = (),
         hint: str = "",
+        related: Sequence[Location] = (),
     ) -> None:
-        self.findings.append(Diagnostic(code, severity, location, message, hint, figures))
+        """Record a finding; locations of table cells get their anchor on the disclosure page."""
+        self.findings.append(
+            Diagnostic(
+                code,
+                severity,
+                self._anchored(location),
+                message,
+                hint,
+                figures,
+                tuple(self._anchored(r) for r in related),
+            )
+        )
+
+    def _anchored(self, location: Location) -> Location:
+        if location.anchor:
+            return location
+        anchor = (
+            self._anchors.get(location)
+            or self._anchors.get((location.file, location.line))
+            or self._anchors.get(location.file, "")
+        )
+        return replace(location, anchor=anchor) if anchor else location
+
+
+def row_label(table: Table, row: TableRow) -> str:
+    """How a message names a row: 「公开01表 行次27「本年收入合计」」, 「公开02表 科目201「一般公共服务支出」」."""
+    if row.row_no:
+        return f"{table.label} 行次{row.row_no}「{row.name}」" if row.name else f"{table.label} 行次{row.row_no}"
+    if row.code:
+        return f"{table.label} 科目{row.code}「{row.name}」"
+    return f"{table.label}「{row.name}」行"
