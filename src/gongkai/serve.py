@@ -35,13 +35,14 @@ def _watch(paths: Paths, stop: threading.Event) -> None:
 def serve(paths: Paths, addr: str) -> None:
     from mkdocs.commands.serve import serve as mkdocs_serve
 
-    from gongkai.site import SITE_CONFIG
+    from gongkai.site import SITE_CONFIG, in_project
 
     build_site(paths, Progress(), mkdocs=False)
     stop = threading.Event()
     watcher = threading.Thread(target=_watch, args=(paths, stop), daemon=True)
     watcher.start()
     try:
-        mkdocs_serve(str(paths.project / SITE_CONFIG), dev_addr=addr, livereload=True)
+        with in_project(paths.project):
+            mkdocs_serve(str(paths.project / SITE_CONFIG), dev_addr=addr, livereload=True)
     finally:
         stop.set()

@@ -6,10 +6,11 @@ so a failed build leaves the previous site untouched.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 import yaml
@@ -96,8 +97,9 @@ def mkdocs_build(config_file: Path, site_dir: Path, *, source_date_epoch: int) -
     previous = os.environ.get("SOURCE_DATE_EPOCH")
     os.environ["SOURCE_DATE_EPOCH"] = str(source_date_epoch)
     try:
-        config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
-        build(config)
+        with in_project(config_file.parent):
+            config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
+            build(config)
     except (MkDocsException, SystemExit, OSError) as exc:
         raise BuildFailed(str(exc) or exc.__class__.__name__) from None
     finally:
@@ -105,6 +107,18 @@ def mkdocs_build(config_file: Path, site_dir: Path, *, source_date_epoch: int) -
             os.environ.pop("SOURCE_DATE_EPOCH", None)
         else:
             os.environ["SOURCE_DATE_EPOCH"] = previous
+
+
+@contextlib.contextmanager
+def in_project(project: Path) -> Iterator[None]:
+    """Run with the project as working folder: Material's search plugin opens its jieba
+    dictionaries (``plugins.search.jieba_dict*`` in mkdocs.yml) relative to it."""
+    previous = Path.cwd()
+    os.chdir(project)
+    try:
+        yield
+    finally:
+        os.chdir(previous)
 
 
 def publish_atomically(config_file: Path, build_dir: Path, *, source_date_epoch: int) -> None:
