@@ -1,17 +1,25 @@
-"""Stage 4c: findings on the site — the badge near a disclosure's title, its 数据核验 section, the site page."""
+"""Stage 4c: findings on the site — the badge near a disclosure's title, its 数据核验 section, the site page.
+
+Every finding names its rule in plain Chinese (:func:`gongkai.codes.title`), shows its figures, and links
+to the table cells (``location.anchor`` and the anchors of ``related``) or highlighted sentence it is
+about.  All text coming from data or rules is escaped.
+"""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
 import jinja2
 
-from gongkai.diagnostics import Diagnostic, Severity
+from gongkai.codes import title
+from gongkai.diagnostics import Diagnostic, Location, Severity
 from gongkai.glossary import escape
 from gongkai.markup import Section
-from gongkai.models import Corpus
+from gongkai.models import Corpus, Disclosure
 from gongkai.render_disclosure import RenderedPage
 from gongkai.rules import CheckReport
+from gongkai.table_html import wrap
 
 CHECKS_PAGE = "checks/"
 
@@ -27,41 +35,145 @@ def badge(findings: Sequence[Diagnostic], checks_run: int, href: str = "#checks"
         text, css = f"核验通过 {checks_run} 项", "gk-badge--ok"
     else:
         text, css = "无可核验的表格数据", "gk-badge--warn"
-    return f'<a class="gk-badge {css}" href="{href}">{text}</a>'
+    return f'<a class="gk-badge {css}" href="{escape(href)}">{text}</a>'
 
 
-def _cell_link(finding: Diagnostic) -> str:
-    loc = finding.location
-    where = escape(loc.describe())
-    return f'<span class="gk-finding__where">{where}</span>'
+def place(location: Location) -> str:
+    """Where a finding points, for readers: 「公开01表 行「27」 栏「金额（栏次1）」」 or the text field."""
+    if location.table:
+        parts = [location.table]
+        if location.row:
+            parts.append(f"行「{location.row}」")
+        if location.column:
+            parts.append(f"栏「{location.column}」")
+        return " ".join(parts)
+    return location.describe()
 
 
-def findings_html(findings: Sequence[Diagnostic], checks_run: int) -> str:
+def _link(location: Location, page: str) -> str:
+    text = escape(place(location))
+    if not location.anchor:
+        return f'<span class="gk-finding__place">{text}</span>'
+    return f'<a class="gk-finding__place" href="{escape(page)}#{escape(location.anchor)}">{text}</a>'
+
+
+def _links(finding: Diagnostic, page: str) -> str:
+    """The finding's own cell or sentence, then every other cell it compares (once each)."""
+    main = f"位置：{_link(finding.location, page)}"
+    seen = {(finding.location.anchor, place(finding.location))}
+    others = []
+    for loc in finding.related:
+        key = (loc.anchor, place(loc))
+        if key not in seen:
+            seen.add(key)
+            others.append(_link(loc, page))
+    compared = f"；对照：{'、'.join(others)}" if others else ""
+    return f'<p class="gk-finding__where">{main}{compared}</p>'
+
+
+def _figures(finding: Diagnostic) -> str:
+    if not finding.figures:
+        return ""
+    items = "".join(f"<dt>{escape(label)}</dt><dd>{escape(value)}</dd>" for label, value in finding.figures)
+    return f'<dl class="gk-finding__figures">{items}</dl>'
+
+
+def finding_html(finding: Diagnostic, page: str = "") -> str:
+    """One finding: rule name and severity, message, figures, links; ``page`` prefixes the anchors."""
+    hint = f'<p class="gk-finding__hint">说明：{escape(finding.hint)}</p>' if finding.hint else ""
+    return (
+        f'<li class="gk-finding gk-finding--{finding.severity.value}">'
+        f'<p class="gk-finding__rule"><strong>{escape(title(finding.code))}</strong> '
+        f'<span class="gk-finding__severity">（{finding.severity.label}）</span> '
+        f"<code>{escape(finding.code)}</code></p>"
+        f"<p>{escape(finding.message)}</p>{_figures(finding)}{_links(finding, page)}{hint}</li>"
+    )
+
+
+def count_text(findings: Sequence[Diagnostic]) -> str:
+    """「3 个错误、5 个警告、2 个提示」 (severities with no finding are left out)."""
+    counts = Counter(f.severity for f in findings)
+    return "、".join(f"{counts[s]} 个{s.label}" for s in Severity if counts[s])
+
+
+def findings_html(findings: Sequence[Diagnostic], checks_run: int, page: str = "") -> str:
+    """The 数据核验 section of a disclosure: findings grouped by severity (errors first)."""
     if not findings:
         return (
             f"<p>共核对 {checks_run} 项，未发现不一致。</p>"
             if checks_run
             else "<p>这份公开没有可供核对的表格数据。</p>"
         )
-    items = "".join(
-        f'<li class="gk-finding gk-finding--{f.severity.value}"><strong>{escape(f.severity.label)}</strong> '
-        f"{escape(f.message)}<br>{_cell_link(f)} <code>{escape(f.code)}</code></li>"
-        for f in findings
+    groups = []
+    for severity in Severity:
+        items = [f for f in findings if f.severity is severity]
+        if items:
+            heading = f'<h3 class="gk-findings__group">{severity.label}（{len(items)} 处）</h3>'
+            body = "".join(finding_html(f, page) for f in items)
+            groups.append(f'{heading}<ul class="gk-findings">{body}</ul>')
+    lead = f"<p>共核对 {checks_run} 项，发现 {len(findings)} 处问题（{count_text(findings)}）：</p>"
+    return lead + "\n\n" + "\n\n".join(groups)
+
+
+def _name(d: Disclosure) -> str:
+    return f"{d.unit.name} {d.year}年度{d.kind}"
+
+
+def _section_anchor(d: Disclosure) -> str:
+    return d.url.strip("/").replace("/", "--")
+
+
+def _by_rule(corpus: Corpus, report: CheckReport) -> str:
+    """Summary table: rule → how many findings, and in which disclosures (links to their sections)."""
+    per_rule: dict[str, Counter[str]] = {}
+    for d in corpus.disclosures:
+        for f in report.findings.get(d.folder, []):
+            per_rule.setdefault(f.code, Counter())[d.folder] += 1
+    if not per_rule:
+        return "<p>所有公开均未发现不一致。</p>"
+    by_folder = {d.folder: d for d in corpus.disclosures}
+    rows = []
+    for code in sorted(per_rule, key=lambda c: (-sum(per_rule[c].values()), c)):
+        where = "、".join(
+            f'<a href="#{_section_anchor(by_folder[folder])}">{escape(_name(by_folder[folder]))}</a>（{n}）'
+            for folder, n in sorted(per_rule[code].items())
+        )
+        rows.append(
+            f'<tr><th scope="row">{escape(title(code))}</th><td><code>{escape(code)}</code></td>'
+            f'<td class="gk-num">{sum(per_rule[code].values())}</td><td>{where}</td></tr>'
+        )
+    head = "".join(f'<th scope="col">{h}</th>' for h in ("核验规则", "代码", "处数", "出现在"))
+    return wrap(
+        f'<table class="gk-table"><caption>按规则汇总</caption><thead><tr>{head}</tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table>",
+        "按规则汇总",
     )
-    return f'<p>共核对 {checks_run} 项，发现 {len(findings)} 处问题：</p><ul class="gk-findings">{items}</ul>'
 
 
 def checks_page(corpus: Corpus, report: CheckReport, env: jinja2.Environment) -> RenderedPage:
-    sections = []
-    for d in sorted(corpus.disclosures, key=lambda d: d.folder):
+    """The site-wide 数据核验 page: a summary by rule, then every disclosure's findings."""
+    disclosures = sorted(corpus.disclosures, key=lambda d: d.folder)
+    sections = [Section("按规则汇总", "by-rule", _by_rule(corpus, report))]
+    for d in disclosures:
         findings = report.findings.get(d.folder, [])
-        body = badge(findings, report.checks_run.get(d.folder, 0), f"../{d.url}#checks") + "\n\n"
-        body += findings_html(findings, report.checks_run.get(d.folder, 0))
-        anchor = d.url.strip("/").replace("/", "--")
-        sections.append(Section(f"{d.unit.name} {d.year}年度{d.kind}", anchor, body))
+        run = report.checks_run.get(d.folder, 0)
+        page = f"../{d.url}"
+        body = (
+            f'<p class="gk-meta">数据目录：<code>{escape(d.folder)}</code> · '
+            f'<a href="{escape(page)}">查看公开页面</a></p>\n\n'
+            + badge(findings, run, f"{page}#checks")
+            + "\n\n"
+            + findings_html(findings, run, page)
+        )
+        sections.append(Section(escape(_name(d)), _section_anchor(d), body))
+    everything = report.all_findings()
+    total = f"共 {len(disclosures)} 份公开，" + (
+        f"发现 {len(everything)} 处问题（{count_text(everything)}）。" if everything else "未发现问题。"
+    )
     lead = (
         "<p>本页列出各份公开文本中数字前后不一致的地方：合计与分项不符、文字说明与表格不符、"
-        "增减额或百分比算错等。这些问题来自原文本身，本站照录原文、只作提示。</p>"
+        "增减额或百分比算错等。这些问题来自原文本身，本站照录原文、只作提示。"
+        f"{total}点击位置可跳到公开页面上对应的表格单元格或原文语句。</p>"
     )
     page = env.get_template("generic.md.j2").render(
         title="数据核验", lead=lead, sections=sections, source_files="data/"
