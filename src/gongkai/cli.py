@@ -7,14 +7,12 @@ not be built (the previous ``build/`` is kept).
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
 from gongkai import __version__
-from gongkai.diagnostics import Diagnostic, InputError, Severity
+from gongkai.diagnostics import InputError
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_BUILD = 0, 1, 2, 3
 
@@ -64,16 +62,10 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _print_diagnostics(diagnostics: Sequence[Diagnostic]) -> None:
-    for d in diagnostics:
-        print(d.format(), file=sys.stderr)
-    counts = Counter(d.severity for d in diagnostics)
-    summary = "，".join(f"{s.label} {counts[s]} 处" for s in Severity if counts[s])
-    print(f"共 {len(diagnostics)} 处问题（{summary}）。", file=sys.stderr)
-
-
 def _input_failed(error: InputError) -> int:
-    _print_diagnostics(error.diagnostics)
+    from gongkai import check_report
+
+    print(check_report.text(check_report.input_groups(error.diagnostics)), file=sys.stderr)
     print("数据有错误，未生成网站（原有 build/ 保持不变）。请按上面的提示修改后重试。", file=sys.stderr)
     return EXIT_INPUT
 
@@ -101,6 +93,7 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
+    from gongkai import check_report
     from gongkai.load import load_corpus
     from gongkai.rules import check_corpus
 
@@ -109,39 +102,16 @@ def _check(args: argparse.Namespace) -> int:
         corpus = load_corpus(data)
     except InputError as error:
         if args.format == "json":
-            print(json.dumps(_json(error.diagnostics, {}), ensure_ascii=False, indent=2))
+            print(check_report.as_json(check_report.input_groups(error.diagnostics), ok=False))
+            return EXIT_INPUT
         return _input_failed(error)
-    report = check_corpus(corpus)
+    groups = check_report.finding_groups(corpus, check_corpus(corpus))
     if args.format == "json":
-        print(json.dumps(_json([], report.findings), ensure_ascii=False, indent=2))
-        return EXIT_OK
-    for folder in sorted(report.findings):
-        findings = report.findings[folder]
-        print(f"== {folder}：核对 {report.checks_run.get(folder, 0)} 项，发现 {len(findings)} 处问题")
-        for finding in findings:
-            print("  " + finding.format().replace("\n", "\n  "))
-    everything = report.all_findings()
-    counts = Counter(f.severity for f in everything)
-    print(f"共 {len(corpus.disclosures)} 份公开；" + "，".join(f"{s.label} {counts[s]} 处" for s in Severity) + "。")
+        print(check_report.as_json(groups, ok=True))
+    else:
+        print(check_report.text(groups))
+        print(f"共 {len(corpus.disclosures)} 份公开；核验发现的问题来自原文，不影响生成网站。")
     return EXIT_OK
-
-
-def _json(errors: Sequence[Diagnostic], findings: dict[str, list[Diagnostic]]) -> dict[str, object]:
-    def one(d: Diagnostic) -> dict[str, object]:
-        loc = {k: v for k, v in vars(d.location).items() if v not in (None, "")}
-        return {
-            "code": d.code,
-            "severity": d.severity.value,
-            "location": loc,
-            "message": d.message,
-            "hint": d.hint,
-            "figures": dict(d.figures),
-        }
-
-    return {
-        "input_errors": [one(d) for d in errors],
-        "findings": {folder: [one(d) for d in items] for folder, items in sorted(findings.items())},
-    }
 
 
 def _serve(args: argparse.Namespace) -> int:
