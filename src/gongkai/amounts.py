@@ -8,7 +8,7 @@ from decimal import Decimal
 from gongkai.diagnostics import Diagnostic, Location, Severity
 from gongkai.models import NOT_APPLICABLE_MARKS, Cell, CellState
 
-_NUMBER = re.compile(r"^-?\d+(?:\.\d+)?$")
+_NUMBER = re.compile(r"^-?[0-9]+(?:\.[0-9]+)?$")  # ASCII only: \d would accept full-width digits
 _FULLWIDTH = re.compile(r"[０-９．，－]")
 
 
@@ -54,7 +54,7 @@ def _why_not_a_number(text: str) -> tuple[str, str, str]:
             f"金额「{text}」含全角数字或符号",
             "请改为半角数字，如 １２３．４５ 改为 123.45。",
         )
-    if re.match(r"^-?\d{1,3}(,\d{3})+(\.\d+)?$", text):
+    if re.match(r"^-?[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?$", text):
         return (
             "amount-thousands-separator",
             f"金额「{text}」含千位分隔符",

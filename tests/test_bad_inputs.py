@@ -1,0 +1,98 @@
+"""Malformed input never breaks the site: each case of ``bad_inputs/cases.py`` gives its code and position."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bad_inputs import copy_base
+from bad_inputs.cases import CASES, Case
+from gongkai.cli import main
+from gongkai.codes import INPUT_CODES
+from gongkai.diagnostics import Diagnostic, InputError
+from gongkai.load import load_corpus
+from gongkai.rules import check_corpus
+from gongkai.textfile import MAX_FILE_BYTES
+
+
+def _diagnostics(data: Path) -> list[Diagnostic]:
+    try:
+        corpus = load_corpus(data)
+    except InputError as error:
+        return error.diagnostics
+    return check_corpus(corpus).all_findings()
+
+
+def test_the_base_fixture_loads_without_input_errors(tmp_path: Path) -> None:
+    assert len(load_corpus(copy_base(tmp_path)).disclosures) == 1
+
+
+def test_there_are_at_least_sixty_distinct_cases() -> None:
+    assert len({case.id for case in CASES}) == len(CASES) >= 60
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_bad_input_gives_its_code_and_position(case: Case, tmp_path: Path) -> None:
+    data = copy_base(tmp_path)
+    case.patch(data)
+    if case.code in INPUT_CODES:
+        with pytest.raises(InputError) as raised:
+            load_corpus(data)
+        found = raised.value.diagnostics
+    else:
+        found = check_corpus(load_corpus(data)).all_findings()
+    matching = [d for d in found if d.code == case.code]
+    assert matching, [d.format() for d in found]
+    d = matching[0]
+    assert d.location.file == case.expected_file, d.format()
+    if case.line is not None:
+        assert d.location.line == case.line, d.format()
+    if case.field is not None:
+        assert d.location.field == case.field, d.format()
+    assert d.message and all("\u4e00" <= ch <= "\u9fff" for ch in d.message if ch.isalpha() and ord(ch) > 127)
+
+
+def test_a_50_mb_file_is_refused_without_reading_it(tmp_path: Path) -> None:
+    data = copy_base(tmp_path)
+    huge = data / "disclosures/test-region/test-unit/2023-juesuan/tables/gongkai02.csv"
+    with huge.open("r+b") as handle:
+        handle.truncate(50 * 1024 * 1024)
+    assert huge.stat().st_size > MAX_FILE_BYTES
+    with pytest.raises(InputError) as raised:
+        load_corpus(data)
+    (d,) = raised.value.diagnostics
+    assert d.code == "file-too-large" and d.location.file.endswith("tables/gongkai02.csv")
+
+
+def test_a_bom_is_accepted(tmp_path: Path) -> None:
+    plain = _diagnostics(copy_base(tmp_path / "plain"))
+    data = copy_base(tmp_path / "bom")
+    for path in [*data.rglob("*.yaml"), *data.rglob("*.csv")]:
+        path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    with_bom = _diagnostics(data)
+    assert [d.code for d in with_bom] == [d.code for d in plain]
+
+
+def test_a_printed_dash_is_not_applicable_not_an_error(tmp_path: Path) -> None:
+    data = copy_base(tmp_path)
+    csv = data / "disclosures/test-region/test-unit/2023-juesuan/tables/gongkai02.csv"
+    csv.write_text(csv.read_text(encoding="utf-8").replace(",合计,100.00,100.00,,", ",合计,100.00,100.00,——,"))
+    (disclosure,) = load_corpus(data).disclosures
+    table = disclosure.table("02")
+    assert table is not None and table.rows[0].cells["上级补助收入"].state.value == "not-applicable"
+
+
+CLI_CASES = [c for c in CASES if c.id in {"yaml-alias-bomb", "gbk-csv", "slug-dot-dot", "div-by-zero", "empty-csv"}]
+
+
+@pytest.mark.parametrize("case", CLI_CASES, ids=[c.id for c in CLI_CASES])
+def test_cli_names_the_problem_without_a_traceback(
+    case: Case, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = copy_base(tmp_path)
+    case.patch(data)
+    assert main(["check", "--data", str(data)]) == 1
+    out, err = capsys.readouterr()
+    assert "Traceback" not in out + err
+    assert f"[{case.code}]" in err and case.expected_file in err
