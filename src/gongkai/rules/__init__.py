@@ -11,7 +11,10 @@ from dataclasses import dataclass, field
 from gongkai.diagnostics import Diagnostic
 from gongkai.models import Corpus
 from gongkai.rules.context import Checker
+from gongkai.rules.subject_codes import check_subject_codes
+from gongkai.rules.tables_across import check_across_tables
 from gongkai.rules.tables_within import check_within_tables
+from gongkai.rules.units import check_text_units
 
 
 @dataclass
@@ -28,6 +31,9 @@ def check_corpus(corpus: Corpus) -> CheckReport:
     for disclosure in corpus.disclosures:
         checker = Checker(disclosure, corpus)
         check_within_tables(checker)
+        check_across_tables(checker)
+        check_subject_codes(checker)
+        check_text_units(checker)
         report.findings[disclosure.folder] = checker.findings
         report.checks_run[disclosure.folder] = checker.checks_run
     return report

@@ -144,32 +144,39 @@ class Checker:
         *,
         total_label: str = "印出的合计",
         parts_label: str = "各分项之和",
+        subtract: Sequence[Cell] = (),
+        exact: bool = False,
     ) -> bool:
         """Check a printed total against the sum of its printed parts; record a finding if it is off.
 
         ``what`` says what is expected (「公开01表 本年收入合计（行次27）应等于行次1–8之和」).
+        ``subtract`` are parts taken away (年末 = 年初 + 收入 − 支出); ``exact`` is for counts (车辆数),
+        which have no rounding.
         """
-        printed = [c for c in (total, *parts) if c.is_amount]
+        printed = [c for c in (total, *parts, *subtract) if c.is_amount]
         if not printed:
             return True
         self.checks_run += 1
-        actual = sum((p.amount_or_zero() for p in parts), Decimal(0))
+        actual = sum((p.amount_or_zero() for p in parts), Decimal(0)) - sum(
+            (p.amount_or_zero() for p in subtract), Decimal(0)
+        )
         difference = total.amount_or_zero() - actual
-        tolerance = sum_tolerance(len(printed) - 1)
+        tolerance = Decimal(0) if exact else sum_tolerance(len(printed) - 1)
         if abs(difference) <= tolerance:
             return True
-        slip = self._unit_slip(total, parts, difference, tolerance)
+        slip = None if exact else self._unit_slip(total, parts, subtract, difference, tolerance)
         if slip is not None:
             self._report_unit_slip(what, slip, [c for c in printed if c is not slip])
             return False
+        allowed = "不允许误差" if exact else f"允许尾数误差 ±{figure(tolerance)}"
         self.add(
             code,
             Severity.ERROR,
             total.source,
             f"{what}：{total_label} {shown(total)}，{parts_label} {figure(actual)}，"
-            f"相差 {signed(difference)}（允许尾数误差 ±{figure(tolerance)}）。",
+            f"相差 {signed(difference)}（{allowed}）。",
             ((total_label, shown(total)), (parts_label, figure(actual)), ("差额", signed(difference))),
-            related=[p.source for p in parts if p.is_amount],
+            related=[p.source for p in (*parts, *subtract) if p.is_amount],
         )
         return False
 
@@ -197,17 +204,20 @@ class Checker:
         )
         return False
 
-    def _unit_slip(self, total: Cell, parts: Sequence[Cell], difference: Decimal, tolerance: Decimal) -> Cell | None:
+    def _unit_slip(
+        self, total: Cell, parts: Sequence[Cell], subtract: Sequence[Cell], difference: Decimal, tolerance: Decimal
+    ) -> Cell | None:
         """The one cell that, read as 元 instead of 万元, would make the sum agree (rule 36)."""
         if abs(difference) <= tolerance * UNIT_SLIP_FACTOR:
             return None
         candidates = []
-        for cell in (total, *parts):
+        for cell in (total, *parts, *subtract):
             if not cell.is_amount:
                 continue
             value = cell.amount_or_zero()
             shift = value - value / WAN
-            corrected = difference - shift if cell is total else difference + shift
+            on_total_side = cell is total or any(cell is s for s in subtract)
+            corrected = difference - shift if on_total_side else difference + shift
             if abs(corrected) <= tolerance:
                 candidates.append(cell)
         return candidates[0] if len(candidates) == 1 else None
@@ -266,3 +276,48 @@ def row_label(table: Table, row: TableRow) -> str:
     if row.code:
         return f"{table.label} 科目{row.code}「{row.name}」"
     return f"{table.label}「{row.name}」行"
+
+
+def cells_of(table: Table, row_nos: Sequence[int], column: str) -> list[Cell]:
+    """The cells of a column in the given 行次 (rows the CSV lacks are left out)."""
+    rows = (table.row_by_no(str(n)) for n in row_nos)
+    return [row.cells[column] for row in rows if row is not None]
+
+
+def cell_at(table: Table, row_no: int, column: str) -> Cell | None:
+    row = table.row_by_no(str(row_no))
+    return row.cells[column] if row is not None else None
+
+
+def rows_phrase(row_nos: Sequence[int]) -> str:
+    """「行次1–8」 for a run of rows, 「行次58、59、60」 otherwise."""
+    numbers = list(row_nos)
+    if len(numbers) > 3 and numbers == list(range(numbers[0], numbers[-1] + 1)):
+        return f"行次{numbers[0]}–{numbers[-1]}"
+    return "行次" + "、".join(str(n) for n in numbers)
+
+
+def sum_of_rows(
+    checker: Checker,
+    table: Table,
+    code: str,
+    total_no: int,
+    part_nos: Sequence[int],
+    columns: Sequence[str],
+    *,
+    exact: bool = False,
+) -> None:
+    """Row ``total_no`` = Σ rows ``part_nos``, in each of ``columns``."""
+    total_row = table.row_by_no(str(total_no))
+    if total_row is None:
+        return
+    for column in columns:
+        where = f"栏「{column}」" if len(table.columns) > 1 else ""
+        checker.total_matches_parts(
+            code,
+            f"{row_label(table, total_row)}{where}应等于{rows_phrase(part_nos)}之和",
+            total_row.cells[column],
+            cells_of(table, part_nos, column),
+            parts_label=f"{rows_phrase(part_nos)}之和",
+            exact=exact,
+        )

@@ -1,0 +1,163 @@
+"""Figures stated in running Chinese text, each with the sentence it sits in.
+
+A paragraph is split into sentences after 。；;！？ (a 「；」-separated clause of a long paragraph is a
+sentence of its own, so a finding can point at exactly the clause that states the figure).  Each
+sentence has a stable HTML id, :func:`sentence_anchor`, built from the id of its text section as
+:func:`gongkai.markup.text_sections` numbers them (``explanation-5-3``), the paragraph and the
+sentence (1-based): ``explanation-5-3-p2-s1``.
+
+Extracted kinds: amounts (「233.67万元」「1.2亿元」「0.25元」), changes (「增加21.37万元」), percentages
+(「增长10.07%」「占47.2%」), scores (「得分95分」), counts (「3辆」「58批次」「268人次」) and years (「2023年」).
+Each figure keeps its ``subject``: the text between the previous figure of the sentence (or the
+sentence start) and the figure, which names what the figure is about (「，支出总计」).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
+
+from gongkai.models import TextSection
+
+SENTENCE_END = "。；;！？!?"
+_SENTENCE = re.compile(rf"[^{SENTENCE_END}]*[{SENTENCE_END}]+|[^{SENTENCE_END}]+")
+
+_NUMBER = r"\d+(?:\.\d+)?"
+UP_WORDS = ("增加", "增长", "上升", "提高", "增")
+DOWN_WORDS = ("减少", "下降", "降低", "减")
+_CHANGE_WORD = "|".join(UP_WORDS[:-1] + DOWN_WORDS[:-1] + ("增", "减"))
+COUNT_UNITS = ("批次", "人次", "辆", "台（套）", "台(套)", "个", "人", "名", "件", "批", "户", "次")
+_FIGURE = re.compile(
+    rf"(?P<year>(?<![\d.])\d{{4}})年(?!\d)"
+    rf"|(?P<change_word>{_CHANGE_WORD})了?\s*(?P<change>{_NUMBER})\s*(?P<change_unit>亿元|万元|元)"
+    rf"|(?P<percent>{_NUMBER})\s*[%％]"
+    rf"|(?P<amount>{_NUMBER})\s*(?P<amount_unit>亿元|万元|元)"
+    rf"|(?P<score>{_NUMBER})\s*分(?![之钟])"
+    rf"|(?P<count>(?<![\d.])\d+)\s*(?P<count_unit>{'|'.join(re.escape(u) for u in COUNT_UNITS)})"
+)
+_SCORE_WORDS = ("得分", "评分", "自评", "分数", "评价结果", "总分")
+_TO_WAN = {"万元": Decimal(1), "亿元": Decimal(10000), "元": Decimal(1)}
+
+
+class FigureKind(StrEnum):
+    AMOUNT = "amount"
+    CHANGE = "change"
+    PERCENT = "percent"
+    SCORE = "score"
+    COUNT = "count"
+    YEAR = "year"
+
+
+def sentence_anchor(section_key: str, paragraph: int, sentence: int) -> str:
+    """The HTML id of a sentence: its section's id (``explanation-5-3``), paragraph and sentence, 1-based."""
+    return f"{section_key}-p{paragraph}-s{sentence}"
+
+
+def split_sentences(paragraph: str) -> list[str]:
+    """A paragraph cut after each 。；;！？ run; joining the pieces gives the paragraph back."""
+    return _SENTENCE.findall(paragraph)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    section_key: str  # id of the text section, as markup.text_sections numbers it
+    titles: tuple[str, ...]  # titles of the section and its parents, outermost first
+    paragraph: int  # 1-based within the section
+    index: int  # 1-based within the paragraph
+    text: str
+    field: str  # dotted path of the paragraph in its YAML file, e.g. sections[4].subsections[1].paragraphs[0]
+    line: int | None  # line of the section title in its YAML file
+
+    @property
+    def anchor(self) -> str:
+        return sentence_anchor(self.section_key, self.paragraph, self.index)
+
+    @property
+    def place(self) -> str:
+        """Where the sentence is, for a message: 「九、…（一）… 第2段第1句」."""
+        return f"「{self.titles[-1] if self.titles else ''}」第{self.paragraph}段第{self.index}句"
+
+
+@dataclass(frozen=True)
+class TextFigure:
+    kind: FigureKind
+    value: Decimal  # as printed (a change is unsigned: see ``direction``)
+    unit: str  # 万元 / 亿元 / 元 / % / 分 / 辆 … / 年
+    raw: str  # the matched text, e.g. 「增加21.37万元」
+    subject: str  # text between the previous figure (or the sentence start) and this one
+    direction: int  # +1 for 增加/增长/上升, -1 for 减少/下降, 0 where no direction word precedes
+    offset: int  # character offset of the figure within the sentence
+    sentence: Sentence
+
+    @property
+    def wan(self) -> Decimal:
+        """An amount or change in 万元 (亿元 × 10000; 元 is left as printed: rule 36 decides)."""
+        return self.value * _TO_WAN.get(self.unit, Decimal(1))
+
+
+def walk_sentences(
+    sections: Sequence[TextSection],
+    key_prefix: str,
+    field: str = "sections",
+    parents: tuple[str, ...] = (),
+) -> Iterator[Sentence]:
+    """Every sentence of nested sections, numbered exactly as ``markup.text_sections`` numbers sections."""
+    for number, section in enumerate(sections, start=1):
+        key = f"{key_prefix}-{number}"
+        path = f"{field}[{number - 1}]"
+        titles = (*parents, section.title)
+        for p_index, text in enumerate(section.paragraphs, start=1):
+            for s_index, sentence in enumerate(split_sentences(text), start=1):
+                where = f"{path}.paragraphs[{p_index - 1}]"
+                yield Sentence(key, titles, p_index, s_index, sentence, where, section.line)
+        yield from walk_sentences(section.subsections, key, f"{path}.subsections", titles)
+
+
+def _direction(words: str) -> int:
+    if any(words.endswith(w) for w in UP_WORDS):
+        return 1
+    if any(words.endswith(w) for w in DOWN_WORDS):
+        return -1
+    return 0
+
+
+def figures_in(sentence: Sentence) -> list[TextFigure]:
+    """The figures of one sentence, in order."""
+    found: list[TextFigure] = []
+    text = sentence.text
+    previous_end = 0
+    for match in _FIGURE.finditer(text):
+        subject = text[previous_end : match.start()]
+        kind, value, unit, direction = _classify(match, subject)
+        if kind is None:
+            continue
+        found.append(
+            TextFigure(kind, Decimal(value), unit, match.group(0), subject, direction, match.start(), sentence)
+        )
+        previous_end = match.end()
+    return found
+
+
+def _classify(match: re.Match[str], subject: str) -> tuple[FigureKind | None, str, str, int]:
+    groups = match.groupdict()
+    if groups["year"]:
+        return FigureKind.YEAR, groups["year"], "年", 0
+    if groups["change"]:
+        return FigureKind.CHANGE, groups["change"], groups["change_unit"], _direction(groups["change_word"])
+    if groups["percent"]:
+        return FigureKind.PERCENT, groups["percent"], "%", _direction(subject.rstrip("了 "))
+    if groups["amount"]:
+        return FigureKind.AMOUNT, groups["amount"], groups["amount_unit"], 0
+    if groups["score"]:
+        if not any(w in subject for w in _SCORE_WORDS):
+            return None, "", "", 0
+        return FigureKind.SCORE, groups["score"], "分", 0
+    return FigureKind.COUNT, groups["count"], groups["count_unit"], 0
+
+
+def clause_of(figure: TextFigure) -> str:
+    """The clause a figure closes: its subject after the last 「，：、」 (「其中：财政拨款收入」 → 「财政拨款收入」)."""
+    return re.split(r"[，,：:、]", figure.subject)[-1].strip()
