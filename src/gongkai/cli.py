@@ -21,6 +21,8 @@ EXAMPLES = {
     "    gongkai build --data 其他目录/data --no-progress",
     "check": "例：gongkai check             # 只核验，不生成网站\n    gongkai check --format json > 核验结果.json",
     "serve": "例：gongkai serve             # 本地预览 http://127.0.0.1:8000/，修改数据后自动重建",
+    "demo-data": "例：gongkai demo-data --units 100 --years 5 --seed 1 --out 合成数据/data\n"
+    "    gongkai demo-data --units 3 --years 1 --out /tmp/demo --contradictions 0.1  # 一成公开含人为错误",
 }
 
 
@@ -59,6 +61,12 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=("text", "json"), default="text", help="输出格式，默认 text")
     serve = command("serve", "生成网站并在本地预览，数据或模板改动后自动重建")
     serve.add_argument("--addr", default="127.0.0.1:8000", help="预览地址，默认 127.0.0.1:8000")
+    demo = command("demo-data", "生成合成的预决算公开数据（每个单位每年一份预算、一份决算），用于测试和性能评估")
+    demo.add_argument("--units", type=int, default=10, help="单位数，默认 10")
+    demo.add_argument("--years", type=int, default=5, help="年度数（从 2020 年起），默认 5")
+    demo.add_argument("--seed", type=int, default=1, help="随机种子：同一种子生成完全相同的文件，默认 1")
+    demo.add_argument("--out", type=Path, required=True, help="输出的数据目录（须为空目录、不存在，或上次生成的目录）")
+    demo.add_argument("--contradictions", type=float, default=0.0, help="含人为错误的公开所占比例（0–1），默认 0")
     return parser
 
 
@@ -126,9 +134,35 @@ def _serve(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _demo_data(args: argparse.Namespace) -> int:
+    from gongkai.demo_data import DemoDataError, generate_corpus
+
+    if args.units < 1 or not 1 <= args.years <= 50 or not 0 <= args.contradictions <= 1:
+        print("gongkai：参数错误：--units 至少为 1，--years 在 1–50 之间，--contradictions 在 0–1 之间", file=sys.stderr)
+        return EXIT_USAGE
+    source = (args.data or args.project / "data").resolve()
+    try:
+        count = generate_corpus(
+            args.out.resolve(),
+            source,
+            units=args.units,
+            years=args.years,
+            seed=args.seed,
+            contradictions=args.contradictions,
+        )
+    except DemoDataError as error:
+        print(f"gongkai：{error}", file=sys.stderr)
+        return EXIT_USAGE
+    except FileNotFoundError as error:
+        print(f"gongkai：找不到科目代码表 {error.filename}（用 --data 指定含 codes/ 的数据目录）", file=sys.stderr)
+        return EXIT_INPUT
+    print(f"已在 {args.out}/ 生成 {count} 份合成公开。可用 gongkai build --data {args.out} 生成网站。")
+    return EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    handlers = {"build": _build, "check": _check, "serve": _serve}
+    handlers = {"build": _build, "check": _check, "serve": _serve, "demo-data": _demo_data}
     if args.command is None:
         _parser().print_help()
         return EXIT_USAGE
