@@ -138,7 +138,8 @@ def _demo_data(args: argparse.Namespace) -> int:
     from gongkai.demo_data import DemoDataError, generate_corpus
 
     if args.units < 1 or not 1 <= args.years <= 50 or not 0 <= args.contradictions <= 1:
-        print("gongkai：参数错误：--units 至少为 1，--years 在 1–50 之间，--contradictions 在 0–1 之间", file=sys.stderr)
+        problem = "--units 至少为 1，--years 在 1–50 之间，--contradictions 在 0–1 之间"
+        print(f"gongkai：参数错误：{problem}", file=sys.stderr)
         return EXIT_USAGE
     source = (args.data or args.project / "data").resolve()
     try:
