@@ -7,7 +7,9 @@ from pathlib import Path
 import pytest
 
 from bad_inputs import copy_base
-from bad_inputs.cases import CASES, Case
+from bad_inputs.cases import CASES, HOSTILE_TEXT, Case
+from conftest import copy_project
+from gongkai.build import Progress, generate
 from gongkai.cli import main
 from gongkai.codes import INPUT_CODES
 from gongkai.diagnostics import Diagnostic, InputError
@@ -96,3 +98,19 @@ def test_cli_names_the_problem_without_a_traceback(
     out, err = capsys.readouterr()
     assert "Traceback" not in out + err
     assert f"[{case.code}]" in err and case.expected_file in err
+
+
+RAW_MARKUP = ("<script", "<img src=x", "javascript:alert")
+
+
+def test_html_and_markdown_in_text_fields_are_escaped_on_every_page(tmp_path: Path) -> None:
+    data = copy_base(tmp_path / "source")
+    HOSTILE_TEXT(data)
+    result = generate(copy_project(tmp_path / "project", data), Progress(False))
+    pages = {path: body.decode("utf-8") for path, body in result.files.items() if path.endswith(".md")}
+    assert any("&lt;script&gt;" in page for page in pages.values())
+    for path, page in pages.items():
+        for raw in RAW_MARKUP:
+            assert raw not in page, (path, page[max(0, page.find(raw) - 120) : page.find(raw) + 40])
+        for line in page.splitlines():
+            assert not line.startswith(("| a", "```", "[点我]")), (path, line)

@@ -40,14 +40,16 @@ class Card:
 
 
 def environment(templates: Path = TEMPLATES) -> jinja2.Environment:
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates)),
-        autoescape=False,  # bodies are built from escaped parts
+        autoescape=False,  # bodies are built from escaped parts; raw data fields go through ``| text``
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
     )
+    env.filters["text"] = lambda value: escape(str(value))
+    return env
 
 
 def paragraph(text: str, scope: LinkScope | None, css: str = "") -> str:

@@ -371,3 +371,36 @@ CASES: list[Case] = [
         4,
     ),
 ]
+
+
+# --- not errors: hostile text in text fields must come out escaped on every page ---
+SCRIPT = "<script>alert(1)</script>"
+MARKDOWN_LINES = ("# 标题", "| a | b |", "---", "```", "[点我](javascript:alert(1))", "<img src=x onerror=alert(1)>")
+
+
+def _quoted(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+HOSTILE_TEXT = together(
+    replace(DISC, "name: 测试局", "name: " + _quoted("测试局" + SCRIPT + ' "引号": 冒号')),
+    replace(DISC, "department: 测试局", f"department: {_quoted(SCRIPT)}"),
+    replace(DISC, "region: [测试省, 测试市]", f"region: [{_quoted(SCRIPT)}, 测试市]"),
+    replace(DISC, "title: 收入决算表", f"title: {_quoted('收入决算表' + SCRIPT)}"),
+    replace(DISC, "  title: 测试局2023年度单位决算公开\n  file", '  title: "[x](javascript:alert(1))"\n  file'),
+    replace(DISC, 'notes: ["注：', f'notes: [{_quoted(SCRIPT)}, "注：'),
+    replace(OVERVIEW, "title: 一、本部门（单位）职责", f"title: {_quoted('一、' + SCRIPT)}"),
+    replace(
+        OVERVIEW,
+        "- 负责测试工作。",
+        "\n      ".join(f"- {_quoted(line + SCRIPT)}" for line in MARKDOWN_LINES),
+    ),
+    replace(EXPLAIN, "- 2023年度", f"- {_quoted(SCRIPT)}\n      - 2023年度"),
+    replace(GLOSSARY, "term: 财政拨款收入", f"term: {_quoted('财政拨款收入' + SCRIPT)}"),
+    replace(GLOSSARY, "definition: 指", f"definition: {_quoted(SCRIPT)}\n    aliases: [{_quoted(SCRIPT)}]\n    #"),
+    replace(PROJECT, "name: 测试项目", f"name: {_quoted('测试项目' + SCRIPT)}"),
+    replace(PROJECT, "name: 测试次数", f"name: {_quoted('[x](javascript:alert(1))')}"),
+    replace(PROJECT, "target: 按时完成测试", f"target: {_quoted(SCRIPT)}"),
+    replace(T02, "行政运行", f'"行政运行{SCRIPT}"'),
+    replace("site.yaml", "title: 测试网站", f"title: {_quoted('测试网站' + SCRIPT)}"),
+)
