@@ -67,6 +67,18 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--seed", type=int, default=1, help="随机种子：同一种子生成完全相同的文件，默认 1")
     demo.add_argument("--out", type=Path, required=True, help="输出的数据目录（须为空目录、不存在，或上次生成的目录）")
     demo.add_argument("--contradictions", type=float, default=0.0, help="含人为错误的公开所占比例（0–1），默认 0")
+    from gongkai.importers.command import EXAMPLE as IMPORT_EXAMPLE
+    from gongkai.importers.command import add_arguments as add_import_arguments
+
+    import_help = "把公开全文（文字版）、Excel 决算表或 Word 文档导入为 data/ 下的一份公开"
+    importer = commands.add_parser(
+        "import",
+        help=import_help,
+        description=import_help,
+        epilog=IMPORT_EXAMPLE,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    add_import_arguments(importer)
     return parser
 
 
@@ -161,9 +173,25 @@ def _demo_data(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _import(args: argparse.Namespace) -> int:
+    from gongkai.importers.command import run
+
+    try:
+        written, warnings = run(args)
+    except InputError as error:
+        for diagnostic in error.diagnostics:
+            print(diagnostic.format(), file=sys.stderr)
+        print("导入失败，未写入任何文件。请按上面的提示修改后重试。", file=sys.stderr)
+        return EXIT_INPUT
+    for diagnostic in warnings:
+        print(diagnostic.format(), file=sys.stderr)
+    print(f"已导入 {args.file.name}：在 {args.out}/ 写入 {len(written)} 个文件；{len(warnings)} 处需要人工核对（见上）。")
+    return EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    handlers = {"build": _build, "check": _check, "serve": _serve, "demo-data": _demo_data}
+    handlers = {"build": _build, "check": _check, "serve": _serve, "demo-data": _demo_data, "import": _import}
     if args.command is None:
         _parser().print_help()
         return EXIT_USAGE

@@ -107,7 +107,24 @@ RULE_CODES: dict[str, CodeInfo] = {
     "amount-unit-yuan-text": CodeInfo("情况说明以「元」引用表中的万元数字", E),
 }
 
-CODES: dict[str, CodeInfo] = {**INPUT_CODES, **RULE_CODES}
+# Importers (gongkai import text|xlsx|docx): what could not be read or placed (docs/importers.md).
+IMPORT_CODES: dict[str, CodeInfo] = {
+    "import-file-missing": CodeInfo("找不到要导入的文件", E),
+    "import-file-too-large": CodeInfo("要导入的文件过大", E),
+    "import-encoding": CodeInfo("文字文件不是 UTF-8 编码", E),
+    "import-not-a-disclosure": CodeInfo("文件不像一份预决算公开", E),
+    "import-identity-missing": CodeInfo("缺少单位名称、年度或网址名", E),
+    "import-output-exists": CodeInfo("输出目录已有数据", E),
+    "import-corrections-invalid": CodeInfo("导入更正文件有误", E),
+    "import-xlsx-corrupt": CodeInfo("Excel 文件损坏或不是 .xlsx", E),
+    "import-xlsx-encrypted": CodeInfo("Excel 文件有密码保护", E),
+    "import-docx-corrupt": CodeInfo("Word 文件损坏或不是 .docx", E),
+    "import-unplaced-line": CodeInfo("有内容未能归入任何部分", W),
+    "import-truncated-table": CodeInfo("表格不完整", W),
+    "import-cell-not-amount": CodeInfo("金额栏不是数字", W),
+}
+
+CODES: dict[str, CodeInfo] = {**INPUT_CODES, **RULE_CODES, **IMPORT_CODES}
 
 
 def title(code: str) -> str:

@@ -1,0 +1,73 @@
+"""``gongkai import text|xlsx|docx``: the arguments, and running one import end to end."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from pathlib import Path
+
+from gongkai.diagnostics import Diagnostic
+from gongkai.importers.corrections import apply_corrections, load_corrections
+from gongkai.importers.identity import Overrides, apply_overrides
+from gongkai.importers.result import ImportedDisclosure
+from gongkai.importers.writer import Target, write_disclosure
+
+EXAMPLE = (
+    "例：gongkai import text 公开全文.txt --out data/disclosures/shanxi-changzhi-xiangyuan/xiangyuan-xinfangju/2023-juesuan\n"
+    "    gongkai import xlsx 决算表.xlsx --out data/disclosures/地区网址名/单位网址名/2024-juesuan --unit-name 某县信访局\n"
+    "    gongkai import docx 情况说明.docx --out … --year 2024 --force\n"
+    "输出目录名决定网址：<地区网址名>/<单位网址名>/<年度>-juesuan（或 -yusuan）。\n"
+    "单位名称、年度、类别从文件中读取，可用参数覆盖；未能识别的内容逐条列出（附行号），其余照常导入。"
+)
+FORMATS = {
+    "text": "预决算公开全文的文字版（.txt，UTF-8），如公开网站上的 PDF 转出的文字",
+    "xlsx": "Excel 工作簿：每张公开表一个工作表（名为「公开01」…或表名）",
+    "docx": "Word 文档：概况、情况说明、名词解释、绩效报告等文字部分，按标题识别",
+}
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("format", choices=tuple(FORMATS), help="；".join(f"{k}：{v}" for k, v in FORMATS.items()))
+    parser.add_argument("file", type=Path, help="要导入的文件")
+    parser.add_argument("--out", type=Path, required=True, help="输出的公开目录（data/disclosures/地区/单位/年度-类别）")
+    parser.add_argument("--unit-name", help="单位名称（覆盖文件中读到的）")
+    parser.add_argument("--year", type=int, help="年度，如 2024")
+    parser.add_argument("--kind", choices=("决算", "预算"), help="决算或预算")
+    parser.add_argument("--region", help="所属地区，逗号分隔，如 山西省,长治市,襄垣县")
+    parser.add_argument("--region-slug", help="地区网址名（默认取输出目录的上两级目录名）")
+    parser.add_argument("--unit-slug", help="单位网址名（默认取输出目录的上一级目录名）")
+    parser.add_argument("--corrections", type=Path, help="记录的更正（YAML，见 docs/importers.md）")
+    parser.add_argument("--force", action="store_true", help="输出目录已有数据时替换它")
+
+
+def _importer(name: str) -> Callable[[Path], ImportedDisclosure]:
+    if name == "xlsx":
+        from gongkai.importers.xlsx import import_xlsx
+
+        return import_xlsx
+    if name == "docx":
+        from gongkai.importers.docx import import_docx
+
+        return import_docx
+    from gongkai.importers.text import import_text
+
+    return import_text
+
+
+def run(args: argparse.Namespace) -> tuple[list[Path], list[Diagnostic]]:
+    """Import and write; return the files written and the warnings. Raises ``InputError`` on errors."""
+    out = _importer(args.format)(args.file)
+    region = tuple(r.strip() for r in args.region.split(",") if r.strip()) if args.region else None
+    apply_overrides(out, Overrides(args.unit_name, args.year, args.kind, region))
+    target = Target.at(args.out, args.region_slug, args.unit_slug)
+    if args.corrections:
+        corrections = load_corrections(args.corrections)
+        apply_corrections(out, corrections)
+        target = Target(
+            target.folder,
+            args.region_slug or corrections.region_slug or target.region_slug,
+            args.unit_slug or corrections.unit_slug or target.unit_slug,
+            dict(corrections.project_slugs),
+        )
+    written = write_disclosure(out, target, force=args.force)
+    return written, out.diagnostics

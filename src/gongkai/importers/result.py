@@ -1,0 +1,72 @@
+"""What an importer found in one document, before it is written as a disclosure folder."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from gongkai.diagnostics import Diagnostic, Location, Severity
+
+
+@dataclass
+class Section:
+    title: str
+    paragraphs: list[str] = field(default_factory=list)
+    subsections: list[Section] = field(default_factory=list)
+
+    def as_doc(self) -> dict[str, Any]:
+        """The section in the shape of ``SectionDoc`` (empty lists left out)."""
+        doc: dict[str, Any] = {"title": self.title}
+        if self.paragraphs:
+            doc["paragraphs"] = list(self.paragraphs)
+        if self.subsections:
+            doc["subsections"] = [s.as_doc() for s in self.subsections]
+        return doc
+
+
+@dataclass
+class ImportedTable:
+    id: str  # "01" … "10"
+    title: str
+    unit: str = "万元"
+    no_data: bool = False
+    notes: list[str] = field(default_factory=list)
+    rows: list[list[str]] = field(default_factory=list)  # CSV lines in the order of SPECS[id].header
+
+
+@dataclass
+class GlossaryItem:
+    number: str
+    term: str
+    definition: str
+
+
+@dataclass
+class Identity:
+    """Who published what: read from the document, overridable by command-line flags."""
+
+    title: str = ""
+    unit_name: str = ""
+    unit_code: str = ""
+    department: str = ""
+    region: list[str] = field(default_factory=list)
+    year: int | None = None
+    kind: str = ""
+    published: str = ""
+
+
+@dataclass
+class ImportedDisclosure:
+    source_file: str
+    identity: Identity = field(default_factory=Identity)
+    parts: list[str] = field(default_factory=list)
+    tables: list[ImportedTable] = field(default_factory=list)
+    overview: list[Section] = field(default_factory=list)
+    explanations: list[Section] = field(default_factory=list)
+    glossary: list[GlossaryItem] = field(default_factory=list)
+    projects: list[dict[str, Any]] = field(default_factory=list)  # ProjectDoc-shaped
+    overall: dict[str, Any] | None = None  # OverallDoc-shaped
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def warn(self, code: str, location: Location, message: str, hint: str = "") -> None:
+        self.diagnostics.append(Diagnostic(code, Severity.WARNING, location, message, hint))

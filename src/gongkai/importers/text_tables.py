@@ -1,0 +1,273 @@
+"""Reading 公开01–10 from extracted text: tab-separated rows, header rows, 栏次, page breaks, notes.
+
+Every cell is kept as printed (an amount's trailing zeros included); the layout of each table decides
+which printed cell goes to which CSV column (see docs/data-format.md).  Blank lines inside a table
+(page breaks) are skipped; rows that do not fit the layout are reported, never guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from gongkai.importers.cells import amount_problem, join_cjk
+from gongkai.importers.result import ImportedTable
+from gongkai.importers.text_parts import TABLE_MARKER, Line, Part, Sink
+from gongkai.tables import SPECS
+
+UNIT_NAME = re.compile(r"^(?:部门|单位)名称\s*[：:]\s*(.+)$")
+YEAR = re.compile(r"^(\d{4})\s*年度?$")
+CURRENCY = re.compile(r"^(?:金额)?单位\s*[：:]\s*(\S+)$")
+NOTE = re.compile(r"^(注|说明|备注)\s*[：:0-9１-９]")
+SUBJECT_CODE = re.compile(r"^\d{3,7}$")
+TOTAL_NAMES = ("合计", "小计", "总计")
+PERSONNEL_TOTAL, PUBLIC_TOTAL = "人员经费合计", "公用经费合计"
+
+
+@dataclass
+class Body:
+    """The lines of one table after its 「公开NN表」 marker, sorted by kind."""
+
+    rows: list[Line] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    unit: str = "万元"
+    unit_name: str = ""
+    year: int | None = None
+    no_data: bool = False
+
+
+def read_tables(part: Part, sink: Sink) -> None:
+    """Every 「公开NN表」 of the part, in printed order; lines outside any table are reported."""
+    lines = part.lines
+    markers = [i for i, line in enumerate(lines) if TABLE_MARKER.match(line.plain)]
+    starts = [i - 1 if i > 0 and not lines[i - 1].is_row else i for i in markers]
+    for line in lines[: starts[0] if starts else len(lines)]:
+        sink.skip(line)
+    for n, (start, marker) in enumerate(zip(starts, markers, strict=True)):
+        end = starts[n + 1] if n + 1 < len(starts) else len(lines)
+        number = TABLE_MARKER.match(lines[marker].plain)
+        assert number is not None
+        table_id = f"{int(number.group(1)):02d}"
+        title = lines[start].plain if start < marker else ""
+        _read_table(table_id, title, lines[marker], lines[marker + 1 : end], sink, last=end == len(lines))
+
+
+def _read_table(table_id: str, title: str, marker: Line, lines: list[Line], sink: Sink, *, last: bool) -> None:
+    label = f"公开{table_id}表"
+    spec = SPECS.get(table_id)
+    if spec is None:
+        sink.warn("import-unplaced-line", marker, f"{label}不是决算公开的十张表之一，整张表未导入", table=label)
+        for line in lines:
+            sink.skip(line)
+        return
+    body = _sort_lines(lines, sink)
+    if body.unit_name and not sink.out.identity.unit_name:
+        sink.out.identity.unit_name = body.unit_name
+    if body.year and sink.out.identity.year is None:
+        sink.out.identity.year = body.year
+    table = ImportedTable(table_id, title or spec.title, body.unit, body.no_data, body.notes)
+    table.rows = READERS[table_id](body.rows, sink, label)
+    _check_amounts(table, body.rows, sink, label)
+    if _truncated(table, body, last=last):
+        sink.warn(
+            "import-truncated-table",
+            body.rows[-1] if body.rows else marker,
+            f"{label}不完整：表格在结束行（合计或总计）之前中断",
+            "请对照原文检查这张表是否缺页；已导入读到的各行。",
+            table=label,
+        )
+    sink.out.tables.append(table)
+
+
+def _sort_lines(lines: list[Line], sink: Sink) -> Body:
+    body = Body()
+    after_note = False
+    for line in lines:
+        text = line.plain
+        if not text:
+            continue
+        if "本表无数据" in text:
+            body.no_data = True
+            body.notes.append(text)
+        elif NOTE.match(text):
+            body.notes.append(text)
+        elif "\t" in line.text:
+            body.rows.append(line)
+        elif match := UNIT_NAME.match(text):
+            body.unit_name = match.group(1).strip()
+        elif match := YEAR.match(text):
+            body.year = int(match.group(1))
+        elif match := CURRENCY.match(text):
+            body.unit = match.group(1)
+        elif after_note:
+            body.notes[-1] += text  # a note wrapped onto the next line
+            continue
+        else:
+            sink.skip(line)
+        after_note = bool(body.notes) and (NOTE.match(text) is not None or "本表无数据" in text)
+    return body
+
+
+def _pad(cells: list[str], size: int) -> list[str]:
+    return (cells + [""] * size)[:size]
+
+
+def _extra(line: Line, cells: list[str], used: int, sink: Sink) -> None:
+    """Report printed cells beyond the columns of the layout (they are not imported)."""
+    if any(cells[used:]):
+        sink.skip(line)
+
+
+def _halves(left_amounts: int, right_amounts: int) -> Callable[[list[Line], Sink, str], list[list[str]]]:
+    """01 and 04: income (项目, 行次, 金额) on the left, expenses (项目, 行次, amounts…) on the right."""
+    width = 3 + 2 + right_amounts
+    total = right_amounts
+
+    def read(rows: list[Line], sink: Sink, label: str) -> list[list[str]]:
+        found: list[list[str]] = []
+        for line in rows:
+            cells = _pad(line.cells, max(width, len(line.cells)))
+            if not (cells[1].isdigit() or cells[4].isdigit()):
+                if found:
+                    sink.skip(line)
+                continue
+            _extra(line, cells, width, sink)
+            if cells[1].isdigit():
+                found.append([cells[1], join_cjk(cells[0]), *_pad(cells[2 : 2 + left_amounts], total)])
+            if cells[4].isdigit():
+                found.append([cells[4], join_cjk(cells[3]), *cells[5:width]])
+        return sorted(found, key=lambda row: int(row[0]))
+
+    return read
+
+
+def _subjects(amounts: int) -> Callable[[list[Line], Sink, str], list[list[str]]]:
+    """02, 03, 05, 07, 08: 科目代码, 科目名称, amounts; the 合计 line has no code."""
+    width = 2 + amounts
+
+    def read(rows: list[Line], sink: Sink, label: str) -> list[list[str]]:
+        found: list[list[str]] = []
+        for line in rows:
+            cells = _pad(line.cells, max(width, len(line.cells)))
+            if SUBJECT_CODE.match(cells[0]):
+                found.append([cells[0], join_cjk(cells[1]), *cells[2:width]])
+            elif cells[0] in TOTAL_NAMES:
+                found.append(["", cells[0], *cells[2:width]])
+            else:
+                if found:
+                    sink.skip(line)
+                continue
+            _extra(line, cells, width, sink)
+        return found
+
+    return read
+
+
+def _basic_expenses(rows: list[Line], sink: Sink, label: str) -> list[list[str]]:
+    """06: blocks of (科目代码, 科目名称, 决算数) side by side; 人员经费 blocks first, then 公用经费."""
+    header = next((line.cells for line in rows if "公用经费" in line.cells), [])
+    personnel_blocks = max(header.index("公用经费") // 3, 1) if header else 1
+    block_count = max([len(line.cells) // 3 for line in rows] + [1])
+    blocks: list[list[list[str]]] = [[] for _ in range(block_count)]
+    totals: dict[str, list[str]] = {}
+    for line in rows:
+        cells = line.cells
+        labels = [i for i, cell in enumerate(cells) if cell in (PERSONNEL_TOTAL, PUBLIC_TOTAL)]
+        if labels:
+            for i in labels:
+                value = next((c for c in cells[i + 1 :] if c and c not in (PERSONNEL_TOTAL, PUBLIC_TOTAL)), "")
+                row = ["", cells[i], value]
+                if block_count == 1:
+                    blocks[0].append(row)
+                else:
+                    totals[cells[i]] = row
+            continue
+        if not any(SUBJECT_CODE.match(cells[k * 3]) for k in range(len(cells) // 3)):
+            continue  # header rows
+        for k in range(block_count):
+            code, name, amount = _pad(cells[k * 3 : k * 3 + 3], 3)
+            if code or name or amount:
+                blocks[k].append([code, join_cjk(name), amount])
+        _extra(line, cells, block_count * 3, sink)
+    if block_count == 1:
+        return blocks[0]
+    found = [row for block in blocks[:personnel_blocks] for row in block]
+    found += [totals[PERSONNEL_TOTAL]] if PERSONNEL_TOTAL in totals else []
+    found += [row for block in blocks[personnel_blocks:] for row in block]
+    return found + ([totals[PUBLIC_TOTAL]] if PUBLIC_TOTAL in totals else [])
+
+
+def _three_public(rows: list[Line], sink: Sink, label: str) -> list[list[str]]:
+    """09: one printed line of twelve figures: 预算数 (栏次 1–6) then 决算数 (栏次 7–12)."""
+    budget, actual = [""] * 6, [""] * 6
+    for line in rows:
+        cells = line.cells
+        if cells[0] in ("预算数", "决算数") and all(amount_problem(c) is None for c in cells[1:]):
+            (budget if cells[0] == "预算数" else actual)[:] = _pad(cells[1:], 6)
+            continue
+        filled = [c for c in cells if c]
+        if not filled or filled == [str(i) for i in range(1, len(filled) + 1)]:
+            continue  # 栏次
+        if all(amount_problem(c) is None for c in filled):
+            padded = _pad(cells, 12)
+            budget, actual = padded[:6], padded[6:12]
+    return [["预算数", *budget], ["决算数", *actual]]
+
+
+def _statistics(rows: list[Line], sink: Sink, label: str) -> list[list[str]]:
+    """10: one line per printed line with a 行次 (项目, 行次, 统计数)."""
+    found: list[list[str]] = []
+    for line in rows:
+        cells = _pad(line.cells, 3)
+        if cells[1].isdigit():
+            found.append([cells[1], cells[0], cells[2]])
+            _extra(line, cells, 3, sink)
+        elif not (cells[0] == "项目" or re.match(r"^[一二三四五六七八九十]+、", cells[0])):
+            sink.skip(line)
+    return found
+
+
+READERS: dict[str, Callable[[list[Line], Sink, str], list[list[str]]]] = {
+    "01": _halves(1, 1),
+    "02": _subjects(7),
+    "03": _subjects(6),
+    "04": _halves(1, 4),
+    "05": _subjects(3),
+    "06": _basic_expenses,
+    "07": _subjects(6),
+    "08": _subjects(3),
+    "09": _three_public,
+    "10": _statistics,
+}
+
+CLOSING = {"01": "总计", "04": "总计", "06": PUBLIC_TOTAL, "02": "合计", "03": "合计", "05": "合计"}
+
+
+def _truncated(table: ImportedTable, body: Body, *, last: bool) -> bool:
+    if table.no_data:
+        return False
+    if not table.rows:
+        return True
+    closing = CLOSING.get(table.id)
+    names = {row[1] for row in table.rows} | {row[0] for row in table.rows}
+    if closing and not any(closing in name for name in names):
+        return True
+    return last and not body.notes
+
+
+def _check_amounts(table: ImportedTable, rows: list[Line], sink: Sink, label: str) -> None:
+    """Text in an amount column is kept as printed and reported: the loader will name it too."""
+    keys = len(SPECS[table.id].keys)
+    for row in table.rows:
+        for cell in row[keys:]:
+            problem = amount_problem(cell)
+            if problem:
+                line = next((line for line in rows if cell in line.cells), rows[0])
+                sink.warn(
+                    "import-cell-not-amount",
+                    line,
+                    f"{label}行「{row[0] or row[1]}」的金额栏印作「{cell}」：{problem}，已按原样写入",
+                    "请对照原文核实；数据文件中金额栏只能是数字、空白或「——」。",
+                    table=label,
+                )
