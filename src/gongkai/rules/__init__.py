@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from gongkai.diagnostics import Diagnostic
 from gongkai.models import Corpus
 from gongkai.rules.context import Checker
+from gongkai.rules.performance import check_performance
+from gongkai.rules.prose import check_prose
 from gongkai.rules.subject_codes import check_subject_codes
 from gongkai.rules.tables_across import check_across_tables
 from gongkai.rules.tables_within import check_within_tables
@@ -34,6 +36,8 @@ def check_corpus(corpus: Corpus) -> CheckReport:
         check_across_tables(checker)
         check_subject_codes(checker)
         check_text_units(checker)
+        check_prose(checker)
+        check_performance(checker)
         report.findings[disclosure.folder] = checker.findings
         report.checks_run[disclosure.folder] = checker.checks_run
     return report

@@ -158,7 +158,7 @@ def _expense_class(d: Disclosure, clause: str, topic: str) -> Target | None:
         return None
     coded = tuple(r for r in table.rows if r.code)
     row = _latest_row(table, clause, coded) or _latest_row(table, topic, coded)
-    if row is None and "一般公共预算财政拨款" in (clause or topic):
+    if row is None and ("一般公共预算财政拨款" in clause or "一般公共预算财政拨款" in topic):
         row = table.row_by_name("合计")
     return _cell(table, row, 0)
 
@@ -196,6 +196,16 @@ def _sangong(d: Disclosure, clause: str, topic: str) -> list[Target] | None:
             return [found] if found else None
     found = _column(d, "09", row, "合计") if "三公" in topic else None
     return [found] if found else None
+
+
+def sangong_budget(d: Disclosure, actual: Target) -> Target | None:
+    """The 预算数 cell of 公开09 beside a 决算数 cell (same column)."""
+    table = d.table("09")
+    row = table.row_by_name("决算数") if table else None
+    if table is None or row is None:
+        return None
+    column = next((c.title for c in table.columns if row.cells[c.title] is actual.cell), "")
+    return _column(d, "09", "预算数", column) if column else None
 
 
 def _procurement(d: Disclosure, clause: str) -> Target | None:

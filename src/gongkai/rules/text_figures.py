@@ -39,7 +39,7 @@ _FIGURE = re.compile(
     rf"|(?P<count>(?<![\d.])\d+)\s*(?P<count_unit>{'|'.join(re.escape(u) for u in COUNT_UNITS)})"
 )
 _SCORE_WORDS = ("得分", "评分", "自评", "分数", "评价结果", "总分")
-_TO_WAN = {"万元": Decimal(1), "亿元": Decimal(10000), "元": Decimal(1)}
+_TO_WAN = {"万元": Decimal(1), "亿元": Decimal(10000), "元": Decimal("0.0001")}
 
 
 class FigureKind(StrEnum):
@@ -94,7 +94,7 @@ class TextFigure:
 
     @property
     def wan(self) -> Decimal:
-        """An amount or change in 万元 (亿元 × 10000; 元 is left as printed: rule 36 decides)."""
+        """An amount or change in 万元."""
         return self.value * _TO_WAN.get(self.unit, Decimal(1))
 
 

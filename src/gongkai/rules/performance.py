@@ -1,0 +1,374 @@
+"""Rules 27–33: the 绩效自评表 of each project (and of the 部门整体 report) agree with themselves.
+
+- 27 执行率 = 全年执行数 ÷ 全年预算数 (tolerance of ``context.check_percent``, each amount's rounding
+  error taken from its printed precision); 资金结余 = 全年预算数 − 全年执行数.
+- 28 预算执行 得分 = 分值 × min(执行率, 100%) with 分值 10 where the table prints none (the usual
+  「预算执行率 10 分」 of the 自评表), compared with the printed 得分 within 0.015.
+- 29 each 得分 ≤ 分值; Σ 分值 (indicators + 预算执行) = 100; 总分 = Σ 得分.
+- 30 等级 from 总分: 优 ≥ 90, 良 [80, 90), 中 [60, 80), 差 < 60.
+- 31 an indicator whose 实际完成值 misses its 指标值 (see :func:`parse_target`) with full 得分, or with
+  an empty / 「无」 偏差原因.
+- 32 a score the text quotes for a project (情况说明, its own report) = its table / report score.
+- 33 a 成本指标 that states the project's whole budget: its 实际完成值 agrees with 全年执行数.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from gongkai.diagnostics import Location, Severity
+from gongkai.models import Cell, Disclosure, FundLine, Indicator, PerformanceTable, TextSection
+from gongkai.rules.context import CENT, Checker, check_percent, figure, shown, sum_tolerance
+from gongkai.rules.prose import sentence_location, template_leftovers
+from gongkai.rules.text_figures import FigureKind, TextFigure, figures_in, walk_sentences
+
+BUDGET_WEIGHT = Decimal(10)  # 预算执行 分值 where the table prints none
+SCORE_TOLERANCE = Decimal("0.015")
+GRADES = ((Decimal(90), "优"), (Decimal(80), "良"), (Decimal(60), "中"), (Decimal(0), "差"))
+NO_REASON = frozenset({"", "无", "/", "——", "-", "—"})
+
+_TARGET = re.compile(
+    r"^(?P<op>提高|不低于|不少于|大于等于|≥|>=|＞=|不高于|不超过|小于等于|≤|<=|=|＝)?\s*"
+    r"(?P<value>\d+(?:\.\d+)?)\s*(?P<unit>%|％|万元|万|元|人次|人|件次|件|批次|个|台|天|户|次)?$"
+)
+_GE = ("提高", "不低于", "不少于", "大于等于", "≥", ">=", "＞=")
+_LE = ("不高于", "不超过", "小于等于", "≤", "<=")
+_UNIT = {"％": "%", "万": "万元"}
+
+
+@dataclass(frozen=True)
+class Target:
+    op: str  # "=", ">=" or "<="
+    value: Decimal  # in 万元 for amounts
+    unit: str  # "", "%", "万元", "人", …
+
+
+def parse_target(text: str, cost: bool = False) -> Target | None:
+    """「=3人」「≥95%」「≤2.52万元」「提高98%」「650元」「6」 → a comparable target; prose → ``None``.
+
+    A bare figure is a floor (≥), or a ceiling (≤) for a 成本指标; 元 is converted to 万元."""
+    match = _TARGET.match(text.strip())
+    if match is None:
+        return None
+    op = match.group("op") or ""
+    unit = _UNIT.get(match.group("unit") or "", match.group("unit") or "")
+    value = Decimal(match.group("value"))
+    if unit == "元":
+        unit, value = "万元", value / 10000
+    if op in _GE:
+        kind = ">="
+    elif op in _LE:
+        kind = "<="
+    elif op:
+        kind = "="
+    else:
+        kind = "<=" if cost else ">="
+    return Target(kind, value, unit)
+
+
+def misses(target: Target, actual: Target) -> bool:
+    """Whether an actual value misses a target of the same unit."""
+    tolerance = CENT if target.unit == "万元" else Decimal(0)
+    if target.op == "=":
+        return abs(actual.value - target.value) > tolerance
+    if target.op == ">=":
+        return actual.value < target.value - tolerance
+    return actual.value > target.value + tolerance
+
+
+def grade_for(total: Decimal) -> str:
+    return next(grade for floor, grade in GRADES if total >= floor)
+
+
+def _half_unit(cell: Cell) -> Decimal:
+    exponent = cell.amount_or_zero().as_tuple().exponent
+    return Decimal(5).scaleb((exponent if isinstance(exponent, int) else 0) - 1)
+
+
+def _evaluations(d: Disclosure) -> Iterator[PerformanceTable]:
+    yield from d.projects
+    if d.overall is not None and d.overall.table is not None:
+        yield d.overall.table
+
+
+class PerformanceRules:
+    def __init__(self, checker: Checker) -> None:
+        self.checker = checker
+
+    def table(self, p: PerformanceTable) -> None:
+        for line in p.funds:
+            self._rate(p, line)
+            self._balance(p, line)
+        budget_line = next((f for f in p.funds if f.score.is_amount), None)
+        if budget_line is not None:
+            self._budget_score(p, budget_line)
+        for indicator in p.indicators:
+            self.checker.not_more_than(
+                "perf-score-over-weight",
+                Severity.ERROR,
+                f"{p.name}：指标「{indicator.name}」的得分不应超过分值",
+                indicator.score,
+                indicator.weight,
+                part_label="得分",
+                whole_label="分值",
+            )
+            self._target_missed(p, indicator)
+            self._cost(p, indicator)
+        self._sums(p, budget_line)
+        self._grade(p)
+
+    # rule 27
+    def _rate(self, p: PerformanceTable, line: FundLine) -> None:
+        if not (line.rate.is_amount and line.annual_budget.is_amount and line.executed.is_amount):
+            return
+        self.checker.checks_run += 1
+        result = check_percent(
+            line.rate.amount_or_zero(),
+            line.executed.amount_or_zero(),
+            line.annual_budget.amount_or_zero(),
+            numerator_error=_half_unit(line.executed),
+            denominator_error=_half_unit(line.annual_budget),
+        )
+        if result is None or result.ok:
+            return
+        self.checker.add(
+            "perf-rate-mismatch",
+            Severity.ERROR,
+            line.rate.source,
+            f"{p.name}「{line.source_name}」执行率印为 {shown(line.rate)}%，按全年执行数 {shown(line.executed)} ÷ "
+            f"全年预算数 {shown(line.annual_budget)} 重算为 {figure(result.recomputed)}%。",
+            (("印出的执行率", f"{shown(line.rate)}%"), ("重算", f"{figure(result.recomputed)}%")),
+            related=[line.executed.source, line.annual_budget.source],
+        )
+
+    def _balance(self, p: PerformanceTable, line: FundLine) -> None:
+        if not (line.balance.is_amount and line.annual_budget.is_amount):
+            return
+        self.checker.checks_run += 1
+        expected = line.annual_budget.amount_or_zero() - line.executed.amount_or_zero()
+        if abs(line.balance.amount_or_zero() - expected) <= sum_tolerance(2):
+            return
+        self.checker.add(
+            "perf-balance-mismatch",
+            Severity.ERROR,
+            line.balance.source,
+            f"{p.name}「{line.source_name}」资金结余印为 {shown(line.balance)}，全年预算数 {shown(line.annual_budget)} − "
+            f"全年执行数 {shown(line.executed)} = {figure(expected)}。",
+            (("印出的结余", shown(line.balance)), ("预算 − 执行", figure(expected))),
+            related=[line.annual_budget.source, line.executed.source],
+        )
+
+    # rule 28
+    def _budget_score(self, p: PerformanceTable, line: FundLine) -> None:
+        budget = line.annual_budget.amount_or_zero()
+        if budget == 0 or not line.executed.is_amount:
+            return
+        self.checker.checks_run += 1
+        weight = line.weight.amount_or_zero() if line.weight.is_amount else BUDGET_WEIGHT
+        rate = min(line.executed.amount_or_zero() / budget, Decimal(1))
+        expected = [weight * rate]
+        if line.rate.is_amount:
+            expected.append(weight * min(line.rate.amount_or_zero() / 100, Decimal(1)))
+        score = line.score.amount_or_zero()
+        if any(abs(score - e) <= SCORE_TOLERANCE for e in expected):
+            return
+        shown_expected = figure(expected[0].quantize(CENT, ROUND_HALF_UP))
+        self.checker.add(
+            "perf-budget-score",
+            Severity.ERROR,
+            line.score.source,
+            f"{p.name}预算执行得分印为 {shown(line.score)}，按「分值 {figure(weight)} × min(执行率, 100%)」应为 {shown_expected}。",
+            (("印出的得分", shown(line.score)), ("应得", shown_expected), ("分值", figure(weight))),
+            related=[line.executed.source, line.annual_budget.source],
+        )
+
+    # rule 29
+    def _sums(self, p: PerformanceTable, budget_line: FundLine | None) -> None:
+        weights = [i.weight for i in p.indicators if i.weight.is_amount]
+        if not weights:
+            return
+        budget_weight = budget_line.weight if budget_line and budget_line.weight.is_amount else None
+        total_weight = sum((w.amount_or_zero() for w in weights), Decimal(0))
+        if budget_weight is not None:
+            total_weight += budget_weight.amount_or_zero()
+        elif budget_line is not None:
+            total_weight += BUDGET_WEIGHT
+        self.checker.checks_run += 1
+        if total_weight != 100:
+            self.checker.add(
+                "perf-weights-sum",
+                Severity.ERROR,
+                weights[0].source,
+                f"{p.name}各项分值（含预算执行）合计 {figure(total_weight)}，应为 100。",
+                (("分值合计", figure(total_weight)),),
+                related=[w.source for w in weights[1:]],
+            )
+        if not p.total_score.is_amount:
+            return
+        scores = [i.score for i in p.indicators if i.score.is_amount] + ([budget_line.score] if budget_line else [])
+        self.checker.total_matches_parts(
+            "perf-total-mismatch",
+            f"{p.name}总分应等于各项得分之和（含预算执行得分）",
+            p.total_score,
+            scores,
+            total_label="印出的总分",
+            parts_label="各项得分之和",
+        )
+
+    # rule 30
+    def _grade(self, p: PerformanceTable) -> None:
+        if not p.total_score.is_amount or not p.grade.strip():
+            return
+        self.checker.checks_run += 1
+        expected = grade_for(p.total_score.amount_or_zero())
+        if p.grade.strip() == expected:
+            return
+        self.checker.add(
+            "perf-grade-mismatch",
+            Severity.ERROR,
+            p.total_score.source,
+            f"{p.name}总分 {shown(p.total_score)} 对应等级「{expected}」（优≥90，良80–90，中60–80，差<60），表中印为「{p.grade}」。",
+            (("总分", shown(p.total_score)), ("印出的等级", p.grade), ("应为", expected)),
+        )
+
+    # rule 31
+    def _target_missed(self, p: PerformanceTable, i: Indicator) -> None:
+        cost = "成本" in i.level2
+        target = parse_target(i.adjusted_target or i.target, cost)
+        actual = parse_target(i.actual, cost)
+        if target is None or actual is None or target.unit != actual.unit:
+            return
+        self.checker.checks_run += 1
+        if not misses(target, actual):
+            return
+        verdict = "与指标值不符" if target.op == "=" else "未达到指标值"
+        stated = f"指标「{i.name}」指标值「{i.adjusted_target or i.target}」，实际完成值「{i.actual}」，{verdict}"
+        figures = (("指标值", i.adjusted_target or i.target), ("实际完成值", i.actual))
+        if (
+            i.weight.is_amount
+            and i.score.is_amount
+            and i.weight.amount_or_zero() > 0
+            and i.score.value == i.weight.value
+        ):
+            self.checker.add(
+                "perf-missed-full-score",
+                Severity.ERROR,
+                i.score.source,
+                f"{p.name}：{stated}，却得满分 {shown(i.score)}。",
+                (*figures, ("得分", shown(i.score)), ("分值", shown(i.weight))),
+            )
+        if i.deviation.strip() in NO_REASON:
+            self.checker.add(
+                "perf-missed-no-reason",
+                Severity.WARNING,
+                i.source,
+                f"{p.name}：{stated}，偏差原因"
+                + ("未填写。" if not i.deviation.strip() else f"却写「{i.deviation.strip()}」。"),
+                (*figures, ("偏差原因", i.deviation.strip() or "空白")),
+            )
+
+    # rule 33
+    def _cost(self, p: PerformanceTable, i: Indicator) -> None:
+        total = p.funds[0] if p.funds else None
+        if "成本" not in i.level2 or total is None or not total.executed.is_amount:
+            return
+        target = parse_target(i.adjusted_target or i.target, cost=True)
+        actual = parse_target(i.actual, cost=True)
+        budget = total.annual_budget.amount_or_zero()
+        if target is None or actual is None or target.unit not in ("", "万元") or actual.unit != target.unit:
+            return
+        if abs(target.value - budget) > CENT:
+            return  # the indicator prices part of the project, not its whole budget
+        self.checker.checks_run += 1
+        executed = total.executed.amount_or_zero()
+        ceiling = actual.op == "<=" and parse_target(i.actual) == actual  # printed with ≤, not a bare figure
+        if executed <= actual.value + CENT if ceiling else abs(actual.value - executed) <= CENT:
+            return
+        self.checker.add(
+            "perf-cost-mismatch",
+            Severity.ERROR,
+            i.source,
+            f"{p.name}：成本指标「{i.name}」实际完成值「{i.actual}」，而资金表全年执行数为 {shown(total.executed)}。",
+            (("成本指标实际完成值", i.actual), ("全年执行数", shown(total.executed))),
+            related=[total.executed.source],
+        )
+
+    # rule 32
+    def quoted_scores(self, d: Disclosure) -> None:
+        quotes: list[tuple[str, TextFigure]] = []  # (file, score figure)
+        if d.explanations:
+            quotes += [(f"{d.folder}/explanations.yaml", f) for f in _scores(d.explanations, "explanation")]
+        if d.overall is not None:
+            quotes += [(d.overall.file, f) for f in _scores(d.overall.sections, "report")]
+        for p in d.projects:
+            own = [*_scores(p.report, "report"), *_scores(p.analysis, "analysis")]
+            reference = p.total_score.amount_or_zero() if p.total_score.is_amount else None
+            source = p.total_score.source if reference is not None else None
+            if reference is None and own:
+                reference, source = own[0].value, sentence_location(p.file, own[0].sentence)
+            for f in own:
+                self._quote(p.name, p.file, f, reference, source)
+            for file, f in quotes:
+                if _project_named(d, f) is p:
+                    self._quote(p.name, file, f, reference, source)
+        if d.overall is not None and d.overall.score.is_amount:
+            for file, f in quotes:
+                if "整体" in f.sentence.text[: f.offset] and _project_named(d, f) is None:
+                    self._quote("部门整体绩效", file, f, d.overall.score.amount_or_zero(), d.overall.score.source)
+
+    def _quote(self, name: str, file: str, f: TextFigure, reference: Decimal | None, source: Location | None) -> None:
+        if reference is None or source is None:
+            return
+        self.checker.checks_run += 1
+        if f.value == reference:
+            return
+        self.checker.add(
+            "perf-quoted-score",
+            Severity.ERROR,
+            sentence_location(file, f.sentence),
+            f"{f.sentence.place}称{name}得分「{f.raw}」，而自评表/自评报告为 {figure(reference)} 分。",
+            (("文字所述", f.raw), ("自评得分", figure(reference))),
+            related=[source],
+        )
+
+
+def _scores(sections: Sequence[TextSection], key: str) -> list[TextFigure]:
+    return [f for s in walk_sentences(sections, key) for f in figures_in(s) if f.kind is FigureKind.SCORE]
+
+
+def _common(a: str, b: str) -> int:
+    """Length of the longest common substring of two short texts."""
+    best = 0
+    for i in range(len(a)):
+        for j in range(i + best + 1, len(a) + 1):
+            if a[i:j] in b:
+                best = j - i
+            else:
+                break
+    return best
+
+
+def _project_named(d: Disclosure, f: TextFigure) -> PerformanceTable | None:
+    """The project a sentence names (longest shared wording of at least 4 characters, unambiguous)."""
+    text = f.sentence.text[: f.offset]
+    ranked = sorted(
+        ((_common(re.sub(r"^\d{4}年|（.*?）|\(.*?\)", "", p.name), text), p.slug, p) for p in d.projects), reverse=True
+    )
+    if not ranked or ranked[0][0] < 4 or (len(ranked) > 1 and ranked[1][0] == ranked[0][0]):
+        return None
+    return ranked[0][2]
+
+
+def check_performance(checker: Checker) -> None:
+    d = checker.disclosure
+    rules = PerformanceRules(checker)
+    for p in _evaluations(d):
+        rules.table(p)
+        template_leftovers(checker, p.file, walk_sentences(p.analysis, "analysis"))
+        template_leftovers(checker, p.file, walk_sentences(p.report, "report"))
+    if d.overall is not None:
+        template_leftovers(checker, d.overall.file, walk_sentences(d.overall.sections, "report"))
+    rules.quoted_scores(d)
