@@ -176,7 +176,7 @@ def _load_disclosures(reader: _Reader, root: Path) -> list[Disclosure]:
     return disclosures
 
 
-def _folder_problems(reader: _Reader, folder: Path, doc: DisclosureDoc, rel: str) -> bool:
+def _folder_problems(reader: _Reader, folder: Path, doc: DisclosureDoc, ydoc: YamlDocument) -> bool:
     region, unit, name = folder.parts[-3:]
     expected = f"{doc.year}-{next(k for k, v in KIND_SLUGS.items() if v == doc.kind)}"
     ok = True
@@ -189,7 +189,7 @@ def _folder_problems(reader: _Reader, folder: Path, doc: DisclosureDoc, rel: str
             ok = False
             reader.error(
                 "slug-mismatch",
-                Location(rel, field=field),
+                Location(ydoc.rel, line=ydoc.line_of(tuple(field.split("."))), field=field),
                 f"目录名「{actual}」与数据中的「{wanted}」不一致",
                 "目录按 <region_slug>/<unit.slug>/<年度>-<juesuan|yusuan> 命名。",
             )
@@ -203,7 +203,7 @@ def _load_disclosure(reader: _Reader, folder: Path) -> Disclosure | None:
         return None
     doc, ydoc = loaded
     rel_folder = reader.rel(folder)
-    if not _folder_problems(reader, folder, doc, ydoc.rel):
+    if not _folder_problems(reader, folder, doc, ydoc):
         return None
     tables: dict[str, Table] = {}
     for index, table_doc in enumerate(doc.tables):

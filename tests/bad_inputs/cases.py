@@ -231,11 +231,11 @@ CASES: list[Case] = [
         DISC,
         "slug-mismatch",
         replace(DISC, "slug: test-unit", "slug: other-unit"),
-        None,
+        5,
         "unit.slug",
     ),
-    Case("year-not-folder", DISC, "slug-mismatch", replace(DISC, "year: 2023", "year: 2022"), None, "year"),
-    Case("kind-not-folder", DISC, "slug-mismatch", replace(DISC, "kind: 决算", "kind: 预算"), None, "year"),
+    Case("year-not-folder", DISC, "slug-mismatch", replace(DISC, "year: 2023", "year: 2022"), 9, "year"),
+    Case("kind-not-folder", DISC, "slug-mismatch", replace(DISC, "kind: 决算", "kind: 预算"), 9, "year"),
     Case(
         "project-file-name",
         "{d}/performance/projects/Bad_Name.yaml",
@@ -348,6 +348,14 @@ CASES: list[Case] = [
     # --- whole files ---
     Case("no-site-config", "site.yaml", "site-config-missing", delete("site.yaml")),
     # --- findings (the data loads; the rules report it) ---
+    Case("unknown-subject-code", T02, "subject-code-unknown", replace(T02, "2010301,行政运行", "2010399,行政运行"), 5),
+    Case(
+        "subject-name-not-the-years",
+        T02,
+        "subject-name-mismatch",
+        replace(T02, "2010301,行政运行", "2010301,一般行政管理事务"),
+        5,
+    ),
     Case(
         "dash-in-printed-total",
         T01,
