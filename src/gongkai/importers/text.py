@@ -64,7 +64,10 @@ def _read_cover(cover: list[Line], sink: Sink) -> None:
     if match and len(title) <= 80:
         identity = sink.out.identity
         identity.title = title
-        identity.unit_name = match.group(1)
+        year_line = next(i for i, line in enumerate(text_lines) if match.group(2) in line.plain)
+        own = COVER_TITLE.match(text_lines[year_line].plain)
+        before = text_lines[year_line - 1].plain if year_line else ""
+        identity.unit_name = (own.group(1) if own else "") or before  # the line above 「2023年度…决算公开」
         identity.year = int(match.group(2))
         identity.kind = match.group(3)
     else:

@@ -100,7 +100,7 @@ def _sort_lines(lines: list[Line], sink: Sink) -> Body:
             body.year = int(match.group(1))
         elif match := CURRENCY.match(text):
             body.unit = match.group(1)
-        elif after_note:
+        elif after_note and not body.notes[-1].endswith(("。", "；", ".")):
             body.notes[-1] += text  # a note wrapped onto the next line
             continue
         else:

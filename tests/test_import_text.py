@@ -1,0 +1,165 @@
+"""``gongkai import text``: seeds into loadable folders, seed 002 cell for cell, an unseen disclosure, bad input."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from gongkai.diagnostics import InputError
+from gongkai.importers.text import import_text, read_disclosure_text
+from gongkai.load import load_corpus
+from import_helpers import DATA, FIXTURES, SEEDS, data_folder, only_disclosure, run_import
+
+SEED_002 = SEEDS / "002_f64002770984a7bf.txt"
+FOLDER_002 = "shanxi-changzhi-xiangyuan/xiangyuan-xinfangju/2023-juesuan"
+CORRECTIONS_002 = DATA / "import-corrections/002_f64002770984a7bf.yaml"
+needs_seeds = pytest.mark.skipif(not SEED_002.exists(), reason="seed texts not available")
+
+
+@pytest.fixture(scope="module")
+def imported_002(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    data = data_folder(tmp_path_factory.mktemp("import002"))
+    assert run_import("text", SEED_002, "--out", data / "disclosures" / FOLDER_002, "--corrections", CORRECTIONS_002) == 0
+    return data
+
+
+@needs_seeds
+def test_seed_002_tables_round_trip_cell_for_cell(imported_002: Path) -> None:
+    imported = only_disclosure(load_corpus(imported_002))
+    sample = next(d for d in load_corpus(DATA).disclosures if d.url == FOLDER_002 + "/")
+    assert sorted(imported.tables) == sorted(sample.tables) == [f"{n:02d}" for n in range(1, 11)]
+    for table_id, expected in sample.tables.items():
+        got = imported.tables[table_id]
+        assert (got.title, got.unit, got.no_data, got.notes) == (expected.title, expected.unit, expected.no_data, expected.notes)
+        assert len(got.rows) == len(expected.rows), table_id
+        for got_row, row in zip(got.rows, expected.rows, strict=True):
+            assert (got_row.row_no, got_row.code, got_row.name) == (row.row_no, row.code, row.name)
+            for column, cell in row.cells.items():
+                assert (got_row.cells[column].raw, got_row.cells[column].state) == (cell.raw, cell.state), (
+                    table_id,
+                    row.code or row.row_no or row.name,
+                    column,
+                )
+
+
+def _yaml(path: Path) -> Any:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+@needs_seeds
+@pytest.mark.parametrize(
+    "rel",
+    [
+        "disclosure.yaml",
+        "explanations.yaml",
+        "glossary.yaml",
+        "performance/projects/yishu-renyuan-buzhu.yaml",
+        "performance/projects/xinguan-yiqing-fangkong.yaml",
+        "performance/projects/xinfang-weiwen-gongzuo-jingfei-2022.yaml",
+        "performance/projects/weiwen-banan-fei-2022.yaml",
+        "performance/projects/shejun-xinfang-weiwen.yaml",
+        "performance/projects/jiedai-changsuo-shebei-gouzhi.yaml",
+    ],
+)
+def test_seed_002_text_and_performance_equal_the_sample_data(imported_002: Path, rel: str) -> None:
+    assert _yaml(imported_002 / "disclosures" / FOLDER_002 / rel) == _yaml(DATA / "disclosures" / FOLDER_002 / rel)
+
+
+@needs_seeds
+def test_import_is_byte_identical_when_repeated(imported_002: Path, tmp_path: Path) -> None:
+    again = tmp_path / FOLDER_002
+    assert run_import("text", SEED_002, "--out", again, "--corrections", CORRECTIONS_002) == 0
+    first = imported_002 / "disclosures" / FOLDER_002
+    files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(again) for p in again.rglob("*") if p.is_file())
+    assert all((first / f).read_bytes() == (again / f).read_bytes() for f in files)
+
+
+@needs_seeds
+@pytest.mark.parametrize(
+    ("seed", "folder", "extra"),
+    [
+        ("000_a19aa65de9095692.txt", "sichuan-guangyuan-zhaohua/zhaohua-qunzhonggongzuoju/2023-juesuan", []),
+        ("003_72e587118b812785.txt", "unnamed-city/shi-xinfangju/2024-juesuan", ["--unit-name", "某市信访局"]),
+        ("004_e40cd2cf77471691.txt", "sichuan-panzhihua-xiqu/xiqu-xinfangju/2021-juesuan", []),
+    ],
+)
+def test_other_seeds_import_into_loadable_folders(tmp_path: Path, seed: str, folder: str, extra: list[str]) -> None:
+    data = data_folder(tmp_path)
+    assert run_import("text", SEEDS / seed, "--out", data / "disclosures" / folder, *extra) == 0
+    disclosure = only_disclosure(load_corpus(data))
+    assert disclosure.overall is not None
+    assert "绩效" in disclosure.parts
+
+
+def test_unseen_disclosure_imports_with_unplaced_lines_listed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = data_folder(tmp_path)
+    out = data / "disclosures/mou-sheng-pingan/pingan-minzhengju/2024-juesuan"
+    assert run_import("text", FIXTURES / "unseen-county-2024.txt", "--out", out) == 0
+    disclosure = only_disclosure(load_corpus(data))
+    assert (disclosure.unit.name, disclosure.year, disclosure.kind) == ("平安县民政局", 2024, "决算")
+    assert disclosure.parts == ("概况", "决算表", "情况说明")
+    assert disclosure.tables["02"].rows[1].name == "社会保障和就业支出"  # broken by a line wrap, joined
+    assert disclosure.explanations[0].paragraphs[0].endswith("120.50万元。与上年相比基本持平。")
+    errors = capsys.readouterr().err
+    assert "第34行" in errors and "import-unplaced-line" in errors and "页脚" in errors
+
+
+def test_truncated_table_is_reported_and_the_rest_imported() -> None:
+    imported = read_disclosure_text((FIXTURES / "unseen-county-2024.txt").read_text(encoding="utf-8"), "x.txt")
+    truncated = [d for d in imported.diagnostics if d.code == "import-truncated-table"]
+    assert [d.location.table for d in truncated] == ["公开05表"]
+    assert imported.tables[1].rows == [["208", "社会保障和就业支出", "120.50", "100.00", "20.50"]]
+
+
+def test_text_in_an_amount_column_is_kept_as_printed_and_reported() -> None:
+    text = "第二部分 决算表\n收入决算表\n公开02表\n合计\t\t六十\t\t\t\t\t\t\n注：示例。\n"
+    imported = read_disclosure_text(text, "x.txt")
+    assert imported.tables[0].rows[0][2] == "六十"
+    assert [d.code for d in imported.diagnostics] == ["import-cell-not-amount"]
+
+
+def test_gbk_text_gives_import_encoding(tmp_path: Path) -> None:
+    path = tmp_path / "gbk.txt"
+    path.write_bytes("第一部分 概况\n一、部门职责\n".encode("gbk"))
+    with pytest.raises(InputError) as error:
+        import_text(path)
+    assert error.value.diagnostics[0].code == "import-encoding"
+    assert "GBK" in error.value.diagnostics[0].message
+
+
+def test_a_text_that_is_not_a_disclosure_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_text("购物清单\n牛奶\n面包\n", encoding="utf-8")
+    with pytest.raises(InputError) as error:
+        import_text(path)
+    assert error.value.diagnostics[0].code == "import-not-a-disclosure"
+
+
+def test_unit_name_not_printed_and_not_given_stops_the_import(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = tmp_path / "report.txt"
+    text.write_text("部门整体支出绩效自评报告\n一、部门基本情况\n2024年度工作顺利完成。\n", encoding="utf-8")
+    assert run_import("text", text, "--out", tmp_path / "r/u/2024-juesuan") == 1
+    assert "import-identity-missing" in capsys.readouterr().err
+    assert not (tmp_path / "r").exists()
+
+
+def test_existing_output_is_kept_without_force(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "r/u/2024-juesuan"
+    out.mkdir(parents=True)
+    (out / "disclosure.yaml").write_text("title: 手工数据\n", encoding="utf-8")
+    assert run_import("text", FIXTURES / "unseen-county-2024.txt", "--out", out) == 1
+    assert "import-output-exists" in capsys.readouterr().err
+    assert (out / "disclosure.yaml").read_text(encoding="utf-8") == "title: 手工数据\n"
+    assert run_import("text", FIXTURES / "unseen-county-2024.txt", "--out", out, "--force") == 0
+
+
+def test_corrections_naming_an_unknown_project_are_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    corrections = tmp_path / "fix.yaml"
+    corrections.write_text("project_slugs:\n  不存在的项目: bu-cunzai\n", encoding="utf-8")
+    out = tmp_path / "r/u/2024-juesuan"
+    assert run_import("text", FIXTURES / "unseen-county-2024.txt", "--out", out, "--corrections", corrections) == 1
+    assert "import-corrections-invalid" in capsys.readouterr().err
