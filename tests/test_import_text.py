@@ -22,7 +22,9 @@ needs_seeds = pytest.mark.skipif(not SEED_002.exists(), reason="seed texts not a
 @pytest.fixture(scope="module")
 def imported_002(tmp_path_factory: pytest.TempPathFactory) -> Path:
     data = data_folder(tmp_path_factory.mktemp("import002"))
-    assert run_import("text", SEED_002, "--out", data / "disclosures" / FOLDER_002, "--corrections", CORRECTIONS_002) == 0
+    assert (
+        run_import("text", SEED_002, "--out", data / "disclosures" / FOLDER_002, "--corrections", CORRECTIONS_002) == 0
+    )
     return data
 
 
@@ -33,7 +35,12 @@ def test_seed_002_tables_round_trip_cell_for_cell(imported_002: Path) -> None:
     assert sorted(imported.tables) == sorted(sample.tables) == [f"{n:02d}" for n in range(1, 11)]
     for table_id, expected in sample.tables.items():
         got = imported.tables[table_id]
-        assert (got.title, got.unit, got.no_data, got.notes) == (expected.title, expected.unit, expected.no_data, expected.notes)
+        assert (got.title, got.unit, got.no_data, got.notes) == (
+            expected.title,
+            expected.unit,
+            expected.no_data,
+            expected.notes,
+        )
         assert len(got.rows) == len(expected.rows), table_id
         for got_row, row in zip(got.rows, expected.rows, strict=True):
             assert (got_row.row_no, got_row.code, got_row.name) == (row.row_no, row.code, row.name)
@@ -95,7 +102,9 @@ def test_other_seeds_import_into_loadable_folders(tmp_path: Path, seed: str, fol
     assert "绩效" in disclosure.parts
 
 
-def test_unseen_disclosure_imports_with_unplaced_lines_listed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_unseen_disclosure_imports_with_unplaced_lines_listed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     data = data_folder(tmp_path)
     out = data / "disclosures/mou-sheng-pingan/pingan-minzhengju/2024-juesuan"
     assert run_import("text", FIXTURES / "unseen-county-2024.txt", "--out", out) == 0
@@ -139,7 +148,9 @@ def test_a_text_that_is_not_a_disclosure_is_refused(tmp_path: Path) -> None:
     assert error.value.diagnostics[0].code == "import-not-a-disclosure"
 
 
-def test_unit_name_not_printed_and_not_given_stops_the_import(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_unit_name_not_printed_and_not_given_stops_the_import(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     text = tmp_path / "report.txt"
     text.write_text("部门整体支出绩效自评报告\n一、部门基本情况\n2024年度工作顺利完成。\n", encoding="utf-8")
     assert run_import("text", text, "--out", tmp_path / "r/u/2024-juesuan") == 1

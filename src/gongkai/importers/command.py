@@ -29,7 +29,9 @@ FORMATS = {
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("format", choices=tuple(FORMATS), help="；".join(f"{k}：{v}" for k, v in FORMATS.items()))
     parser.add_argument("file", type=Path, help="要导入的文件")
-    parser.add_argument("--out", type=Path, required=True, help="输出的公开目录（data/disclosures/地区/单位/年度-类别）")
+    parser.add_argument(
+        "--out", type=Path, required=True, help="输出的公开目录（data/disclosures/地区/单位/年度-类别）"
+    )
     parser.add_argument("--unit-name", help="单位名称（覆盖文件中读到的）")
     parser.add_argument("--year", type=int, help="年度，如 2024")
     parser.add_argument("--kind", choices=("决算", "预算"), help="决算或预算")

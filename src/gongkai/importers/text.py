@@ -18,7 +18,13 @@ from gongkai.importers.text_parts import Line, Part, Sink, split_parts, to_lines
 from gongkai.importers.text_performance import read_performance
 from gongkai.importers.text_tables import read_tables
 
-PART_NAMES = {"overview": "概况", "tables": "决算表", "explanations": "情况说明", "glossary": "名词解释", "annex": "绩效"}
+PART_NAMES = {
+    "overview": "概况",
+    "tables": "决算表",
+    "explanations": "情况说明",
+    "glossary": "名词解释",
+    "annex": "绩效",
+}
 COVER_TITLE = re.compile(r"^(.*?)(\d{4})\s*年度?.*(决算|预算)")
 
 

@@ -50,10 +50,10 @@ def read_tables(part: Part, sink: Sink) -> None:
         assert number is not None
         table_id = f"{int(number.group(1)):02d}"
         title = lines[start].plain if start < marker else ""
-        _read_table(table_id, title, lines[marker], lines[marker + 1 : end], sink, last=end == len(lines))
+        read_table_lines(table_id, title, lines[marker], lines[marker + 1 : end], sink, last=end == len(lines))
 
 
-def _read_table(table_id: str, title: str, marker: Line, lines: list[Line], sink: Sink, *, last: bool) -> None:
+def read_table_lines(table_id: str, title: str, marker: Line, lines: list[Line], sink: Sink, *, last: bool) -> None:
     label = f"公开{table_id}表"
     spec = SPECS.get(table_id)
     if spec is None:

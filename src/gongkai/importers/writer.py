@@ -66,7 +66,9 @@ def check_target(out: ImportedDisclosure, target: Target) -> list[Diagnostic]:
         problems.append(("year", "文中没有找到年度，请用 --year 给出"))
     for name, slug in (("region_slug", target.region_slug), ("unit_slug", target.unit_slug)):
         if not SLUG_RE.match(slug):
-            problems.append((name, f"网址名「{slug}」不合规（只能用小写字母、数字和连字符），请用 --{name.replace('_', '-')}"))
+            problems.append(
+                (name, f"网址名「{slug}」不合规（只能用小写字母、数字和连字符），请用 --{name.replace('_', '-')}")
+            )
     expected = f"{identity.year}-{KIND_SLUGS.get(identity.kind, '')}"
     if identity.year is not None and target.folder.name != expected:
         problems.append(("out", f"输出目录名应为「{expected}」（年度-类别），实际为「{target.folder.name}」"))
@@ -120,7 +122,9 @@ def _files(out: ImportedDisclosure, target: Target) -> dict[str, str]:
     if out.explanations:
         files["explanations.yaml"] = _yaml({"sections": [s.as_doc() for s in out.explanations]}, note)
     if out.glossary:
-        entries = [{"number": g.number, "term": g.term, "definition": g.definition, "aliases": []} for g in out.glossary]
+        entries = [
+            {"number": g.number, "term": g.term, "definition": g.definition, "aliases": []} for g in out.glossary
+        ]
         files["glossary.yaml"] = _yaml({"entries": entries}, note)
     if out.overall is not None:
         files["performance/overall.yaml"] = _yaml(out.overall, note)

@@ -1,0 +1,130 @@
+"""``gongkai import xlsx``: a workbook with one sheet per 公开表, in the published layout.
+
+Sheets are recognised by name (「公开01」, 「公开01表」) or by the table title in the name or in the
+first rows.  Each sheet is turned into rows of printed text (numbers formatted as their cell format
+prints them, merged header cells left blank) and read by the same layouts as the text importer.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from dataclasses import replace
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from openpyxl import load_workbook
+
+from gongkai.diagnostics import Location
+from gongkai.importers.identity import complete_identity
+from gongkai.importers.report import unplaced_runs
+from gongkai.importers.result import ImportedDisclosure
+from gongkai.importers.source import fail, read_bytes
+from gongkai.importers.text_parts import TABLE_MARKER, Line, Sink
+from gongkai.importers.text_tables import read_table_lines
+from gongkai.tables import SPECS
+
+OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+SHEET_ID = re.compile(r"公开\s*(\d{1,2})")
+DECIMALS = re.compile(r"0\.(0+)")
+
+
+def import_xlsx(path: Path) -> ImportedDisclosure:
+    data = read_bytes(path)
+    workbook = _open(data, path.name)
+    out = ImportedDisclosure(path.name)
+    for sheet in workbook.worksheets:
+        rows = [[_printed(cell) for cell in row] for row in sheet.iter_rows()]
+        table_id = _table_id(sheet.title, rows)
+        if table_id is None:
+            continue
+        _read_sheet(table_id, sheet.title, rows, out)
+    if not out.tables:
+        raise fail(
+            "import-not-a-disclosure",
+            path.name,
+            "工作簿中没有找到公开表：工作表应命名为「公开01」…「公开10」，或第一行是表名",
+            "请按公开文件的表格式整理工作簿，每张表一个工作表。",
+        )
+    out.tables.sort(key=lambda table: table.id)
+    out.parts = ["决算表"]
+    complete_identity(out, "")
+    return out
+
+
+def _open(data: bytes, file: str) -> Any:
+    if data.startswith(OLE_SIGNATURE):
+        if "EncryptionInfo".encode("utf-16-le") in data:
+            raise fail(
+                "import-xlsx-encrypted",
+                file,
+                "Excel 文件设有打开密码，无法读取",
+                "请在 Excel 中去掉密码（文件 → 信息 → 保护工作簿）后另存为 .xlsx 再导入。",
+            )
+        raise fail("import-xlsx-corrupt", file, "这是旧版 .xls 文件，无法读取", "请在 Excel 中另存为 .xlsx 后再导入。")
+    try:
+        return load_workbook(io.BytesIO(data), data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        raise fail(
+            "import-xlsx-corrupt",
+            file,
+            f"无法打开 Excel 文件：文件已损坏或不是 .xlsx 格式（{type(exc).__name__}）",
+            "请用 Excel 打开并另存为 .xlsx 后再导入。",
+        ) from None
+
+
+def _printed(cell: Any) -> str:
+    """The cell as printed: numbers with the decimals of their format (188 in 「0.00」 → 188.00)."""
+    value = cell.value
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, int | float):
+        number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+        places = DECIMALS.search(str(cell.number_format or ""))
+        if places:
+            number = number.quantize(Decimal(1).scaleb(-len(places.group(1))))
+        text = format(number, "f")
+        return text[:-2] if text.endswith(".0") and not places else text
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return " ".join(str(value).split())
+
+
+def _table_id(name: str, rows: list[list[str]]) -> str | None:
+    match = SHEET_ID.search(name)
+    if match and f"{int(match.group(1)):02d}" in SPECS:
+        return f"{int(match.group(1)):02d}"
+    head = [name] + [cell for row in rows[:4] for cell in row if cell]
+    for spec in SPECS.values():
+        if any(text.strip() == spec.title or (TABLE_MARKER.match(text) and spec.id in text) for text in head):
+            return spec.id
+    return None
+
+
+def _read_sheet(table_id: str, sheet: str, rows: list[list[str]], out: ImportedDisclosure) -> None:
+    spec = SPECS[table_id]
+    sheet_out = ImportedDisclosure(out.source_file, out.identity)
+    sink = Sink(sheet_out)
+    lines: list[Line] = []
+    title = spec.title
+    for number, cells in enumerate(rows, start=1):
+        filled = [c for c in cells if c]
+        if not filled:
+            continue
+        if len(filled) == 1 and (filled[0] == spec.title or TABLE_MARKER.match(filled[0])):
+            title = filled[0] if filled[0] == spec.title else title
+            continue
+        text = filled[0] if len(filled) == 1 and cells[0] else "\t".join(cells)
+        lines.append(Line(number, text))
+    marker = Line(1, f"公开{table_id}表")
+    read_table_lines(table_id, title, marker, lines, sink, last=False)
+    out.tables.extend(sheet_out.tables)
+    where = f"{out.source_file} 工作表「{sheet}」"
+    for diagnostic in [*sheet_out.diagnostics, *unplaced_runs(where, sink.unplaced)]:
+        location: Location = replace(diagnostic.location, file=where)
+        out.diagnostics.append(replace(diagnostic, location=location))
