@@ -168,7 +168,7 @@ class Checker:
         if slip is not None:
             self._report_unit_slip(what, slip, [c for c in printed if c is not slip])
             return False
-        allowed = "不允许误差" if exact else f"允许尾数误差 ±{figure(tolerance)}"
+        allowed = "不允许误差" if exact else f"允许尾数误差 ±{figure(tolerance.normalize())}"
         if len(parts) == 1 and not subtract:
             expected = shown(parts[0])
         else:
