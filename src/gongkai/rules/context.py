@@ -8,7 +8,7 @@ precision, allowing for the half-cent rounding of each amount.  A match within t
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
@@ -326,3 +326,11 @@ def sum_of_rows(
             parts_label=f"{rows_phrase(part_nos)}之和",
             exact=exact,
         )
+
+
+def check_each_table(checker: Checker, checks: Mapping[str, Callable[[Checker, Table], None]]) -> None:
+    """Run each table's check on that table, if the disclosure publishes it."""
+    for table_id, check in checks.items():
+        table = checker.disclosure.table(table_id)
+        if table is not None:
+            check(checker, table)

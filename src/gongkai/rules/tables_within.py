@@ -8,7 +8,16 @@ from __future__ import annotations
 
 from gongkai.diagnostics import Location, Severity
 from gongkai.models import Table
-from gongkai.rules.context import Checker, cell_at, cells_of, is_nonzero, row_label, shown, sum_of_rows
+from gongkai.rules.context import (
+    Checker,
+    cell_at,
+    cells_of,
+    check_each_table,
+    is_nonzero,
+    row_label,
+    shown,
+    sum_of_rows,
+)
 from gongkai.rules.tables_within_details import check_detail_tables
 from gongkai.rules.tables_within_subjects import check_subject_tables
 
@@ -21,12 +30,7 @@ T04_FUNDS = (  # column of 公开04, its income 行次 and its 年初结转和�
 
 
 def check_within_tables(checker: Checker) -> None:
-    t01 = checker.disclosure.table("01")
-    if t01 is not None:
-        _check_01(checker, t01)
-    t04 = checker.disclosure.table("04")
-    if t04 is not None:
-        _check_04(checker, t04)
+    check_each_table(checker, {"01": _check_01, "04": _check_04})
     check_subject_tables(checker)
     check_detail_tables(checker)
     _check_tables_with_data(checker)

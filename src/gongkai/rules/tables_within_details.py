@@ -8,7 +8,7 @@ groups.  公开09: 合计 = 出国 + 公车小计 + 接待, 小计 = 购置 + �
 from __future__ import annotations
 
 from gongkai.models import Table
-from gongkai.rules.context import Checker, row_label, sum_of_rows
+from gongkai.rules.context import Checker, check_each_table, row_label, sum_of_rows
 from gongkai.rules.tables_within_subjects import CLASS_DIGITS, children
 
 PERSONNEL_GROUPS = ("301", "303")  # 人员经费; every other group of 公开06 is 公用经费
@@ -20,16 +20,12 @@ T09_VEHICLE_PARTS = ("公务用车购置费", "公务用车运行维护费")
 
 
 def check_detail_tables(checker: Checker) -> None:
-    t06 = checker.disclosure.table("06")
-    if t06 is not None:
-        _check_06(checker, t06)
-    t09 = checker.disclosure.table("09")
-    if t09 is not None:
-        _check_09(checker, t09)
-    t10 = checker.disclosure.table("10")
-    if t10 is not None:
-        sum_of_rows(checker, t10, "t10-procurement-sum", 1, (2, 3, 4), ("统计数",))
-        sum_of_rows(checker, t10, "t10-vehicle-count-sum", 7, range(8, 16), ("统计数",), exact=True)
+    check_each_table(checker, {"06": _check_06, "09": _check_09, "10": _check_10})
+
+
+def _check_10(checker: Checker, t10: Table) -> None:
+    sum_of_rows(checker, t10, "t10-procurement-sum", 1, (2, 3, 4), ("统计数",))
+    sum_of_rows(checker, t10, "t10-vehicle-count-sum", 7, range(8, 16), ("统计数",), exact=True)
 
 
 def _check_06(checker: Checker, t06: Table) -> None:
@@ -63,18 +59,16 @@ def _check_06(checker: Checker, t06: Table) -> None:
 
 
 def _check_09(checker: Checker, t09: Table) -> None:
+    sums = (
+        ("t09-total-sum", T09_TOTAL, T09_TOTAL_PARTS, "三项之和"),
+        ("t09-vehicle-sum", T09_VEHICLES, T09_VEHICLE_PARTS, "购置费与运行维护费之和"),
+    )
     for row in t09.rows:
-        checker.total_matches_parts(
-            "t09-total-sum",
-            f"公开09表「{row.name}」栏「合计」应等于因公出国（境）费、公务用车购置及运行维护费小计、公务接待费之和",
-            row.cells[T09_TOTAL],
-            [row.cells[c] for c in T09_TOTAL_PARTS],
-            parts_label="三项之和",
-        )
-        checker.total_matches_parts(
-            "t09-vehicle-sum",
-            f"公开09表「{row.name}」栏「公务用车购置及运行维护费小计」应等于购置费与运行维护费之和",
-            row.cells[T09_VEHICLES],
-            [row.cells[c] for c in T09_VEHICLE_PARTS],
-            parts_label="购置费与运行维护费之和",
-        )
+        for code, total, parts, parts_label in sums:
+            checker.total_matches_parts(
+                code,
+                f"公开09表「{row.name}」栏「{total}」应等于{'、'.join(parts)}之和",
+                row.cells[total],
+                [row.cells[c] for c in parts],
+                parts_label=parts_label,
+            )
