@@ -31,7 +31,7 @@ DOWN_WORDS = ("减少", "下降", "降低", "减")
 _CHANGE_WORD = "|".join(UP_WORDS[:-1] + DOWN_WORDS[:-1] + ("增", "减"))
 COUNT_UNITS = ("批次", "人次", "辆", "台（套）", "台(套)", "个", "人", "名", "件", "批", "户", "次")
 _FIGURE = re.compile(
-    rf"(?P<year>(?<![\d.])\d{{4}})年(?!\d)"
+    rf"(?P<year>(?<![\d.])\d{{4}})年"
     rf"|(?P<change_word>{_CHANGE_WORD})了?\s*(?P<change>{_NUMBER})\s*(?P<change_unit>亿元|万元|元)"
     rf"|(?P<percent>{_NUMBER})\s*[%％]"
     rf"|(?P<amount>{_NUMBER})\s*(?P<amount_unit>亿元|万元|元)"

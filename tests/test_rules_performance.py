@@ -1,0 +1,176 @@
+"""Rules 27–33: one test per code on a tiny 项目支出绩效自评表, failing and passing."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from decimal import Decimal
+
+import pytest
+
+from gongkai.codes import RULE_CODES
+from gongkai.diagnostics import Diagnostic, Location
+from gongkai.models import Cell, CellState, FundLine, Indicator, PerformanceTable, TextSection
+from gongkai.rules.context import Checker
+from gongkai.rules.performance import check_performance, grade_for, parse_target
+from table_fixtures import codes, corpus, disclosure
+
+FILE = "data/disclosures/r/u/2023-juesuan/performance/projects/p.yaml"
+
+
+def cell(raw: str, field: str = "") -> Cell:
+    where = Location(FILE, 5, field=field)
+    return Cell(raw, CellState.AMOUNT, Decimal(raw), where) if raw else Cell("", CellState.EMPTY, None, where)
+
+
+def funds(
+    budget: str = "2.52", executed: str = "2.189", balance: str = "0.331", rate: str = "86.86", score: str = "8.69"
+) -> FundLine:
+    return FundLine(
+        "资金总额",
+        cell(budget),
+        cell(budget),
+        cell(budget),
+        cell(executed),
+        cell(balance),
+        cell(rate),
+        cell(""),
+        cell(score),
+    )
+
+
+def indicator(
+    name: str = "遗属人数", target: str = "=3人", actual: str = "=3人", weight: str = "20", score: str = "20", **kw: str
+) -> Indicator:
+    return Indicator(
+        kw.get("level1", "产出指标"),
+        kw.get("level2", "数量指标"),
+        name,
+        target,
+        target,
+        actual,
+        cell(weight),
+        cell(score),
+        kw.get("deviation", ""),
+        Location(FILE, 30),
+    )
+
+
+FULL = (
+    indicator(),
+    indicator("发放标准", "700", "达成预期指标", "10", "10", level2="质量指标"),
+    indicator("成本", "≤2.52万元", "≤2.52万元", "10", "10", level2="成本指标"),
+    indicator("效益", "及时", "达成预期指标", "40", "40", level1="效益指标", level2="社会效益指标"),
+    indicator("满意度", "≥95%", "96%", "10", "10", level1="满意度指标", level2="服务对象满意度"),
+)
+
+
+def project(**changes: object) -> PerformanceTable:
+    base = PerformanceTable(
+        "p", "遗属人员补助", 2023, "", "", (funds(),), "", "", FULL, cell("98.69"), "优", (), (), (), FILE
+    )
+    return replace(base, **changes)  # type: ignore[arg-type]
+
+
+def findings(*projects: PerformanceTable, explanations: tuple[TextSection, ...] = ()) -> list[Diagnostic]:
+    d = replace(disclosure(explanations=explanations), projects=projects)
+    checker = Checker(d, corpus(d))
+    check_performance(checker)
+    assert all(f.severity is RULE_CODES[f.code].severity for f in checker.findings)
+    return checker.findings
+
+
+def test_consistent_table_has_no_finding() -> None:
+    assert findings(project()) == []
+
+
+def test_execution_rate() -> None:
+    (finding,) = codes(findings(project(funds=(funds(rate="96.86"),))), "perf-rate-mismatch")
+    assert ("重算", "86.8651%") in finding.figures
+    assert (
+        codes(
+            findings(project(funds=(funds(budget="0.757", executed="0.757", balance="0", rate="99.99", score="10"),))),
+            "perf-rate-mismatch",
+        )
+        == []
+    )
+
+
+def test_balance_is_budget_minus_executed() -> None:
+    assert len(codes(findings(project(funds=(funds(balance="0.431"),))), "perf-balance-mismatch")) == 1
+
+
+def test_budget_execution_score() -> None:
+    (finding,) = codes(findings(project(funds=(funds(score="9.69"),), total_score=cell("99.69"))), "perf-budget-score")
+    assert ("应得", "8.69") in finding.figures
+    over = funds(executed="3.00", balance="-0.48", rate="119.05", score="10")
+    assert codes(findings(project(funds=(over,), total_score=cell("100"))), "perf-budget-score") == []  # capped at 100%
+
+
+def test_score_not_over_weight() -> None:
+    inflated = (indicator(score="25"), *FULL[1:])
+    assert len(codes(findings(project(indicators=inflated, total_score=cell("103.69"))), "perf-score-over-weight")) == 1
+
+
+def test_weights_sum_to_100() -> None:
+    short = (indicator(weight="15", score="15"), *FULL[1:])
+    assert len(codes(findings(project(indicators=short, total_score=cell("93.69"))), "perf-weights-sum")) == 1
+
+
+def test_total_is_sum_of_scores() -> None:
+    (finding,) = codes(findings(project(total_score=cell("97.69"))), "perf-total-mismatch")
+    assert ("各项得分之和", "98.69") in finding.figures
+
+
+def test_grade_matches_total() -> None:
+    assert len(codes(findings(project(grade="良")), "perf-grade-mismatch")) == 1
+    assert [grade_for(Decimal(v)) for v in ("90", "89.99", "80", "60", "59.9")] == ["优", "良", "良", "中", "差"]
+
+
+@pytest.mark.parametrize(
+    ("text", "op", "value", "unit"),
+    [("=3人", "=", "3", "人"), ("≥95%", ">=", "95", "%"), ("≤2.52万元", "<=", "2.52", "万元"), ("提高98%", ">=", "98", "%"),
+     ("650元", ">=", "0.065", "万元"), ("110批次", ">=", "110", "批次"), ("13万", ">=", "13", "万元")],
+)  # fmt: skip
+def test_targets_are_parsed(text: str, op: str, value: str, unit: str) -> None:
+    target = parse_target(text)
+    assert target is not None and (target.op, target.value, target.unit) == (op, Decimal(value), unit)
+
+
+def test_unparseable_targets_are_not_compared() -> None:
+    assert parse_target("及时补贴") is None and parse_target("达成预期指标") is None
+    assert parse_target("8", cost=True) is not None and parse_target("8", cost=True).op == "<="  # type: ignore[union-attr]
+
+
+def test_missed_target_with_full_score() -> None:
+    missed = (indicator(actual="=99人", deviation="人数增加"), *FULL[1:])
+    (finding,) = codes(findings(project(indicators=missed)), "perf-missed-full-score")
+    assert ("实际完成值", "=99人") in finding.figures
+    partial = (indicator(actual="=2人", score="15", deviation="一人去世"), *FULL[1:])
+    assert codes(findings(project(indicators=partial, total_score=cell("93.69"))), "perf-missed-full-score") == []
+
+
+def test_missed_target_without_reason() -> None:
+    missed = (indicator(target="6", actual="4", score="15", deviation="无"), *FULL[1:])
+    (finding,) = codes(findings(project(indicators=missed, total_score=cell("93.69"))), "perf-missed-no-reason")
+    assert ("偏差原因", "无") in finding.figures
+    met = (indicator(target="50批次", actual="85批次", deviation="无"), *FULL[1:])
+    assert codes(findings(project(indicators=met)), "perf-missed-no-reason") == []
+
+
+def test_quoted_score_equals_table_score() -> None:
+    text = (TextSection("（四）预算绩效管理情况", ("遗属人员补助项目自评得分为{}分。",)),)
+    wrong = (replace(text[0], paragraphs=(text[0].paragraphs[0].format("98"),)),)
+    (finding,) = codes(findings(project(), explanations=wrong), "perf-quoted-score")
+    assert finding.location.anchor == "explanation-1-p1-s1"
+    right = (replace(text[0], paragraphs=(text[0].paragraphs[0].format("98.69"),)),)
+    assert codes(findings(project(), explanations=right), "perf-quoted-score") == []
+
+
+def test_cost_indicator_agrees_with_executed() -> None:
+    cost = indicator("区级财政", "2.52", "1.29", "10", "10", level2="成本指标")
+    (finding,) = codes(findings(project(indicators=(*FULL[:2], cost, *FULL[3:]))), "perf-cost-mismatch")
+    assert ("全年执行数", "2.189") in finding.figures
+    ceiling = indicator("成本", "≤2.52万元", "≤2.52万元", "10", "10", level2="成本指标")
+    part = indicator("差旅费", "13万", "13万", "10", "10", level2="成本指标")  # prices part of the project only
+    assert codes(findings(project(indicators=(*FULL[:2], ceiling, *FULL[3:]))), "perf-cost-mismatch") == []
+    assert codes(findings(project(indicators=(*FULL[:2], part, *FULL[3:]))), "perf-cost-mismatch") == []

@@ -1,0 +1,183 @@
+"""Rules 19–26: one test per code, each with a failing and a passing (consistent) text."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from gongkai.codes import RULE_CODES
+from gongkai.diagnostics import Diagnostic, Location
+from gongkai.models import Cell, CellState, Disclosure, OverallReport, Overview, Staffing, Table, TextSection
+from gongkai.rules.context import Checker
+from gongkai.rules.prose import check_prose
+from table_fixtures import codes, corpus, disclosure, table
+
+TOTALS_TITLE = "一、收入支出决算总体情况说明"
+SANGONG_TITLE = "九、财政拨款“三公”经费支出决算情况说明"
+
+
+def t01(income_total: str = "233.67") -> Table:
+    return table(
+        "01",
+        f"27,本年收入合计,{income_total}\n31,总计,{income_total}\n58,本年支出合计,{income_total}\n62,总计,{income_total}",
+    )
+
+
+def t09(reception: str = "0.50") -> Table:
+    return table("09", f"预算数,{reception},,,,,{reception}\n决算数,{reception},,,,,{reception}")
+
+
+def explained(title: str, *paragraphs: str) -> tuple[TextSection, ...]:
+    return (TextSection(title, paragraphs, line=3),)
+
+
+def prose(d: Disclosure, *others: Disclosure) -> list[Diagnostic]:
+    checker = Checker(d, corpus(d, *others))
+    check_prose(checker)
+    return checker.findings
+
+
+def found(code: str, d: Disclosure, *others: Disclosure) -> list[Diagnostic]:
+    findings = prose(d, *others)
+    assert all(f.severity is RULE_CODES[f.code].severity for f in findings)
+    return codes(findings, code)
+
+
+def test_amount_stated_in_text_equals_the_table_cell() -> None:
+    wrong = disclosure(t01(), explanations=explained(TOTALS_TITLE, "2023年度收入总计233.70万元，支出总计233.67万元。"))
+    (finding,) = found("text-amount-mismatch", wrong)
+    assert finding.location.anchor == "explanation-1-p1-s1"
+    assert finding.location.field == "sections[0].paragraphs[0]"
+    assert ("文字所述", "233.70万元") in finding.figures
+    assert finding.related[0].anchor  # links to the table cell
+    right = disclosure(t01(), explanations=explained(TOTALS_TITLE, "2023年度收入总计233.68万元，支出总计233.67万元。"))
+    assert found("text-amount-mismatch", right) == []  # within 0.01
+
+
+def test_sangong_amounts_equal_table_09() -> None:
+    wrong = disclosure(t09(), explanations=explained(SANGONG_TITLE, "公务接待费支出0.60万元。"))
+    (finding,) = found("text-sangong-mismatch", wrong)
+    assert "公务接待费" in finding.message
+    right = disclosure(t09(), explanations=explained(SANGONG_TITLE, "公务接待费预算0.50万元，支出决算0.50万元。"))
+    assert found("text-sangong-mismatch", right) == []
+
+
+def _with_last_year(text: str) -> tuple[Disclosure, Disclosure]:
+    this = disclosure(t01("233.67"), explanations=explained(TOTALS_TITLE, text))
+    last = replace(
+        disclosure(t01("200.00")), year=2022, slug="2022-juesuan", folder="data/disclosures/r/u/2022-juesuan"
+    )
+    return this, last
+
+
+def test_change_equals_this_year_minus_last_year() -> None:
+    (finding,) = found("text-change-mismatch", *_with_last_year("与上年相比，收入总计增加30.00万元。"))
+    assert ("实际变动", "+33.67") in finding.figures
+    assert found("text-change-mismatch", *_with_last_year("与上年相比，收入总计增加33.67万元。")) == []
+
+
+def test_change_direction_matches_the_sign() -> None:
+    (finding,) = found("text-change-direction", *_with_last_year("与上年相比，收入总计减少33.67万元。"))
+    assert ("文字所述", "减少33.67万元") in finding.figures
+    contradiction = disclosure(
+        explanations=explained(TOTALS_TITLE, "收入总计233.67万元，比上年增加21.37万元，下降10.07%。")
+    )
+    assert len(found("text-change-direction", contradiction)) == 1
+    assert found("text-change-direction", *_with_last_year("与上年相比，收入总计增加33.67万元，增长16.84%。")) == []
+
+
+def test_growth_rate_is_change_over_last_year() -> None:
+    text = "2023年度收入总计233.67万元。与上年相比，收入总计增加21.37万元，增长{}%。"
+    (finding,) = found("text-percent-mismatch", disclosure(explanations=explained(TOTALS_TITLE, text.format("11.07"))))
+    assert ("重算", "10.0659%") in finding.figures
+    assert found("text-percent-mismatch", disclosure(explanations=explained(TOTALS_TITLE, text.format("10.07")))) == []
+    assert found("text-percent-mismatch", disclosure(explanations=explained(TOTALS_TITLE, text.format("10.06")))) == []
+
+
+def test_share_and_execution_rates_are_recomputed() -> None:
+    shares = explained("三、支出决算情况说明", "2023年度支出合计200.00万元，其中：", "基本支出150.00万元，占比{}%；")
+    wrong = disclosure(
+        explanations=(replace(shares[0], paragraphs=tuple(p.format("70.00") for p in shares[0].paragraphs)),)
+    )
+    assert len(found("text-percent-mismatch", wrong)) == 1
+    right = disclosure(
+        explanations=(replace(shares[0], paragraphs=tuple(p.format("75.00") for p in shares[0].paragraphs)),)
+    )
+    assert found("text-percent-mismatch", right) == []
+    execution = "一般公共服务支出年初预算198.32万元，支出决算188万元，完成年初预算数的{}%。"
+    title = "（三）一般公共预算财政拨款支出决算具体情况"
+    assert (
+        len(found("text-percent-mismatch", disclosure(explanations=explained(title, execution.format("98.80"))))) == 1
+    )
+    assert found("text-percent-mismatch", disclosure(explanations=explained(title, execution.format("94.80")))) == []
+
+
+def test_rate_with_a_zero_base_is_undefined() -> None:
+    text = "2023年度“三公”经费财政拨款支出全年预算{}万元，支出决算0万元，完成全年预算的0%。"
+    (finding,) = found("text-percent-undefined", disclosure(explanations=explained(SANGONG_TITLE, text.format("0"))))
+    assert finding.location.anchor == "explanation-1-p1-s1"
+    assert found("text-percent-undefined", disclosure(explanations=explained(SANGONG_TITLE, text.format("2.00")))) == []
+
+
+def test_shares_of_a_whole_sum_to_100() -> None:
+    def section(*shares: str) -> tuple[TextSection, ...]:
+        parts = [
+            f"{name}0.01万元，占{share}%；"
+            for name, share in zip(("基本支出", "项目支出", "经营支出"), shares, strict=True)
+        ]
+        return explained("三、支出决算情况说明", "2023年度支出合计0.03万元，其中：", *parts)
+
+    (finding,) = found("text-shares-sum", disclosure(explanations=section("50", "50", "50")))
+    assert ("占比之和", "150%") in finding.figures
+    assert found("text-shares-sum", disclosure(explanations=section("33", "33", "34"))) == []
+
+
+def test_year_is_the_disclosure_year() -> None:
+    old = disclosure(explanations=explained("二、收入决算情况说明", "2021年度收入合计233.67万元。"))
+    assert len(found("text-year-mismatch", old)) == 1
+    last = disclosure(explanations=explained("二、收入决算情况说明", "2022年度收入合计233.67万元。"))
+    assert len(found("text-year-mismatch", last)) == 1
+    compared = disclosure(
+        explanations=explained("二、收入决算情况说明", "2023年收入合计233.67万元，较2022年增加1.00万元。")
+    )
+    assert found("text-year-mismatch", compared) == []
+
+
+def test_sangong_counts_agree_with_the_amount() -> None:
+    wrong = disclosure(explanations=explained(SANGONG_TITLE, "4、公务接待费支出0万元，共接待3批次，12人次。"))
+    assert len(found("text-sangong-count", wrong)) == 1
+    right = disclosure(explanations=explained(SANGONG_TITLE, "4、公务接待费支出0.50万元，共接待3批次，12人次。"))
+    assert found("text-sangong-count", right) == []
+
+
+def test_template_text_left_in() -> None:
+    for text in ("机要通信用车*辆。", "收入总计增加/减少21.37万元。", "比上年增加0.64万元，主要原因是："):
+        assert len(found("text-template-leftover", disclosure(explanations=explained("十、其他", text)))) == 1, text
+    finished = disclosure(
+        explanations=explained("十、其他", "比上年增加0.64万元，主要原因是增加办公费。机要通信用车0辆。")
+    )
+    assert found("text-template-leftover", finished) == []
+
+
+def test_untied_figures_are_listed_once() -> None:
+    text = "4、公务接待费支出0.50万元。国内接待费0.50万元，外事接待费0万元。"
+    (finding,) = found("text-figure-untied", disclosure(t09(), explanations=explained(SANGONG_TITLE, text)))
+    assert [value for _, value in finding.figures] == ["国内接待费0.50万元", "外事接待费0万元"]
+    tied = disclosure(t09(), explanations=explained(SANGONG_TITLE, "4、公务接待费支出0.50万元。"))
+    assert found("text-figure-untied", tied) == []
+
+
+def _staffed(report_text: str) -> Disclosure:
+    where = Location("data/disclosures/r/u/2023-juesuan/overview.yaml", 20)
+    overview = Overview((), Staffing(16, 13, 3, "编制16名。", where), "overview.yaml")
+    score = Cell("", CellState.EMPTY, None, where)
+    report = OverallReport(
+        "整体自评", "自评报告", 2023, score, "", explained("人员情况", report_text), None, "overall.yaml"
+    )
+    return replace(disclosure(), overview=overview, overall=report)
+
+
+def test_staffing_agrees_between_overview_and_report() -> None:
+    (finding,) = found("staffing-mismatch", _staffed("编制人数14人；实有人数13人，退休3人。"))
+    assert ("绩效报告", "14人") in finding.figures
+    assert finding.location.anchor == "report-1-p1-s1"
+    assert found("staffing-mismatch", _staffed("编制人数16人，其中行政编制10人；实有人数13人，退休3人。")) == []
