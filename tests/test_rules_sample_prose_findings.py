@@ -1,0 +1,149 @@
+"""The prose (19–26) and 绩效 (27–33) rules on the sample data: exactly these findings, each checked by
+hand against the seed text (every figure below is printed so in the seed, not a transcription slip).
+
+Seed 002 (襄垣县信访局 2023):
+- 五（三）: 住房保障支出 「增加2.19万元，增长23.65%」 on 12.05 this year: 2.19 ÷ 9.86 = 22.21%;
+- 九（一）: 「完成全年预算的0%」 five times where 公开09 prints no budget (a rate of 0 ÷ 0);
+- 情况说明 lists six figures no table holds (国内/外事/国（境）外接待费, 授予中小企业/小微企业合同金额,
+  the 75.27万元 of the 7 项目 under 绩效自评);
+- 涉军信访维稳专项资金: 两参人数 target 「=4人」, actual 「=99人」, full 20 of 20, no 偏差原因.
+Seed 000 (昭化区委群众工作局 2023), which prints no tables:
+- 七（一） and 七（二）3.: 「三公」/公务接待费 「增加0.59万元，增长2%」 on 2.95: 0.59 ÷ 2.36 = 25%;
+- 七（二）1. and 2.: 「完成预算的0%」 with a budget of 0;
+- 十（三）: 「机要通信用车*辆」;
+- 十（四）: both projects 「该项目评价得分98分」 while their own reports say 100分;
+- two indicators miss their target with 偏差原因 「无」 (件次 6 → 4; 到市处理 110批次 → 85批次).
+Seed 004 (西区信访局 2021): four 成本指标 「区级财政/上级补助」 state less than the funds block's
+执行数 (4.4 of 8, 1.29 of 2, 4.85 of 8, 10 of 15). Seed 003 (某市信访局 2024): no finding.
+Consistent figures (totals, shares, growth rates of 002 一 to 五, 000 收支 +27.42 against its chart of
+2022, 机关运行经费 −71.9%, every 预算执行 得分 and 总分 of 002) give none.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from gongkai.load import load_corpus
+from gongkai.rules import CheckReport, check_corpus
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+PROSE_PREFIXES = ("text-", "perf-", "staffing-")
+XIANGYUAN = "data/disclosures/shanxi-changzhi-xiangyuan/xiangyuan-xinfangju/2023-juesuan"
+ZHAOHUA = "data/disclosures/sichuan-guangyuan-zhaohua/zhaohua-qunzhonggongzuoju/2023-juesuan"
+XIQU = "data/disclosures/sichuan-panzhihua-xiqu/xiqu-xinfangju/2021-juesuan"
+UNNAMED = "data/disclosures/unnamed-city/shi-xinfangju/2024-juesuan"
+
+Summary = tuple[str, str, str, tuple[tuple[str, str], ...]]
+
+
+@pytest.fixture(scope="module")
+def report() -> CheckReport:
+    return check_corpus(load_corpus(DATA))
+
+
+def _prose(report: CheckReport, folder: str) -> list[Summary]:
+    return [
+        (f.code, f.location.file.removeprefix(folder + "/"), f.location.anchor or f.location.field or "", f.figures)
+        for f in report.findings[folder]
+        if f.code.startswith(PROSE_PREFIXES) and f.code != "text-figure-untied"
+    ]
+
+
+def _untied(report: CheckReport, folder: str) -> list[tuple[str, str]]:
+    return [pair for f in report.findings[folder] if f.code == "text-figure-untied" for pair in f.figures]
+
+
+UNDEFINED = (("文字所述", "0%"), ("计算方法", "决算 0 ÷ 预算 0"))
+SANGONG_GROWTH = (("文字所述", "2%"), ("重算", "25.00%"), ("计算方法", "变动 0.59 ÷ 上年 2.36"))
+
+
+def test_xiangyuan_2023(report: CheckReport) -> None:
+    assert _prose(report, XIANGYUAN) == [
+        (
+            "text-percent-mismatch",
+            "explanations.yaml",
+            "explanation-5-3-p2-s5",
+            (("文字所述", "23.65%"), ("重算", "22.2110%"), ("计算方法", "变动 2.19 ÷ 上年 9.86")),
+        ),
+        *[("text-percent-undefined", "explanations.yaml", f"explanation-9-1-p{n}-s1", UNDEFINED) for n in range(1, 6)],
+        (
+            "perf-missed-full-score",
+            "performance/projects/shejun-xinfang-weiwen.yaml",
+            "indicators.0.score",
+            (("指标值", "=4人"), ("实际完成值", "=99人"), ("得分", "20"), ("分值", "20")),
+        ),
+        (
+            "perf-missed-no-reason",
+            "performance/projects/shejun-xinfang-weiwen.yaml",
+            "indicators.0",
+            (("指标值", "=4人"), ("实际完成值", "=99人"), ("偏差原因", "空白")),
+        ),
+    ]
+    assert [value for _, value in _untied(report, XIANGYUAN)] == [
+        "国内接待费0万元",
+        "其中外事接待费0万元",
+        "国（境）外接待费0万元",
+        "政府采购授予中小企业合同金额18.11万元",
+        "授予小微企业合同金额18.11万元",
+        "涉及资金75.27万元",
+    ]
+
+
+def test_zhaohua_2023(report: CheckReport) -> None:
+    star = "其中：副部（省）级及以上领导用车0辆、主要负责人用车0辆、机要通信用车*辆、应急保障用车0辆、执法执勤用车0辆、特种专业技术用车0辆、离退休干部服务用车0辆、其他用车0辆。"
+    assert _prose(report, ZHAOHUA) == [
+        ("text-percent-mismatch", "explanations.yaml", "explanation-7-1-p1-s2", SANGONG_GROWTH),
+        ("text-percent-undefined", "explanations.yaml", "explanation-7-2-p2-s1", UNDEFINED),
+        ("text-percent-undefined", "explanations.yaml", "explanation-7-2-p3-s1", UNDEFINED),
+        ("text-percent-mismatch", "explanations.yaml", "explanation-7-2-p5-s2", SANGONG_GROWTH),
+        (
+            "text-template-leftover",
+            "explanations.yaml",
+            "explanation-10-3-p1-s2",
+            (("模板文字", "*辆"), ("所在句", star)),
+        ),
+        (
+            "perf-missed-no-reason",
+            "performance/projects/teshu-yinan-xinfang-zijin.yaml",
+            "indicators.0",
+            (("指标值", "6"), ("实际完成值", "4"), ("偏差原因", "无")),
+        ),
+        (
+            "perf-missed-no-reason",
+            "performance/projects/xinfang-weiwen-yingji-jingfei.yaml",
+            "indicators.4",
+            (("指标值", "110批次"), ("实际完成值", "85批次"), ("偏差原因", "无")),
+        ),
+        (
+            "perf-quoted-score",
+            "explanations.yaml",
+            "explanation-10-4-p2-s3",
+            (("文字所述", "98分"), ("自评得分", "100")),
+        ),
+        (
+            "perf-quoted-score",
+            "explanations.yaml",
+            "explanation-10-4-p2-s2",
+            (("文字所述", "98分"), ("自评得分", "100")),
+        ),
+    ]
+    assert _untied(report, ZHAOHUA) == []  # no tables: checked against itself only
+
+
+def test_xiqu_2021(report: CheckReport) -> None:
+    def cost(slug: str, actual: str, executed: str) -> Summary:
+        figures = (("成本指标实际完成值", actual), ("全年执行数", executed))
+        return ("perf-cost-mismatch", f"performance/projects/{slug}.yaml", "indicators.3", figures)
+
+    assert _prose(report, XIQU) == [
+        cost("baoan-feiyong", "4.4", "8"),
+        cost("jiefang-feiyong", "1.29", "2"),
+        cost("maodun-huajie-zhuanxiang-zijin", "4.85", "8"),
+        cost("teshu-yinan-zhongyang-buzhu-zijin", "10", "15"),
+    ]
+
+
+def test_unnamed_city_2024(report: CheckReport) -> None:
+    assert _prose(report, UNNAMED) == []
