@@ -102,3 +102,24 @@ def test_checks_page_lists_each_disclosure_and_counts_findings_by_rule() -> None
     assert f'href="../{disclosure.url}#t01-r27-c1"' in text
     assert f'href="../{disclosure.url}#checks"' in text
     assert "共 1 份公开，发现 2 处问题（2 个错误）" in text
+
+
+def test_a_sentence_finding_links_to_the_sentence_and_a_report_sentence_to_its_page() -> None:
+    folder = "data/disclosures/r/u/2023-juesuan"
+    finding = Diagnostic(
+        "text-percent-mismatch",
+        Severity.ERROR,
+        Location(f"{folder}/explanations.yaml", line=12, field="sections[4]", anchor="explanation-5-p2-s1"),
+        "百分比与表格不符",
+        related=(
+            Location(f"{folder}/performance/overall.yaml", line=3, anchor="report-1-p1-s6"),
+            Location(f"{folder}/performance/projects/xiang-mu.yaml", line=9, field="funds.0.rate"),
+        ),
+    )
+    html = findings_html([finding], 1)
+    assert re.findall(r'href="([^"]+)"', html) == [
+        "#explanation-5-p2-s1",
+        "jixiao/overall/#report-1-p1-s6",
+        "jixiao/xiang-mu/",
+    ]
+    assert ">原文语句</a>" in html and 'title="data/disclosures/r/u/2023-juesuan/explanations.yaml 第12行' in html

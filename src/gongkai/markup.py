@@ -16,6 +16,7 @@ import jinja2
 from gongkai.charts import ChartData, decimal_text, shares, summarize
 from gongkai.glossary import LinkScope, escape
 from gongkai.models import Cell, TextSection
+from gongkai.rules.text_figures import split_sentences
 from gongkai.table_html import wrap
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "site_templates" / "pages"
@@ -52,9 +53,24 @@ def environment(templates: Path = TEMPLATES) -> jinja2.Environment:
     return env
 
 
-def paragraph(text: str, scope: LinkScope | None, css: str = "") -> str:
-    """One printed paragraph as an HTML block, glossary terms linked through ``scope``."""
-    html = scope.link(text) if scope is not None else escape(text)
+def paragraph(text: str, scope: LinkScope | None, css: str = "", anchor: str = "") -> str:
+    """One printed paragraph as an HTML block, glossary terms linked through ``scope``.
+
+    With ``anchor`` (``explanation-5-3-p2``) every sentence is a span with its id
+    (:func:`~gongkai.rules.text_figures.sentence_anchor`), so that a finding can link to the sentence it
+    concerns and the page highlights it (``:target``).
+    """
+
+    def linked(part: str) -> str:
+        return scope.link(part) if scope is not None else escape(part)
+
+    if anchor:
+        html = "".join(
+            f'<span class="gk-sentence" id="{anchor}-s{index}">{linked(sentence)}</span>'
+            for index, sentence in enumerate(split_sentences(text), start=1)
+        )
+    else:
+        html = linked(text)
     attr = f' class="{css}"' if css else ""
     return f"<p{attr}>{html}</p>"
 
@@ -67,7 +83,7 @@ def text_sections(sections: Sequence[TextSection], scope: LinkScope | None, leve
         if scope is not None:
             scope.new_section()
         blocks.append(f"{'#' * level} {escape(section.title)} {{: #{anchor} }}")
-        blocks.extend(paragraph(p, scope) for p in section.paragraphs)
+        blocks.extend(paragraph(p, scope, anchor=f"{anchor}-p{n}") for n, p in enumerate(section.paragraphs, start=1))
         if section.subsections:
             blocks.append(text_sections(section.subsections, scope, min(level + 1, 6), anchor))
     return "\n\n".join(blocks)

@@ -7,6 +7,7 @@ about.  All text coming from data or rules is escaped.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 
@@ -17,7 +18,7 @@ from gongkai.diagnostics import Diagnostic, Location, Severity
 from gongkai.glossary import escape
 from gongkai.markup import Section
 from gongkai.models import Corpus, Disclosure
-from gongkai.render_disclosure import RenderedPage
+from gongkai.render_disclosure import PERFORMANCE_DIR, RenderedPage
 from gongkai.rules import CheckReport
 from gongkai.table_html import wrap
 
@@ -39,7 +40,7 @@ def badge(findings: Sequence[Diagnostic], checks_run: int, href: str = "#checks"
 
 
 def place(location: Location) -> str:
-    """Where a finding points, for readers: 「公开01表 行「27」 栏「金额（栏次1）」」 or the text field."""
+    """Where a finding points, for readers: 「公开01表 行「27」 栏「金额（栏次1）」」, 「原文语句」 or the file."""
     if location.table:
         parts = [location.table]
         if location.row:
@@ -47,14 +48,27 @@ def place(location: Location) -> str:
         if location.column:
             parts.append(f"栏「{location.column}」")
         return " ".join(parts)
-    return location.describe()
+    return "原文语句" if location.anchor else location.describe()
+
+
+_PERFORMANCE_FILE = re.compile(r"/performance/(?:projects/(?P<project>[a-z0-9-]+)|overall)\.yaml$")
+
+
+def _href(location: Location, page: str) -> str:
+    """The link to a cell or sentence: on the disclosure page, or on its 绩效 page ("" if none)."""
+    match = _PERFORMANCE_FILE.search(location.file)
+    subpage = f"{PERFORMANCE_DIR}/{match['project'] or 'overall'}/" if match else ""
+    if location.anchor:
+        return f"{page}{subpage}#{location.anchor}"
+    return f"{page}{subpage}" if subpage else ""
 
 
 def _link(location: Location, page: str) -> str:
-    text = escape(place(location))
-    if not location.anchor:
-        return f'<span class="gk-finding__place">{text}</span>'
-    return f'<a class="gk-finding__place" href="{escape(page)}#{escape(location.anchor)}">{text}</a>'
+    text, source = escape(place(location)), escape(location.describe())
+    href = _href(location, page)
+    if not href:
+        return f'<span class="gk-finding__place" title="{source}">{text}</span>'
+    return f'<a class="gk-finding__place" href="{escape(href)}" title="{source}">{text}</a>'
 
 
 def _links(finding: Diagnostic, page: str) -> str:
