@@ -64,7 +64,7 @@ def read_disclosure_text(text: str, file: str) -> ImportedDisclosure:
 
 def _read_cover(cover: list[Line], sink: Sink) -> None:
     """Title lines before the first part: 「襄垣县信访局」 + 「2023年度单位决算公开」."""
-    text_lines = [line for line in cover if not line.is_row]
+    text_lines = [line for line in cover if line.plain and not line.is_row]
     title = "".join(line.plain for line in text_lines)
     match = COVER_TITLE.match(title)
     if match and len(title) <= 80:

@@ -67,13 +67,13 @@ def split_parts(lines: list[Line]) -> tuple[list[Line], list[Part]]:
     cover: list[Line] = []
     parts: list[Part] = []
     for line in lines:
-        if not line.plain or TOC_LINE.search(line.plain):
+        if TOC_LINE.search(line.plain):
             continue
         heading = PART_HEADING.match(line.plain)
         if heading:
             parts.append(Part(part_kind(heading.group(2)), line))
         elif parts:
-            parts[-1].lines.append(line)
+            parts[-1].lines.append(line)  # blank lines kept: they end a row of a one-cell-per-line table
         else:
             cover.append(line)
     if parts:
@@ -85,7 +85,8 @@ def _without_part_headings(lines: list[Line]) -> tuple[list[Line], list[Part]]:
     """A document without 第X部分 headings: tables from the first 公开表, or a 绩效 report."""
     for index, line in enumerate(lines):
         if TABLE_MARKER.match(line.plain):
-            start = max(index - 1, 0)
+            before = previous_text(lines, index)
+            start = before if before is not None else index
             return lines[:start], [Part("tables", None, lines[start:])]
     if any(PERFORMANCE_TITLE.search(line.plain) for line in lines):
         return [], [Part("annex", None, lines)]
@@ -104,7 +105,13 @@ class Sink:
         return self.out.source_file
 
     def skip(self, line: Line) -> None:
-        self.unplaced.append((line.no, line.text))
+        if line.plain:
+            self.unplaced.append((line.no, line.text))
 
     def warn(self, code: str, line: Line, message: str, hint: str = "", table: str | None = None) -> None:
         self.out.warn(code, Location(self.file, line=line.no, table=table), message, hint)
+
+
+def previous_text(lines: list[Line], index: int) -> int | None:
+    """The index of the last non-blank line before ``index``."""
+    return next((i for i in range(index - 1, -1, -1) if lines[i].plain), None)

@@ -12,8 +12,9 @@ from typing import Any
 
 from gongkai.importers.cells import amount_problem
 from gongkai.importers.result import Section
+from gongkai.importers.text_grid import read_grid_projects
 from gongkai.importers.text_narrative import read_sections
-from gongkai.importers.text_parts import Line, Sink
+from gongkai.importers.text_parts import Line, Sink, previous_text
 
 PROJECT_TITLE = re.compile(r"^(.+?)(?:项目)?支出绩效自评表$")
 REPORT_TITLE = re.compile(r"(整体.*绩效.*报告|绩效(自评|评价)报告)$")
@@ -37,7 +38,8 @@ def read_performance(lines: list[Line], sink: Sink, year: int | None) -> None:
         if _block_kind(lines[start]) == "project":
             _read_project(block, sink, year)
         elif sink.out.overall is None:
-            _read_report(lines[start - 1] if start else None, block, sink, year)
+            before = previous_text(lines, start)
+            _read_report(lines[before] if before is not None else None, block, sink, year)
         else:
             for line in block:
                 sink.skip(line)
@@ -60,14 +62,14 @@ def _read_report(before: Line | None, block: list[Line], sink: Sink, year: int |
         if (before.no, before.text) in sink.unplaced:
             sink.unplaced.remove((before.no, before.text))
     body = block[1:]
-    if body and re.match(r"^[（(][^）)]{1,10}[)）]$", body[0].plain):
-        title, body = title + body[0].plain, body[1:]  # 「（参考格式）」
+    first = next((i for i, line in enumerate(body) if line.plain), None)
+    if first is not None and re.match(r"^[（(][^）)]{1,10}[)）]$", body[first].plain):
+        title, body = title + body[first].plain, body[first + 1 :]  # 「（参考格式）」
     end = next((i for i, line in enumerate(body) if REPORT_END.search(line.plain) and not line.is_row), len(body))
     preface, sections = read_sections(body[:end], sink)
     if preface:
         sections.insert(0, Section(title, preface))
-    for line in body[end:]:
-        sink.skip(line)
+    read_grid_projects(body[end:], sink, year)
     text = "".join(line.plain for line in body[:end])
     score = SCORE.search(text)
     found_year = re.search(r"(\d{4})年", title)

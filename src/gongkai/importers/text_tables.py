@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from gongkai.importers.cells import amount_problem, join_cjk
 from gongkai.importers.result import ImportedTable
-from gongkai.importers.text_parts import TABLE_MARKER, Line, Part, Sink
+from gongkai.importers.text_parts import TABLE_MARKER, Line, Part, Sink, previous_text
 from gongkai.tables import SPECS
 
 UNIT_NAME = re.compile(r"^(?:部门|单位)名称\s*[：:]\s*(.+)$")
@@ -41,7 +41,7 @@ def read_tables(part: Part, sink: Sink) -> None:
     """Every 「公开NN表」 of the part, in printed order; lines outside any table are reported."""
     lines = part.lines
     markers = [i for i, line in enumerate(lines) if TABLE_MARKER.match(line.plain)]
-    starts = [i - 1 if i > 0 and not lines[i - 1].is_row else i for i in markers]
+    starts = [_title_index(lines, i) for i in markers]
     for line in lines[: starts[0] if starts else len(lines)]:
         sink.skip(line)
     for n, (start, marker) in enumerate(zip(starts, markers, strict=True)):
@@ -51,6 +51,12 @@ def read_tables(part: Part, sink: Sink) -> None:
         table_id = f"{int(number.group(1)):02d}"
         title = lines[start].plain if start < marker else ""
         read_table_lines(table_id, title, lines[marker], lines[marker + 1 : end], sink, last=end == len(lines))
+
+
+def _title_index(lines: list[Line], marker: int) -> int:
+    """The table title is the last text line above its 「公开NN表」 marker."""
+    before = previous_text(lines, marker)
+    return before if before is not None and not lines[before].is_row else marker
 
 
 def read_table_lines(table_id: str, title: str, marker: Line, lines: list[Line], sink: Sink, *, last: bool) -> None:
