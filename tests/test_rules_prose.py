@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from gongkai import markup
 from gongkai.codes import RULE_CODES
 from gongkai.diagnostics import Diagnostic, Location
 from gongkai.models import Cell, CellState, Disclosure, OverallReport, Overview, Staffing, Table, TextSection
+from gongkai.render_disclosure import flagged_sentences
 from gongkai.rules.context import Checker
 from gongkai.rules.prose import check_prose
 from table_fixtures import codes, corpus, disclosure, table
@@ -181,3 +183,12 @@ def test_staffing_agrees_between_overview_and_report() -> None:
     assert ("绩效报告", "14人") in finding.figures
     assert finding.location.anchor == "report-1-p1-s1"
     assert found("staffing-mismatch", _staffed("编制人数16人，其中行政编制10人；实有人数13人，退休3人。")) == []
+
+
+def test_flagged_sentence_is_marked_on_the_page() -> None:
+    sections = explained(TOTALS_TITLE, "2023年度收入总计233.70万元。与上年相比无变化。")
+    d = disclosure(t01(), explanations=sections)
+    flags = flagged_sentences(prose(d))
+    html = markup.text_sections(sections, None, 3, "explanation", flags[f"{d.folder}/explanations.yaml"])
+    assert '<mark class="gk-sentence gk-flag" id="explanation-1-p1-s1">2023年度收入总计233.70万元。</mark>' in html
+    assert '<span class="gk-sentence" id="explanation-1-p1-s2">与上年相比无变化。</span>' in html

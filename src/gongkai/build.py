@@ -18,7 +18,7 @@ from gongkai.glossary import BacklinkRegistry, LinkScope, TermLinker, terms_from
 from gongkai.load import load_corpus
 from gongkai.models import Corpus, Disclosure
 from gongkai.render_checks import CHECKS_PAGE, badge, checks_page, findings_html
-from gongkai.render_disclosure import PERFORMANCE_DIR, render_disclosure
+from gongkai.render_disclosure import PERFORMANCE_DIR, flagged_sentences, render_disclosure
 from gongkai.render_site import ABOUT_PAGE, GLOSSARY_PAGE, about_page, glossary_page, home_page, unit_pages
 from gongkai.rules import CheckReport, check_corpus
 from gongkai.site import SEARCH_DICT, copy_assets, publish_atomically, search_dictionary, write_site_config, write_tree
@@ -139,7 +139,13 @@ def generate(paths: Paths, progress: Progress) -> BuildResult:
         run = report.checks_run.get(d.folder, 0)
         data_files = _data_files(corpus, d)
         output = render_disclosure(
-            d, scope_for, env, badge(findings, run), findings_html(findings, run), sorted(data_files)
+            d,
+            scope_for,
+            env,
+            badge(findings, run),
+            findings_html(findings, run),
+            sorted(data_files),
+            flagged_sentences(findings),
         )
         for page in output.pages:
             files[page.path] = page.markdown.encode("utf-8")

@@ -7,7 +7,7 @@ explicit ASCII ids.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -53,12 +53,15 @@ def environment(templates: Path = TEMPLATES) -> jinja2.Environment:
     return env
 
 
-def paragraph(text: str, scope: LinkScope | None, css: str = "", anchor: str = "") -> str:
+def paragraph(
+    text: str, scope: LinkScope | None, css: str = "", anchor: str = "", flagged: Set[str] = frozenset()
+) -> str:
     """One printed paragraph as an HTML block, glossary terms linked through ``scope``.
 
     With ``anchor`` (``explanation-5-3-p2``) every sentence is a span with its id
     (:func:`~gongkai.rules.text_figures.sentence_anchor`), so that a finding can link to the sentence it
-    concerns and the page highlights it (``:target``).
+    concerns and the page highlights it (``:target``); a sentence whose id is in ``flagged`` (it has a
+    finding) is a ``<mark class="gk-flag">`` instead.
     """
 
     def linked(part: str) -> str:
@@ -66,7 +69,9 @@ def paragraph(text: str, scope: LinkScope | None, css: str = "", anchor: str = "
 
     if anchor:
         html = "".join(
-            f'<span class="gk-sentence" id="{anchor}-s{index}">{linked(sentence)}</span>'
+            f'<mark class="gk-sentence gk-flag" id="{anchor}-s{index}">{linked(sentence)}</mark>'
+            if f"{anchor}-s{index}" in flagged
+            else f'<span class="gk-sentence" id="{anchor}-s{index}">{linked(sentence)}</span>'
             for index, sentence in enumerate(split_sentences(text), start=1)
         )
     else:
@@ -75,17 +80,27 @@ def paragraph(text: str, scope: LinkScope | None, css: str = "", anchor: str = "
     return f"<p{attr}>{html}</p>"
 
 
-def text_sections(sections: Sequence[TextSection], scope: LinkScope | None, level: int, anchor_prefix: str) -> str:
-    """Nested printed sections → Markdown headings (never linked) and linked paragraphs."""
+def text_sections(
+    sections: Sequence[TextSection],
+    scope: LinkScope | None,
+    level: int,
+    anchor_prefix: str,
+    flagged: Set[str] = frozenset(),
+) -> str:
+    """Nested printed sections → Markdown headings (never linked) and linked paragraphs; the sentences
+    whose ids are in ``flagged`` are marked."""
     blocks: list[str] = []
     for index, section in enumerate(sections, start=1):
         anchor = f"{anchor_prefix}-{index}"
         if scope is not None:
             scope.new_section()
         blocks.append(f"{'#' * level} {escape(section.title)} {{: #{anchor} }}")
-        blocks.extend(paragraph(p, scope, anchor=f"{anchor}-p{n}") for n, p in enumerate(section.paragraphs, start=1))
+        blocks.extend(
+            paragraph(p, scope, anchor=f"{anchor}-p{n}", flagged=flagged)
+            for n, p in enumerate(section.paragraphs, start=1)
+        )
         if section.subsections:
-            blocks.append(text_sections(section.subsections, scope, min(level + 1, 6), anchor))
+            blocks.append(text_sections(section.subsections, scope, min(level + 1, 6), anchor, flagged))
     return "\n\n".join(blocks)
 
 

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 
 import jinja2
 
 from gongkai import markup
 from gongkai.charts import ChartData
+from gongkai.diagnostics import Diagnostic
 from gongkai.figures import disclosure_charts, project_charts
 from gongkai.glossary import LinkScope, escape, term_anchor
 from gongkai.markup import Card, Section
 from gongkai.models import Cell, Disclosure, OverallReport, PerformanceTable, Table
+from gongkai.rules.prose import EXPLANATIONS
 from gongkai.table_html import cell_id, table_html, wrap
 
 PERFORMANCE_DIR = "jixiao"
@@ -139,6 +141,16 @@ def _charts_block(charts: list[ChartData]) -> str:
     return "\n\n".join(markup.figure(c, f"charts/{c.key}.svg") for c in charts)
 
 
+def flagged_sentences(findings: Iterable[Diagnostic]) -> dict[str, frozenset[str]]:
+    """Data file → the anchors the findings point at (sentences among them are marked on the page)."""
+    flags: dict[str, set[str]] = {}
+    for finding in findings:
+        for where in (finding.location, *finding.related):
+            if where.anchor:
+                flags.setdefault(where.file, set()).add(where.anchor)
+    return {file: frozenset(anchors) for file, anchors in flags.items()}
+
+
 def render_disclosure(
     d: Disclosure,
     scope_for: Callable[[str, str], LinkScope],
@@ -146,8 +158,11 @@ def render_disclosure(
     badge: str,
     findings_block: str,
     data_files: Sequence[str],
+    flagged: Mapping[str, Set[str]] | None = None,
 ) -> DisclosureOutput:
-    """Every page of one disclosure; ``scope_for(page_url, title)`` gives the glossary linker of a page."""
+    """Every page of one disclosure; ``scope_for(page_url, title)`` gives the glossary linker of a page;
+    ``flagged`` (from :func:`flagged_sentences`) says which sentences of which file have findings."""
+    flags = flagged or {}
     out = DisclosureOutput()
     title = f"{d.unit.name} {d.year}年度{d.kind}公开"
     scope = scope_for(d.url, title)
@@ -161,14 +176,26 @@ def render_disclosure(
         sections.append(Section(f"{d.kind}表", "tables", tables))
     if d.explanations:
         sections.append(
-            Section("情况说明", "explanations", markup.text_sections(d.explanations, scope, 3, "explanation"))
+            Section(
+                "情况说明",
+                "explanations",
+                markup.text_sections(
+                    d.explanations, scope, 3, "explanation", flags.get(f"{d.folder}/{EXPLANATIONS}", frozenset())
+                ),
+            )
         )
     if d.projects or d.overall:
         sections.append(Section("绩效自评", "performance", _performance_summary(d)))
     sections.append(Section("数据核验", "checks", findings_block))
     if d.overview is not None:
         sections.append(
-            Section("单位概况", "overview", markup.text_sections(d.overview.sections, scope, 3, "overview"))
+            Section(
+                "单位概况",
+                "overview",
+                markup.text_sections(
+                    d.overview.sections, scope, 3, "overview", flags.get(d.overview.file, frozenset())
+                ),
+            )
         )
     if d.glossary:
         items = "".join(
@@ -190,9 +217,9 @@ def render_disclosure(
     )
     out.pages.append(RenderedPage(f"{d.url}index.md", page))
     for project in d.projects:
-        out.pages.append(_project_page(d, project, scope_for, env, out))
+        out.pages.append(_project_page(d, project, scope_for, env, out, flags.get(project.file, frozenset())))
     if d.overall is not None:
-        out.pages.append(_overall_page(d, d.overall, scope_for, env, out))
+        out.pages.append(_overall_page(d, d.overall, scope_for, env, out, flags.get(d.overall.file, frozenset())))
     return out
 
 
@@ -262,7 +289,9 @@ def _indicator_table(p: PerformanceTable, scope: LinkScope) -> str:
     )
 
 
-def _evaluation_sections(p: PerformanceTable, url: str, scope: LinkScope, out: DisclosureOutput) -> list[Section]:
+def _evaluation_sections(
+    p: PerformanceTable, url: str, scope: LinkScope, out: DisclosureOutput, flagged: Set[str] = frozenset()
+) -> list[Section]:
     sections = []
     if p.funds:
         sections.append(Section("资金执行", "funds", _funds_table(p)))
@@ -279,9 +308,11 @@ def _evaluation_sections(p: PerformanceTable, url: str, scope: LinkScope, out: D
         sections.append(Section("图表", "charts", _charts_block(charts)))
         out.charts.extend((f"{url}charts/{c.key}.svg", c) for c in charts)
     if p.analysis:
-        sections.append(Section("绩效分析", "analysis", markup.text_sections(p.analysis, scope, 3, "analysis")))
+        sections.append(
+            Section("绩效分析", "analysis", markup.text_sections(p.analysis, scope, 3, "analysis", flagged))
+        )
     if p.report:
-        sections.append(Section("自评报告", "report", markup.text_sections(p.report, scope, 3, "report")))
+        sections.append(Section("自评报告", "report", markup.text_sections(p.report, scope, 3, "report", flagged)))
     if p.notes:
         sections.append(Section("备注", "notes", "\n\n".join(markup.paragraph(n, scope, "gk-note") for n in p.notes)))
     return sections
@@ -297,6 +328,7 @@ def _project_page(
     scope_for: Callable[[str, str], LinkScope],
     env: jinja2.Environment,
     out: DisclosureOutput,
+    flagged: Set[str],
 ) -> RenderedPage:
     url = f"{d.url}{PERFORMANCE_DIR}/{p.slug}/"
     title = f"{p.name} 项目支出绩效自评"
@@ -311,7 +343,7 @@ def _project_page(
         )
     )
     page = env.get_template("generic.md.j2").render(
-        title=escape(title), lead=lead, sections=_evaluation_sections(p, url, scope, out), source_files=p.file
+        title=escape(title), lead=lead, sections=_evaluation_sections(p, url, scope, out, flagged), source_files=p.file
     )
     return RenderedPage(f"{url}index.md", page)
 
@@ -322,10 +354,11 @@ def _overall_page(
     scope_for: Callable[[str, str], LinkScope],
     env: jinja2.Environment,
     out: DisclosureOutput,
+    flagged: Set[str],
 ) -> RenderedPage:
     url = f"{d.url}{PERFORMANCE_DIR}/overall/"
     scope = scope_for(url, r.title)
-    sections = [Section("报告正文", "report", markup.text_sections(r.sections, scope, 3, "report"))]
+    sections = [Section("报告正文", "report", markup.text_sections(r.sections, scope, 3, "report", flagged))]
     if r.table is not None:
         sections.extend(
             Section(f"整体绩效目标表：{s.title}", f"table-{s.anchor}", s.body)
