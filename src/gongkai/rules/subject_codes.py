@@ -85,4 +85,5 @@ def _check_code(
             where,
             f"{row_label(table, row)}：科目 {code} 印为「{name}」，{list_name}中为「{listed}」。",
             (("科目代码", code), ("印出的名称", name), ("科目表中的名称", listed)),
+            hint="如该年度科目名称确已调整，请更新 data/codes/ 下的科目表；否则是原文印错。",
         )
