@@ -22,8 +22,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from gongkai.diagnostics import Location, Severity
 from gongkai.models import Cell, Disclosure, FundLine, Indicator, PerformanceTable, TextSection
 from gongkai.rules.context import CENT, Checker, check_percent, figure, shown, sum_tolerance
-from gongkai.rules.prose import sentence_location, template_leftovers
-from gongkai.rules.text_figures import FigureKind, TextFigure, figures_in, walk_sentences
+from gongkai.rules.prose import template_leftovers
+from gongkai.rules.text_figures import FigureKind, TextFigure, figures_in, sentence_location, walk_sentences
 
 BUDGET_WEIGHT = Decimal(10)  # 预算执行 分值 where the table prints none
 SCORE_TOLERANCE = Decimal("0.015")

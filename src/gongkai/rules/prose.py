@@ -16,11 +16,20 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from gongkai.diagnostics import Location, Severity
+from gongkai.diagnostics import Severity
 from gongkai.models import Cell, CellState, Disclosure
 from gongkai.rules.context import CENT, HALF_CENT, Checker, check_percent, figure, signed, sum_tolerance
+from gongkai.rules.prose_staffing import check_staffing
 from gongkai.rules.prose_targets import Target, is_budget, sangong_budget, section_table, targets
-from gongkai.rules.text_figures import FigureKind, Sentence, TextFigure, clause_of, figures_in, walk_sentences
+from gongkai.rules.text_figures import (
+    FigureKind,
+    Sentence,
+    TextFigure,
+    clause_of,
+    figures_in,
+    sentence_location,
+    walk_sentences,
+)
 
 EXPLANATIONS = "explanations.yaml"
 _WHOLE_LEAD = ("其中", "主要用于", "主要包括")
@@ -36,10 +45,6 @@ _TEMPLATE = re.compile(
 )
 _EMPTY_REASON = re.compile(r"(?:主要)?原因(?:是|为)?[：:]?\s*[。；;]?$")
 _COMPARED = ("比", "较", "与", "相比", "上年", "同比", "同期")
-
-
-def sentence_location(file: str, sentence: Sentence) -> Location:
-    return Location(file, sentence.line, field=sentence.field, anchor=sentence.anchor)
 
 
 def text_cell(f: TextFigure, file: str) -> Cell:
@@ -380,46 +385,3 @@ def check_prose(checker: Checker) -> None:
     if checker.disclosure.explanations:
         ProseRules(checker).run()
     check_staffing(checker)
-
-
-def check_staffing(checker: Checker) -> None:
-    """Rule 26: 编制 / 实有 / 退休 as the 概况 states them agree with the 部门整体绩效 report."""
-    d = checker.disclosure
-    staffing = d.overview.staffing if d.overview else None
-    if staffing is None or d.overall is None:
-        return
-    stated = _report_staffing(list(walk_sentences(d.overall.sections, "report")))
-    for label, keyword, value in (
-        ("编制", "编制", staffing.authorized),
-        ("实有", "实有", staffing.actual),
-        ("退休", "退休", staffing.retired),
-    ):
-        found = stated.get(keyword)
-        if value is None or found is None:
-            continue
-        checker.checks_run += 1
-        if found.value == value:
-            continue
-        checker.add(
-            "staffing-mismatch",
-            Severity.ERROR,
-            sentence_location(d.overall.file, found.sentence),
-            f"人员{label}数：概况写 {value} 人，整体绩效报告{found.sentence.place}写「{found.raw}」。",
-            (("概况", str(value)), ("绩效报告", found.raw)),
-            related=[staffing.source],
-        )
-
-
-def _report_staffing(sentences: Sequence[Sentence]) -> dict[str, TextFigure]:
-    """The first head count a report gives for 编制, 实有 and 退休 (totals, not 行政/事业 sub-counts)."""
-    found: dict[str, TextFigure] = {}
-    for sentence in sentences:
-        for f in figures_in(sentence):
-            if f.kind is not FigureKind.COUNT or f.unit not in ("人", "名"):
-                continue
-            clause = clause_of(f)
-            for keyword in ("实有", "退休", "编制"):
-                if keyword in clause and not any(w in clause for w in ("行政", "事业")):
-                    found.setdefault(keyword, f)
-                    break
-    return found

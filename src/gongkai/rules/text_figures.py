@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
+from gongkai.diagnostics import Location
 from gongkai.models import TextSection
 
 SENTENCE_END = "。；;！？!?"
@@ -96,6 +97,11 @@ class TextFigure:
     def wan(self) -> Decimal:
         """An amount or change in 万元."""
         return self.value * _TO_WAN.get(self.unit, Decimal(1))
+
+
+def sentence_location(file: str, sentence: Sentence) -> Location:
+    """Where a finding about a sentence points: its file, section line, paragraph field and anchor."""
+    return Location(file, sentence.line, field=sentence.field, anchor=sentence.anchor)
 
 
 def walk_sentences(
