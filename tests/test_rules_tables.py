@@ -190,6 +190,13 @@ def test_published_tables_01_to_06_must_have_data() -> None:
     assert run(W) == []  # a disclosure that publishes no tables at all (e.g. only 绩效) is not checked
 
 
+def test_tables_04_to_06_need_data_only_with_appropriation_income() -> None:
+    subjects = [subject_table(t, ("", "合计", "1.00", "1.00")) for t in ("02", "03")]
+    assert codes(run(W, t01("4,四、上级补助收入,1.00"), *subjects), "table-required-empty") == []
+    (finding,) = codes(run(W, t01("2,二,1.00"), *subjects), "table-required-empty")
+    assert finding.message == "公开04表未公布；本单位有财政拨款收入（公开01表 行次1–3），此表应有数据。"
+
+
 def test_text_quoting_a_wan_yuan_cell_in_yuan_is_a_finding() -> None:
     cells = t06("302,商品和服务支出,13.19\n30207,邮电费,0.25")
     text = (

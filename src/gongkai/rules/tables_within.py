@@ -21,7 +21,12 @@ from gongkai.rules.context import (
 from gongkai.rules.tables_within_details import check_detail_tables
 from gongkai.rules.tables_within_subjects import check_subject_tables
 
-REQUIRED_TABLES = ("01", "02", "03", "04", "05", "06")  # tables every 决算 with money has data in
+ALWAYS_FILLED = ("01", "02", "03")  # every 决算 with money has data in these
+FILLED_BY_INCOME = (  # tables that have data when 公开01 prints this income (行次), and why
+    ("04", (1, 2, 3), "本单位有财政拨款收入（公开01表 行次1–3）"),
+    ("05", (1,), "本单位有一般公共预算财政拨款收入（公开01表 行次1）"),
+    ("06", (1,), "本单位有一般公共预算财政拨款收入（公开01表 行次1）"),
+)
 T04_FUNDS = (  # column of 公开04, its income 行次 and its 年初结转和结余 行次
     ("一般公共预算财政拨款", 1, 29),
     ("政府性基金预算财政拨款", 2, 30),
@@ -94,7 +99,8 @@ def _check_04(checker: Checker, t04: Table) -> None:
 
 
 def _check_tables_with_data(checker: Checker) -> None:
-    """Rule 11: 「本表无数据」 tables print no amounts; tables 01–06 of a published set are not empty."""
+    """Rule 11: 「本表无数据」 tables print no amounts; tables 01–06 of a published set are not empty
+    (04–06 only when 公开01 prints the 财政拨款 income they show)."""
     disclosure = checker.disclosure
     for table in disclosure.tables.values():
         checker.checks_run += 1
@@ -112,10 +118,10 @@ def _check_tables_with_data(checker: Checker) -> None:
             )
     if not disclosure.tables:
         return
-    for table_id in REQUIRED_TABLES:
+    for table_id, reason in _tables_expected_filled(checker):
         checker.checks_run += 1
         required = disclosure.table(table_id)
-        if required is not None and any(is_nonzero(c) for row in required.rows for c in row.cells.values()):
+        if required is not None and _has_data(required):
             continue
         state = "未公布" if required is None else "没有任何非零金额"
         where = (
@@ -127,6 +133,20 @@ def _check_tables_with_data(checker: Checker) -> None:
             "table-required-empty",
             Severity.ERROR,
             where,
-            f"公开{table_id}表{state}；公开01–06表是每份决算都应有数据的表。",
+            f"公开{table_id}表{state}；{reason}，此表应有数据。",
             (("公开表", f"公开{table_id}表"), ("状态", state)),
         )
+
+
+def _has_data(table: Table) -> bool:
+    return any(is_nonzero(c) for row in table.rows for c in row.cells.values())
+
+
+def _tables_expected_filled(checker: Checker) -> list[tuple[str, str]]:
+    """(table, why it should have data): 01–03 always; 04–06 when 公开01 prints the income they show."""
+    expected = [(table_id, "每份决算都应有收支数据") for table_id in ALWAYS_FILLED]
+    t01 = checker.disclosure.table("01")
+    for table_id, income_rows, reason in FILLED_BY_INCOME:
+        if t01 is None or any(is_nonzero(cell_at(t01, n, "金额")) for n in income_rows):
+            expected.append((table_id, reason if t01 is not None else "每份决算都应有收支数据"))
+    return expected
