@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -52,7 +53,25 @@ def test_bad_input_gives_its_code_and_position(case: Case, tmp_path: Path) -> No
         assert d.location.line == case.line, d.format()
     if case.field is not None:
         assert d.location.field == case.field, d.format()
-    assert d.message and all("\u4e00" <= ch <= "\u9fff" for ch in d.message if ch.isalpha() and ord(ch) > 127)
+    assert re.search(r"[\u4e00-\u9fff]", d.message), "messages are Chinese"
+
+
+@pytest.mark.parametrize(
+    ("case_id", "explanation"),
+    [
+        ("yaml-tab-indentation", "制表符"),
+        ("yaml-unclosed-flow-list", "方括号"),
+        ("yaml-colon-in-plain-text", "含冒号的文字请用引号括起来"),
+        ("yaml-unclosed-quote", "引号没有闭合"),
+    ],
+)
+def test_yaml_syntax_errors_are_explained_in_chinese(case_id: str, explanation: str, tmp_path: Path) -> None:
+    (case,) = [c for c in CASES if c.id == case_id]
+    data = copy_base(tmp_path)
+    case.patch(data)
+    with pytest.raises(InputError) as raised:
+        load_corpus(data)
+    assert explanation in raised.value.diagnostics[0].message
 
 
 def test_a_50_mb_file_is_refused_without_reading_it(tmp_path: Path) -> None:

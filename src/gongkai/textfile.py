@@ -176,14 +176,29 @@ def _reject_anchors(text: str, rel: str) -> None:
             )
 
 
+# The parser's usual complaints, in Chinese (the parser's own words follow in parentheses).
+_YAML_PROBLEMS = (
+    ("found character '\\t'", "用了制表符（Tab）缩进，YAML 只能用空格缩进"),
+    ("that cannot start any token", "这个字符不能出现在值的开头，请给整段文字加引号"),
+    ("mapping values are not allowed here", "这一行多了一个「: 」，含冒号的文字请用引号括起来"),
+    ("while scanning a quoted scalar", "引号没有闭合"),
+    ("expected ',' or ']'", "方括号 [ ] 没有闭合，或列表项之间缺逗号"),
+    ("expected ',' or '}'", "花括号 { } 没有闭合，或各项之间缺逗号"),
+    ("expected <block end>", "缩进不一致：同一层级的行应对齐"),
+    ("could not find expected ':'", "缺少「: 」，或缩进不一致"),
+)
+
+
 def _yaml_problem(exc: yaml.YAMLError, rel: str) -> FileProblem:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line = mark.line + 1 if mark is not None else None
     problem = getattr(exc, "problem", None) or str(exc)
+    context = f"{getattr(exc, 'context', None) or ''} {problem}"
+    chinese = next((text for pattern, text in _YAML_PROBLEMS if pattern in context), "")
     return _problem(
         "yaml-syntax",
         rel,
-        f"YAML 格式错误：{problem}",
+        f"YAML 格式错误：{chinese}（{problem}）" if chinese else f"YAML 格式错误：{problem}",
         "请检查缩进、冒号和引号；含冒号或 # 的文字请用引号括起来。",
         line,
     )
