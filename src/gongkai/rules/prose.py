@@ -381,7 +381,10 @@ def _charted_last_year(d: Disclosure, f: TextFigure) -> Decimal | None:
 
 
 def check_prose(checker: Checker) -> None:
-    """Rules 19–25 on the 情况说明 of one disclosure, and rule 26 (人员 figures, 概况 vs 绩效)."""
-    if checker.disclosure.explanations:
+    """Rules 19–25 on the 情况说明 of one disclosure (25 also on the 概况), and rule 26 (人员 figures)."""
+    d = checker.disclosure
+    if d.explanations:
         ProseRules(checker).run()
+    if d.overview is not None:
+        template_leftovers(checker, d.overview.file, walk_sentences(d.overview.sections, "overview"))
     check_staffing(checker)
