@@ -86,7 +86,7 @@ def test_all_input_errors_in_all_files_are_reported_in_one_run(
         assert expected in err
     shared, disclosure = err.index("== 网站配置与公共数据"), err.index(f"== {FOLDER}（")
     assert shared < err.index("[yaml-syntax]") < disclosure < err.index("[csv-row-length]")
-    assert "data/site.yaml 第2行: 错误 [yaml-syntax]" in err
+    assert "data/site.yaml 第2行 第1列: 错误 [yaml-syntax]" in err
     assert "共 " in err and "个错误" in err and "原有 build/ 保持不变" in err
 
 

@@ -26,8 +26,10 @@ class FileProblem(Exception):
         self.diagnostic = diagnostic
 
 
-def _problem(code: str, rel: str, message: str, hint: str = "", line: int | None = None) -> FileProblem:
-    return FileProblem(Diagnostic(code, Severity.ERROR, Location(rel, line=line), message, hint))
+def _problem(
+    code: str, rel: str, message: str, hint: str = "", line: int | None = None, column: int | None = None
+) -> FileProblem:
+    return FileProblem(Diagnostic(code, Severity.ERROR, Location(rel, line=line, column_no=column), message, hint))
 
 
 def read_text(path: Path, rel: str) -> str:
@@ -118,6 +120,7 @@ def _walk(node: yaml.Node, path: PathKey, lines: dict[PathKey, int], rel: str) -
                     f"键「{key}」重复出现（第{seen[key]}行已有）",
                     "同一层级的键只能出现一次，请删除或合并重复的键。",
                     key_node.start_mark.line + 1,
+                    key_node.start_mark.column + 1,
                 )
             seen[key] = key_node.start_mark.line + 1
             _walk(value_node, (*path, key), lines, rel)
@@ -173,6 +176,7 @@ def _reject_anchors(text: str, rel: str) -> None:
                 f"不允许使用 YAML 锚点或别名（&{anchor} / *{anchor}）",
                 "请把内容直接写出来，不要引用其他位置。",
                 mark.line + 1 if mark is not None else None,
+                mark.column + 1 if mark is not None else None,
             )
 
 
@@ -191,7 +195,7 @@ _YAML_PROBLEMS = (
 
 def _yaml_problem(exc: yaml.YAMLError, rel: str) -> FileProblem:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    line = mark.line + 1 if mark is not None else None
+    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (None, None)
     problem = getattr(exc, "problem", None) or str(exc)
     context = f"{getattr(exc, 'context', None) or ''} {problem}"
     chinese = next((text for pattern, text in _YAML_PROBLEMS if pattern in context), "")
@@ -201,4 +205,5 @@ def _yaml_problem(exc: yaml.YAMLError, rel: str) -> FileProblem:
         f"YAML 格式错误：{chinese}（{problem}）" if chinese else f"YAML 格式错误：{problem}",
         "请检查缩进、冒号和引号；含冒号或 # 的文字请用引号括起来。",
         line,
+        column,
     )
