@@ -52,6 +52,11 @@ def is_nonzero(cell: Cell | None) -> bool:
     return cell is not None and cell.amount_or_zero() != 0
 
 
+def has_data(table: Table) -> bool:
+    """Whether a table prints any non-zero amount (blanks, 0.00 and 「——」 are no data)."""
+    return any(is_nonzero(c) for row in table.rows for c in row.cells.values())
+
+
 @dataclass(frozen=True)
 class PercentCheck:
     printed: Decimal

@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from gongkai.diagnostics import Location, Severity
 from gongkai.models import Cell, CellState, Table
-from gongkai.rules.context import Checker, blank_cell, cell_at, figure, is_nonzero, row_label
+from gongkai.rules.context import Checker, blank_cell, cell_at, figure, has_data, is_nonzero, row_label
 from gongkai.rules.subject_codes import EXPENSE_CLASSES
 
 T01_FIRST_CLASS_ROW = 32  # 公开01 rows 32–57 are the 26 classes in the order of EXPENSE_CLASSES
@@ -60,15 +60,15 @@ def _check_01_04(checker: Checker, t01: Table, t04: Table) -> None:
 def _check_01_02_03(checker: Checker, t01: Table) -> None:
     """Rule 13: 01 收入合计 = 02 合计; 01 支出合计 = 03 合计; 01 支出 by 类 = 03 合计 by 类."""
     t02, t03 = checker.table("02"), checker.table("03")
-    for code, row_no, other, column, label in (
-        ("t01-t02-income-total", 27, t02, "本年收入合计", "本年收入合计"),
-        ("t01-t03-expense-total", 58, t03, "本年支出合计", "本年支出合计"),
+    for code, row_no, other, column in (
+        ("t01-t02-income-total", 27, t02, "本年收入合计"),
+        ("t01-t03-expense-total", 58, t03, "本年支出合计"),
     ):
         a, b = cell_at(t01, row_no, "金额"), total_row_cell(other, column)
         if a is not None and b is not None and other is not None:
             checker.equal(
                 code,
-                f"公开01表 行次{row_no}「{label}」应等于{other.label}合计行",
+                f"公开01表 行次{row_no}「{column}」应等于{other.label}合计行",
                 a,
                 b,
                 a_label=f"公开01表 行次{row_no}",
@@ -219,8 +219,8 @@ def _check_fund_tables_presence(checker: Checker, t01: Table) -> None:
             continue
         checker.checks_run += 1
         has_income = is_nonzero(income)
-        has_data = any(is_nonzero(c) for row in table.rows for c in row.cells.values())
-        if has_income == has_data or (has_data and not _income_expected(checker, table)):
+        filled = has_data(table)
+        if has_income == filled or (filled and not _income_expected(checker, table)):
             continue
         if has_income:
             message = f"公开01表 行次{row_no}「{fund}收入」为 {income.raw.strip()}，但{table.label}没有数据。"
@@ -235,7 +235,7 @@ def _check_fund_tables_presence(checker: Checker, t01: Table) -> None:
             message,
             (
                 (f"公开01表 行次{row_no}", income.raw.strip() or "空白"),
-                (table.label, "有数据" if has_data else "无数据"),
+                (table.label, "有数据" if filled else "无数据"),
             ),
             related=related,
         )

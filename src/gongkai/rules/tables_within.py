@@ -13,6 +13,7 @@ from gongkai.rules.context import (
     cell_at,
     cells_of,
     check_each_table,
+    has_data,
     is_nonzero,
     row_label,
     shown,
@@ -121,7 +122,7 @@ def _check_tables_with_data(checker: Checker) -> None:
     for table_id, reason in _tables_expected_filled(checker):
         checker.checks_run += 1
         required = disclosure.table(table_id)
-        if required is not None and _has_data(required):
+        if required is not None and has_data(required):
             continue
         state = "未公布" if required is None else "没有任何非零金额"
         where = (
@@ -136,10 +137,6 @@ def _check_tables_with_data(checker: Checker) -> None:
             f"公开{table_id}表{state}；{reason}，此表应有数据。",
             (("公开表", f"公开{table_id}表"), ("状态", state)),
         )
-
-
-def _has_data(table: Table) -> bool:
-    return any(is_nonzero(c) for row in table.rows for c in row.cells.values())
 
 
 def _tables_expected_filled(checker: Checker) -> list[tuple[str, str]]:
