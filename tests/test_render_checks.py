@@ -122,4 +122,5 @@ def test_a_sentence_finding_links_to_the_sentence_and_a_report_sentence_to_its_p
         "jixiao/overall/#report-1-p1-s6",
         "jixiao/xiang-mu/",
     ]
+    assert ">performance/projects/xiang-mu.yaml 第9行 字段「funds.0.rate」</a>" in html
     assert ">原文语句</a>" in html and 'title="data/disclosures/r/u/2023-juesuan/explanations.yaml 第12行' in html

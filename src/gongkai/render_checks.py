@@ -10,9 +10,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 
 import jinja2
 
+from gongkai.check_report import disclosure_folder
 from gongkai.codes import title
 from gongkai.diagnostics import Diagnostic, Location, Severity
 from gongkai.glossary import escape
@@ -40,7 +42,8 @@ def badge(findings: Sequence[Diagnostic], checks_run: int, href: str = "#checks"
 
 
 def place(location: Location) -> str:
-    """Where a finding points, for readers: 「公开01表 行「27」 栏「金额（栏次1）」」, 「原文语句」 or the file."""
+    """Where a finding points, for readers: 「公开01表 行「27」 栏「金额（栏次1）」」, 「原文语句」, or the file
+    (relative to its disclosure folder) with line and field."""
     if location.table:
         parts = [location.table]
         if location.row:
@@ -48,7 +51,12 @@ def place(location: Location) -> str:
         if location.column:
             parts.append(f"栏「{location.column}」")
         return " ".join(parts)
-    return "原文语句" if location.anchor else location.describe()
+    if location.anchor:
+        return "原文语句"
+    folder = disclosure_folder(location.file)
+    return (
+        replace(location, file=location.file.removeprefix(f"{folder}/")).describe() if folder else location.describe()
+    )
 
 
 _PERFORMANCE_FILE = re.compile(r"/performance/(?:projects/(?P<project>[a-z0-9-]+)|overall)\.yaml$")
