@@ -15,20 +15,35 @@ NUMERAL = "一二三四五六七八九十"
 LEVELS = (
     re.compile(rf"^[{NUMERAL}]+\s*、"),
     re.compile(rf"^[（(]\s*[{NUMERAL}]+\s*[)）]"),
-    re.compile(r"^(\d+\s*[、.．](?!\d)|[（(]\d+[)）])"),
+    re.compile(r"^\d+\s*[、.．](?!\d)"),
+    re.compile(r"^[（(]\d+[)）]"),
+    re.compile(r"^[①-⑳]"),
 )
 HEADING_MAX = 40
+SHORT_SENTENCE_HEADING = 20  # 「（一）收入情况。」: a short phrase with a full stop is still a heading
+SHORT_NUMBERED_HEADING = 16  # 「1.履职效能。」 (longer 「1.…。」 lines are list items)
 SENTENCE_END = tuple("。；;！？!?：:")
 GLOSSARY_ENTRY = re.compile(rf"^[-•·\s]*(?:([{NUMERAL}百]+)、)?([^：:]{{1,60}})[：:](.+)$")
+ARTEFACT = re.compile(r"^\[bookmark: [^\]]*\]")  # left by some Word-to-text converters
+INDENT = re.compile(r"^(\s{2,}|\u3000)")
 
 
 def heading_level(text: str) -> int | None:
-    """0, 1, 2 for 「一、」, 「（一）」, 「1、」 headings; None for a paragraph (long or a full sentence)."""
-    if len(text) > HEADING_MAX or text.endswith(("。", "；", ";", "，", ",")):
+    """0–4 for 「一、」, 「（一）」, 「1、」, 「（1）」, 「①」 headings; None for a paragraph (long or a sentence)."""
+    level = next((n for n, pattern in enumerate(LEVELS) if pattern.match(text)), None)
+    if level is None or len(text) > HEADING_MAX or text.endswith(("；", ";", "，", ",")):
         return None
-    for level, pattern in enumerate(LEVELS):
-        if pattern.match(text):
-            return level
+    longest = SHORT_SENTENCE_HEADING if level < 2 else SHORT_NUMBERED_HEADING
+    if text.endswith("。") and (len(text) > longest or "，" in text):
+        return None
+    return level
+
+
+def split_heading(text: str) -> tuple[str, str] | None:
+    """「（一）评价结论。本年度…」: a short heading run into its text, split after its full stop."""
+    stop = text.find("。")
+    if 0 < stop < len(text) - 1 and heading_level(text[: stop + 1]) in (0, 1, 2):
+        return text[: stop + 1], text[stop + 1 :]
     return None
 
 
@@ -39,28 +54,39 @@ def read_sections(lines: list[Line], sink: Sink) -> tuple[list[str], list[Sectio
     stack: list[tuple[int, Section]] = []
     joinable = False
     for line in lines:
-        text = line.plain
+        text = ARTEFACT.sub("", line.plain)
         if not text:
             continue
         if line.is_row:
             sink.skip(line)
             joinable = False
             continue
-        level = heading_level(text)
-        if level is not None:
-            while stack and stack[-1][0] >= level:
+        split = split_heading(text)
+        heading, text = split if split else (text, "")
+        level = heading_level(heading)
+        if level is not None and level >= 2 and INDENT.match(line.text):
+            level = None  # an indented 「1.…」 starts a paragraph (首行缩进), not a heading
+        if level == 3 and all(open_level != 3 for open_level, _ in stack) and not re.match(r"^[（(]1[)）]", heading):
+            level = 1  # 「（3） 自评质量」 after 「（三）…」: printed as a sibling of （一）…（三）, misnumbered
+        if level is None:
+            text, heading = heading, ""
+        if heading:
+            while stack and stack[-1][0] >= level:  # type: ignore[operator]
                 stack.pop()
-            section = Section(text)
+            section = Section(heading)
             (stack[-1][1].subsections if stack else roots).append(section)
-            stack.append((level, section))
+            stack.append((level, section))  # type: ignore[arg-type]
             joinable = False
+        if not text:
             continue
         paragraphs = stack[-1][1].paragraphs if stack else preface
-        if joinable and paragraphs:
+        numbered = any(pattern.match(text) for pattern in LEVELS)
+        if joinable and paragraphs and not numbered:
             paragraphs[-1] += text
         else:
             paragraphs.append(text)
-        joinable = not text.endswith(SENTENCE_END)
+        # a line broken by the extraction continues on the next; a short unfinished line is a title-like line
+        joinable = not text.endswith(SENTENCE_END) and len(text) > SHORT_SENTENCE_HEADING
     return preface, roots
 
 
