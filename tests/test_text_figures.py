@@ -55,8 +55,8 @@ def test_amounts_convert_to_wan() -> None:
 def test_subject_is_the_text_since_the_previous_figure() -> None:
     sentence = Sentence("k", (), 1, 1, "2023年度收入总计233.67万元，支出总计233.66万元。", "", None)
     amounts = [f for f in figures_in(sentence) if f.kind is FigureKind.AMOUNT]
-    assert [f.subject for f in amounts] == ["度收入总计", "，支出总计"]
-    assert [clause_of(f) for f in amounts] == ["度收入总计", "支出总计"]
+    assert [f.subject for f in amounts] == ["2023年度收入总计", "，支出总计"]  # a year is part of the subject
+    assert [clause_of(f) for f in amounts] == ["2023年度收入总计", "支出总计"]
 
 
 def test_figure_keeps_its_offset_in_the_sentence() -> None:

@@ -9,7 +9,8 @@ sentence (1-based): ``explanation-5-3-p2-s1``.
 Extracted kinds: amounts (「233.67万元」「1.2亿元」「0.25元」), changes (「增加21.37万元」), percentages
 (「增长10.07%」「占47.2%」), scores (「得分95分」), counts (「3辆」「58批次」「268人次」) and years (「2023年」).
 Each figure keeps its ``subject``: the text between the previous figure of the sentence (or the
-sentence start) and the figure, which names what the figure is about (「，支出总计」).
+sentence start; years do not count) and the figure, which names what the figure is about
+(「，支出总计」, 「2023年度收入总计」).
 """
 
 from __future__ import annotations
@@ -88,7 +89,7 @@ class TextFigure:
     value: Decimal  # as printed (a change is unsigned: see ``direction``)
     unit: str  # 万元 / 亿元 / 元 / % / 分 / 辆 … / 年
     raw: str  # the matched text, e.g. 「增加21.37万元」
-    subject: str  # text between the previous figure (or the sentence start) and this one
+    subject: str  # text between the previous non-year figure (or the sentence start) and this one
     direction: int  # +1 for 增加/增长/上升, -1 for 减少/下降, 0 where no direction word precedes
     offset: int  # character offset of the figure within the sentence
     sentence: Sentence
@@ -143,7 +144,8 @@ def figures_in(sentence: Sentence) -> list[TextFigure]:
         found.append(
             TextFigure(kind, Decimal(value), unit, match.group(0), subject, direction, match.start(), sentence)
         )
-        previous_end = match.end()
+        if kind is not FigureKind.YEAR:  # 「2023年度收入总计」: a year belongs to the subject that follows
+            previous_end = match.end()
     return found
 
 
