@@ -6,11 +6,15 @@ Used by the CLI; raises :class:`~gongkai.diagnostics.InputError` for bad input (
 
 from __future__ import annotations
 
+import functools
 import hashlib
-import json
+import multiprocessing
+import os
 import sys
 import time
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from importlib import metadata
 from pathlib import Path
 
 from gongkai import charts, markup
@@ -21,7 +25,15 @@ from gongkai.render_checks import CHECKS_PAGE, badge, checks_page, findings_html
 from gongkai.render_disclosure import PERFORMANCE_DIR, flagged_sentences, render_disclosure
 from gongkai.render_site import ABOUT_PAGE, GLOSSARY_PAGE, about_page, glossary_page, home_page, unit_pages
 from gongkai.rules import CheckReport, check_corpus
-from gongkai.site import SEARCH_DICT, copy_assets, publish_atomically, search_dictionary, write_site_config, write_tree
+from gongkai.site import (
+    SEARCH_DICT,
+    copy_assets,
+    publish_atomically,
+    search_dictionary,
+    write_if_changed,
+    write_site_config,
+    write_tree,
+)
 
 
 @dataclass(frozen=True)
@@ -45,11 +57,15 @@ class Progress:
     def __init__(self, enabled: bool | None = None) -> None:
         self.enabled = sys.stderr.isatty() if enabled is None else enabled
         self.start = time.perf_counter()
-        self.timings: dict[str, float] = {}
+        self.timings: dict[str, float] = {}  # stage key (e.g. "load") -> seconds, for benchmarks
         self._last = self.start
+        self._current = ""
 
     def stage(self, name: str) -> None:
         now = time.perf_counter()
+        if self._current:
+            self.timings[self._current] = self.timings.get(self._current, 0.0) + now - self._last
+        self._current = name.partition("(")[2].partition(")")[0]  # 「读取数据 (load)」 -> load
         if self.enabled:
             print(f"[{now - self.start:6.1f}s] {name}", file=sys.stderr, flush=True)
         self._last = now
@@ -71,17 +87,44 @@ class BuildResult:
     files: dict[str, bytes] = field(default_factory=dict)
 
 
-def _svg(chart: charts.ChartData, cache: Path) -> bytes:
-    """Render a chart's SVG, reusing the cached one when its spec has not changed."""
-    spec = charts.build_chart(chart).to_dict()
-    key = hashlib.sha256(json.dumps(spec, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
-    cached = cache / f"{key}.svg"
-    if cached.is_file():
-        return cached.read_bytes()
-    data = charts.to_svg(charts.build_chart(chart)).encode("utf-8")
+PARALLEL_CHARTS_MIN = 16  # charts per worker process worth its start-up (about a second)
+
+
+@functools.cache
+def _renderer_fingerprint() -> str:
+    """What else decides a chart's SVG besides its data: the chart code and the libraries' versions."""
+    versions = " ".join(metadata.version(name) for name in ("altair", "vl-convert-python"))
+    return hashlib.sha256(Path(charts.__file__).read_bytes() + versions.encode()).hexdigest()
+
+
+def _render_svg(chart: charts.ChartData) -> bytes:
+    return charts.to_svg(charts.build_chart(chart)).encode("utf-8")
+
+
+def _svgs(jobs: list[tuple[str, charts.ChartData]], cache: Path, progress: Progress) -> dict[str, bytes]:
+    """Every chart's SVG: cached ones (same data, same renderer) are reused, the others are rendered
+    in parallel worker processes and cached.  The output does not depend on the order of rendering."""
+    fingerprint = _renderer_fingerprint()
+    keys = {path: hashlib.sha256(f"{fingerprint}{chart!r}".encode()).hexdigest() for path, chart in jobs}
+    svgs = {
+        path: (cache / f"{keys[path]}.svg").read_bytes() for path, _ in jobs if (cache / f"{keys[path]}.svg").is_file()
+    }
+    missing = {keys[path]: chart for path, chart in jobs if path not in svgs}
+    workers = min(len(missing) // PARALLEL_CHARTS_MIN, os.cpu_count() or 1)
+    rendered: dict[str, bytes] = {}
+    if workers > 1:
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+            for index, (key, svg) in enumerate(
+                zip(missing, pool.map(_render_svg, missing.values(), chunksize=8), strict=True), start=1
+            ):
+                rendered[key] = svg
+                progress.step(index, len(missing), "图表")
+    else:
+        rendered = {key: _render_svg(chart) for key, chart in missing.items()}
     cache.mkdir(parents=True, exist_ok=True)
-    cached.write_bytes(data)
-    return data
+    for key, svg in rendered.items():
+        (cache / f"{key}.svg").write_bytes(svg)
+    return {path: svgs.get(path) or rendered[keys[path]] for path, _ in jobs}
 
 
 def _nav(corpus: Corpus) -> list[object]:
@@ -166,10 +209,7 @@ def generate(paths: Paths, progress: Progress) -> BuildResult:
         files[page.path] = page.markdown.encode("utf-8")
     result.pages = sum(1 for p in files if p.endswith(".md"))
     progress.stage(f"绘制图表 (charts)：{len(chart_jobs)} 张")
-    cache = paths.project / ".gongkai" / "svg-cache"
-    for index, (path, chart) in enumerate(chart_jobs, start=1):
-        files[path] = _svg(chart, cache)
-        progress.step(index, len(chart_jobs), "图表")
+    files.update(_svgs(chart_jobs, paths.project / ".gongkai" / "svg-cache", progress))
     result.charts = len(chart_jobs)
     files.update(copy_assets(paths.templates))
     result.files = files
@@ -181,7 +221,7 @@ def build_site(paths: Paths, progress: Progress | None = None, *, mkdocs: bool =
     result = generate(paths, progress)
     progress.stage(f"写入 content/：{result.pages} 个页面")
     result.written, result.deleted = write_tree(paths.content, result.files)
-    write_tree(paths.project / Path(SEARCH_DICT).parent, {Path(SEARCH_DICT).name: search_dictionary()})
+    write_if_changed(paths.project / SEARCH_DICT, search_dictionary())  # beside the chart cache: keep it
     config = write_site_config(paths.project, _nav(result.corpus))
     if mkdocs:
         progress.stage("生成网站 (mkdocs)")

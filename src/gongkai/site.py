@@ -51,6 +51,13 @@ def write_tree(root: Path, files: Mapping[str, bytes]) -> tuple[int, int]:
     return written, deleted
 
 
+def write_if_changed(path: Path, data: bytes) -> None:
+    """Write one file unless it already holds ``data`` (its siblings are left alone)."""
+    if not path.is_file() or path.read_bytes() != data:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+
+
 def copy_assets(templates: Path) -> dict[str, bytes]:
     """Theme assets shipped with the site (CSS, JS) as content files."""
     assets = templates / "assets"
@@ -77,9 +84,7 @@ def write_site_config(project: Path, nav: list[object]) -> Path:
     """The generated MkDocs config: everything from mkdocs.yml plus the nav of this corpus."""
     path = project / SITE_CONFIG
     body = yaml.safe_dump({"INHERIT": "mkdocs.yml", "nav": nav}, allow_unicode=True, sort_keys=False, width=1000)
-    data = (GENERATED_NOTE + body).encode("utf-8")
-    if not path.is_file() or path.read_bytes() != data:
-        path.write_bytes(data)
+    write_if_changed(path, (GENERATED_NOTE + body).encode("utf-8"))
     return path
 
 
