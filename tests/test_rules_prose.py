@@ -192,3 +192,9 @@ def test_flagged_sentence_is_marked_on_the_page() -> None:
     html = markup.text_sections(sections, None, 3, "explanation", flags[f"{d.folder}/explanations.yaml"])
     assert '<mark class="gk-sentence gk-flag" id="explanation-1-p1-s1">2023年度收入总计233.70万元。</mark>' in html
     assert '<span class="gk-sentence" id="explanation-1-p1-s2">与上年相比无变化。</span>' in html
+
+
+def test_notices_mark_no_sentence() -> None:
+    d = disclosure(t09(), explanations=explained(SANGONG_TITLE, "4、公务接待费支出0.50万元。国内接待费0.50万元。"))
+    assert [f.code for f in prose(d)] == ["text-figure-untied"]
+    assert flagged_sentences(prose(d)) == {}

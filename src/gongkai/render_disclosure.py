@@ -9,7 +9,7 @@ import jinja2
 
 from gongkai import markup
 from gongkai.charts import ChartData
-from gongkai.diagnostics import Diagnostic
+from gongkai.diagnostics import Diagnostic, Severity
 from gongkai.figures import disclosure_charts, project_charts
 from gongkai.glossary import LinkScope, escape, term_anchor
 from gongkai.markup import Card, Section
@@ -142,9 +142,12 @@ def _charts_block(charts: list[ChartData]) -> str:
 
 
 def flagged_sentences(findings: Iterable[Diagnostic]) -> dict[str, frozenset[str]]:
-    """Data file → the anchors the findings point at (sentences among them are marked on the page)."""
+    """Data file → the anchors errors and warnings point at (sentences among them are marked on the page;
+    a notice, such as the list of figures left unchecked, marks nothing)."""
     flags: dict[str, set[str]] = {}
     for finding in findings:
+        if finding.severity is Severity.NOTICE:
+            continue
         for where in (finding.location, *finding.related):
             if where.anchor:
                 flags.setdefault(where.file, set()).add(where.anchor)
