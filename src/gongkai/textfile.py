@@ -129,29 +129,15 @@ def _walk(node: yaml.Node, path: PathKey, lines: dict[PathKey, int], rel: str) -
             _walk(item, (*path, index), lines, rel)
 
 
-def _has_alias(node: yaml.Node, seen: set[int]) -> bool:
-    if id(node) in seen:
-        return True
-    seen.add(id(node))
-    if isinstance(node, yaml.MappingNode):
-        return any(_has_alias(k, seen) or _has_alias(v, seen) for k, v in node.value)
-    if isinstance(node, yaml.SequenceNode):
-        return any(_has_alias(item, seen) for item in node.value)
-    return False
-
-
 def load_yaml(path: Path, rel: str) -> YamlDocument:
     text = read_text(path, rel)
-    if "&" in text or "*" in text:
-        _reject_anchors(text, rel)
     try:
+        _check_events(text, rel)
         node = yaml.compose(text, Loader=_StrictLoader)
     except yaml.YAMLError as exc:
         raise _yaml_problem(exc, rel) from None
     if node is None:
         raise _problem("file-empty", rel, "YAML 文件没有内容", "请填写内容，或删除这个文件。")
-    if _has_alias(node, set()):
-        raise _problem("yaml-alias", rel, "不允许使用 YAML 锚点或别名（& 与 *）", "请把内容直接写出来。")
     lines: dict[PathKey, int] = {}
     _walk(node, (), lines, rel)
     loader = _StrictLoader("")
@@ -164,20 +150,39 @@ def load_yaml(path: Path, rel: str) -> YamlDocument:
     return YamlDocument(data, lines, rel)
 
 
-def _reject_anchors(text: str, rel: str) -> None:
-    """Anchors and aliases are refused before composing, so an alias bomb is never expanded."""
+MAX_DEPTH = 50  # nesting levels; the data format needs fewer than ten
+
+
+def _check_events(text: str, rel: str) -> None:
+    """Refuse anchors, aliases and absurd nesting before composing (the parser itself does not recurse),
+    so that neither an alias bomb nor ten thousand brackets can exhaust memory or the stack."""
+    depth = 0
     for event in yaml.parse(text, Loader=_StrictLoader):
+        mark = event.start_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark is not None else (None, None)
         anchor = getattr(event, "anchor", None)
         if anchor is not None:
-            mark = event.start_mark
             raise _problem(
                 "yaml-alias",
                 rel,
                 f"不允许使用 YAML 锚点或别名（&{anchor} / *{anchor}）",
                 "请把内容直接写出来，不要引用其他位置。",
-                mark.line + 1 if mark is not None else None,
-                mark.column + 1 if mark is not None else None,
+                line,
+                column,
             )
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise _problem(
+                    "yaml-syntax",
+                    rel,
+                    f"YAML 嵌套超过 {MAX_DEPTH} 层",
+                    "数据格式只需要几层嵌套，请检查是否多了括号或缩进。",
+                    line,
+                    column,
+                )
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
 
 
 # The parser's usual complaints, in Chinese (the parser's own words follow in parentheses).
@@ -190,6 +195,9 @@ _YAML_PROBLEMS = (
     ("expected ',' or '}'", "花括号 { } 没有闭合，或各项之间缺逗号"),
     ("expected <block end>", "缩进不一致：同一层级的行应对齐"),
     ("could not find expected ':'", "缺少「: 」，或缩进不一致"),
+    ("but found another document", "一个文件只能有一个 YAML 文档，请删除「---」分隔线"),
+    ("could not determine a constructor for the tag", "不支持「!!」开头的 YAML 标签，请直接写出值"),
+    ("found unhashable key", "键只能是文字，不能是列表或映射"),
 )
 
 

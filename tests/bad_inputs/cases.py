@@ -144,6 +144,12 @@ CASES: list[Case] = [
     Case("yaml-anchor-and-alias", DISC, "yaml-alias", replace(DISC, "unit:\n", "unit: &unit\n"), 2),
     Case("yaml-alias-bomb", "glossary.yaml", "yaml-alias", write("glossary.yaml", BOMB), 1),
     Case("yaml-merge-key", "site.yaml", "yaml-alias", write("site.yaml", "base: &b {title: x}\nsite:\n  <<: *b\n"), 1),
+    Case(
+        "yaml-nesting-bomb", OVERVIEW, "yaml-syntax", write(OVERVIEW, "sections: " + "[" * 5000 + "]" * 5000 + "\n"), 1
+    ),
+    Case("yaml-two-documents", OVERVIEW, "yaml-syntax", write(OVERVIEW, "sections: []\n---\nsections: []\n"), 2),
+    Case("yaml-python-tag", OVERVIEW, "yaml-syntax", write(OVERVIEW, "sections: !!python/object:os.system [ls]\n"), 1),
+    Case("yaml-alias-in-broken-file", GLOSSARY, "yaml-alias", write(GLOSSARY, "entries: [*a, {term: x\n"), 1),
     # --- empty files, encodings ---
     Case("empty-yaml", OVERVIEW, "file-empty", write(OVERVIEW, "")),
     Case("whitespace-only-yaml", EXPLAIN, "file-empty", write(EXPLAIN, "  \n\n\t\n")),
