@@ -3,11 +3,23 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from decimal import Decimal
 
 from gongkai import markup
 from gongkai.codes import RULE_CODES
 from gongkai.diagnostics import Diagnostic, Location
-from gongkai.models import Cell, CellState, Disclosure, OverallReport, Overview, Staffing, Table, TextSection
+from gongkai.models import (
+    Cell,
+    CellState,
+    ChartPoint,
+    Disclosure,
+    OverallReport,
+    Overview,
+    PrintedChart,
+    Staffing,
+    Table,
+    TextSection,
+)
 from gongkai.render_disclosure import flagged_sentences
 from gongkai.rules.context import Checker
 from gongkai.rules.prose import check_prose
@@ -198,3 +210,14 @@ def test_notices_mark_no_sentence() -> None:
     d = disclosure(t09(), explanations=explained(SANGONG_TITLE, "4、公务接待费支出0.50万元。国内接待费0.50万元。"))
     assert [f.code for f in prose(d)] == ["text-figure-untied"]
     assert flagged_sentences(prose(d)) == {}
+
+
+def test_change_against_a_chart_of_last_year() -> None:
+    last_year = Cell("195.64", CellState.AMOUNT, Decimal("195.64"), Location("charts.yaml", 9))
+    chart = PrintedChart("图1", "收、支决算总计变动情况图", "万元", (ChartPoint("2022年", "收入", last_year),))
+    text = "2023年度收、支总计均为223.06万元。与2022年度相比，收、支总计各{}27.42万元，增长14%。"
+    wrong = replace(disclosure(explanations=explained(TOTALS_TITLE, text.format("减少"))), printed_charts=(chart,))
+    against_chart, against_rate = found("text-change-direction", wrong)  # also 「增长14%」 contradicts it
+    assert ("上年", "195.64") in against_chart.figures and ("变动率", "14%") in against_rate.figures
+    right = replace(disclosure(explanations=explained(TOTALS_TITLE, text.format("增加"))), printed_charts=(chart,))
+    assert prose(right) == []

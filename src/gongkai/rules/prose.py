@@ -364,19 +364,26 @@ def _previous_disclosure(checker: Checker) -> Disclosure | None:
     )
 
 
+_CHARTED_TOTALS = (  # section explained, what the clause must name, chart title must / must not contain
+    ("01", "总计", "总计", "财政拨款"),
+    ("04", "总计", "财政拨款收", ""),
+    ("05", "一般公共预算财政拨款", "一般公共预算财政拨款支出", ""),
+)
+
+
 def _charted_last_year(d: Disclosure, f: TextFigure) -> Decimal | None:
-    """Last year's total as a printed chart of 收、支总计 gives it (documents without tables print these)."""
+    """Last year's total as a printed chart of totals gives it (documents without tables print these)."""
     what = section_table(f.sentence.titles)
     clause = clause_of(f)
     series = "收入" if "收入" in clause or "收、支" in clause else "支出" if "支出" in clause else ""
-    wanted = {"01": ("总计", "财政拨款"), "04": ("财政拨款收", "")}.get(what)
-    if wanted is None or not series:
-        return None
-    for chart in d.printed_charts:
-        if wanted[0] in chart.title and not (wanted[1] and wanted[1] in chart.title):
-            for point in chart.points:
-                if point.series == series and point.category == f"{d.year - 1}年" and point.value.is_amount:
-                    return point.value.amount_or_zero()
+    for section, named, title, not_title in _CHARTED_TOTALS:
+        if section != what or named not in clause or not series:
+            continue
+        for chart in d.printed_charts:
+            if title in chart.title and not (not_title and not_title in chart.title):
+                for point in chart.points:
+                    if point.series == series and point.category == f"{d.year - 1}年" and point.value.is_amount:
+                        return point.value.amount_or_zero()
     return None
 
 

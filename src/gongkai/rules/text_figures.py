@@ -167,5 +167,6 @@ def _classify(match: re.Match[str], subject: str) -> tuple[FigureKind | None, st
 
 
 def clause_of(figure: TextFigure) -> str:
-    """The clause a figure closes: its subject after the last 「，：、」 (「其中：财政拨款收入」 → 「财政拨款收入」)."""
-    return re.split(r"[，,：:、]", figure.subject)[-1].strip()
+    """The clause a figure closes: its subject after the last 「，：」 (「其中：财政拨款收入」 → 「财政拨款收入」);
+    「、」 separates list items but also joins names (「收、支总计」), so it is only stripped at the start."""
+    return re.split(r"[，,：:]", figure.subject)[-1].strip(" 、")
