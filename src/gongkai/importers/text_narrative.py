@@ -22,9 +22,9 @@ LEVELS = (
 HEADING_MAX = 40
 SHORT_SENTENCE_HEADING = 20  # 「（一）收入情况。」: a short phrase with a full stop is still a heading
 SHORT_NUMBERED_HEADING = 16  # 「1.履职效能。」 (longer 「1.…。」 lines are list items)
+SHORT_ANSWER = 4  # 「：无」, 「。无」
 SENTENCE_END = tuple("。；;！？!?：:")
 GLOSSARY_ENTRY = re.compile(rf"^[-•·\s]*(?:([{NUMERAL}百]+)、)?([^：:]{{1,60}})[：:](.+)$")
-ARTEFACT = re.compile(r"^\[bookmark: [^\]]*\]")  # left by some Word-to-text converters
 INDENT = re.compile(r"^(\s{2,}|\u3000)")
 
 
@@ -40,10 +40,18 @@ def heading_level(text: str) -> int | None:
 
 
 def split_heading(text: str) -> tuple[str, str] | None:
-    """「（一）评价结论。本年度…」: a short heading run into its text, split after its full stop."""
+    """「（一）评价结论。本年度…」, 「五、存在主要问题：无」: a short heading run into its text, split after
+    its full stop (or its colon, when only a short answer follows)."""
     stop = text.find("。")
-    if 0 < stop < len(text) - 1 and heading_level(text[: stop + 1]) in (0, 1, 2):
-        return text[: stop + 1], text[stop + 1 :]
+    colon = text.find("：")
+    if colon > 0 and (stop < 0 or colon < stop) and len(text) - colon - 1 <= SHORT_ANSWER:
+        stop = colon
+    if not 0 < stop < len(text) - 1:
+        return None
+    heading, rest = text[: stop + 1], text[stop + 1 :]
+    level = heading_level(heading)
+    if level is not None and (level <= 2 or len(rest) <= SHORT_ANSWER):
+        return heading, rest
     return None
 
 
@@ -54,7 +62,7 @@ def read_sections(lines: list[Line], sink: Sink) -> tuple[list[str], list[Sectio
     stack: list[tuple[int, Section]] = []
     joinable = False
     for line in lines:
-        text = ARTEFACT.sub("", line.plain)
+        text = line.plain
         if not text:
             continue
         if line.is_row:

@@ -29,6 +29,9 @@ GRADES = ("优", "良", "中", "差")
 
 def read_performance(lines: list[Line], sink: Sink, year: int | None) -> None:
     """Split the 附件 part into reports and project tables; read each one."""
+    if any(line.text.startswith("\t主管部门") for line in lines):
+        _read_grid_annex(lines, sink, year)
+        return
     starts = [i for i, line in enumerate(lines) if _block_kind(line)]
     for line in lines[: starts[0] if starts else len(lines)]:
         sink.skip(line)
@@ -43,6 +46,18 @@ def read_performance(lines: list[Line], sink: Sink, year: int | None) -> None:
         else:
             for line in block:
                 sink.skip(line)
+
+
+def _read_grid_annex(lines: list[Line], sink: Sink, year: int | None) -> None:
+    """自评表 printed one cell per line: the first report, then everything after it as forms."""
+    start = next((i for i, line in enumerate(lines) if _block_kind(line) == "report"), None)
+    if start is None:
+        read_grid_projects(lines, sink, year)
+        return
+    for line in lines[:start]:
+        sink.skip(line)
+    before = previous_text(lines, start)
+    _read_report(lines[before] if before is not None else None, lines[start:], sink, year)
 
 
 def _block_kind(line: Line) -> str | None:
@@ -69,7 +84,6 @@ def _read_report(before: Line | None, block: list[Line], sink: Sink, year: int |
     preface, sections = read_sections(body[:end], sink)
     if preface:
         sections.insert(0, Section(title, preface))
-    read_grid_projects(body[end:], sink, year)
     text = "".join(line.plain for line in body[:end])
     score = SCORE.search(text)
     found_year = re.search(r"(\d{4})年", title)
@@ -82,6 +96,7 @@ def _read_report(before: Line | None, block: list[Line], sink: Sink, year: int |
         "sections": [s.as_doc() for s in sections],
         "table": None,
     }
+    read_grid_projects(body[end:], sink, year)
 
 
 def _filled(line: Line) -> list[tuple[int, str]]:
