@@ -174,3 +174,17 @@ def test_cost_indicator_agrees_with_executed() -> None:
     part = indicator("差旅费", "13万", "13万", "10", "10", level2="成本指标")  # prices part of the project only
     assert codes(findings(project(indicators=(*FULL[:2], ceiling, *FULL[3:]))), "perf-cost-mismatch") == []
     assert codes(findings(project(indicators=(*FULL[:2], part, *FULL[3:]))), "perf-cost-mismatch") == []
+
+
+def test_summary_of_project_evaluations_agrees_with_the_tables() -> None:
+    title = "1、预算绩效管理工作的开展情况"
+    text = "2023年二级项目绩效自评个数{}个,涉及资金{}万元:{}个项目自评等级为“优”,0个项目自评等级为“良”。"
+    wrong = (TextSection(title, (text.format("2", "3.52", "2"),)),)
+    assert [f.figures[0] for f in codes(findings(project(), explanations=wrong), "perf-project-summary")] == [
+        ("文字所述", "2个"),
+        ("文字所述", "3.52万元"),
+        ("文字所述", "2个"),
+    ]
+    for funds_total in ("2.19", "2.52"):  # Σ 全年执行数, or Σ 全年预算数
+        right = (TextSection(title, (text.format("1", funds_total, "1"),)),)
+        assert codes(findings(project(), explanations=right), "perf-project-summary") == []

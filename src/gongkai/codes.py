@@ -122,6 +122,7 @@ RULE_CODES: dict[str, CodeInfo] = {
     "perf-missed-full-score": CodeInfo("绩效指标未达目标却得满分", E),
     "perf-missed-no-reason": CodeInfo("绩效指标未达目标却未说明偏差原因", W),
     "perf-quoted-score": CodeInfo("文字所述绩效得分与自评结果不一致", E),
+    "perf-project-summary": CodeInfo("情况说明所述自评项目数、资金或等级与自评表不符", E),
     "perf-cost-mismatch": CodeInfo("成本指标与全年执行数不符", E),
     # 科目与单位 (rules 34–36)
     "subject-code-unknown": CodeInfo("科目代码不在科目表中", W),

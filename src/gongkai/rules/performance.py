@@ -15,15 +15,16 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from gongkai.diagnostics import Location, Severity
-from gongkai.models import Cell, Disclosure, FundLine, Indicator, PerformanceTable, TextSection
+from gongkai.diagnostics import Severity
+from gongkai.models import Cell, Disclosure, FundLine, Indicator, PerformanceTable
 from gongkai.rules.context import CENT, Checker, check_percent, figure, shown, sum_tolerance
+from gongkai.rules.performance_quotes import check_quoted_figures
 from gongkai.rules.prose import template_leftovers
-from gongkai.rules.text_figures import FigureKind, TextFigure, figures_in, sentence_location, walk_sentences
+from gongkai.rules.text_figures import walk_sentences
 
 BUDGET_WEIGHT = Decimal(10)  # 预算执行 分值 where the table prints none
 SCORE_TOLERANCE = Decimal("0.015")
@@ -296,71 +297,6 @@ class PerformanceRules:
             related=[total.executed.source],
         )
 
-    # rule 32
-    def quoted_scores(self, d: Disclosure) -> None:
-        quotes: list[tuple[str, TextFigure]] = []  # (file, score figure)
-        if d.explanations:
-            quotes += [(f"{d.folder}/explanations.yaml", f) for f in _scores(d.explanations, "explanation")]
-        if d.overall is not None:
-            quotes += [(d.overall.file, f) for f in _scores(d.overall.sections, "report")]
-        for p in d.projects:
-            own = [*_scores(p.report, "report"), *_scores(p.analysis, "analysis")]
-            reference = p.total_score.amount_or_zero() if p.total_score.is_amount else None
-            source = p.total_score.source if reference is not None else None
-            if reference is None and own:
-                reference, source = own[0].value, sentence_location(p.file, own[0].sentence)
-            for f in own:
-                self._quote(p.name, p.file, f, reference, source)
-            for file, f in quotes:
-                if _project_named(d, f) is p:
-                    self._quote(p.name, file, f, reference, source)
-        if d.overall is not None and d.overall.score.is_amount:
-            for file, f in quotes:
-                if "整体" in f.sentence.text[: f.offset] and _project_named(d, f) is None:
-                    self._quote("部门整体绩效", file, f, d.overall.score.amount_or_zero(), d.overall.score.source)
-
-    def _quote(self, name: str, file: str, f: TextFigure, reference: Decimal | None, source: Location | None) -> None:
-        if reference is None or source is None:
-            return
-        self.checker.checks_run += 1
-        if f.value == reference:
-            return
-        self.checker.add(
-            "perf-quoted-score",
-            Severity.ERROR,
-            sentence_location(file, f.sentence),
-            f"{f.sentence.place}称{name}得分「{f.raw}」，而自评表/自评报告为 {figure(reference)} 分。",
-            (("文字所述", f.raw), ("自评得分", figure(reference))),
-            related=[source],
-        )
-
-
-def _scores(sections: Sequence[TextSection], key: str) -> list[TextFigure]:
-    return [f for s in walk_sentences(sections, key) for f in figures_in(s) if f.kind is FigureKind.SCORE]
-
-
-def _common(a: str, b: str) -> int:
-    """Length of the longest common substring of two short texts."""
-    best = 0
-    for i in range(len(a)):
-        for j in range(i + best + 1, len(a) + 1):
-            if a[i:j] in b:
-                best = j - i
-            else:
-                break
-    return best
-
-
-def _project_named(d: Disclosure, f: TextFigure) -> PerformanceTable | None:
-    """The project a sentence names (longest shared wording of at least 4 characters, unambiguous)."""
-    text = f.sentence.text[: f.offset]
-    ranked = sorted(
-        ((_common(re.sub(r"^\d{4}年|（.*?）|\(.*?\)", "", p.name), text), p.slug, p) for p in d.projects), reverse=True
-    )
-    if not ranked or ranked[0][0] < 4 or (len(ranked) > 1 and ranked[1][0] == ranked[0][0]):
-        return None
-    return ranked[0][2]
-
 
 def check_performance(checker: Checker) -> None:
     d = checker.disclosure
@@ -371,4 +307,4 @@ def check_performance(checker: Checker) -> None:
         template_leftovers(checker, p.file, walk_sentences(p.report, "report"))
     if d.overall is not None:
         template_leftovers(checker, d.overall.file, walk_sentences(d.overall.sections, "report"))
-    rules.quoted_scores(d)
+    check_quoted_figures(checker)

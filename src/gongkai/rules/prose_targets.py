@@ -44,6 +44,7 @@ def section_table(titles: tuple[str, ...]) -> str:
         ("支出决算情况", "03"),
         ("收入支出决算总体", "01"),
         ("收支决算总体", "01"),
+        ("绩效", "performance"),
     ):
         if keyword in text:
             return what
@@ -132,6 +133,8 @@ def targets(d: Disclosure, figure: TextFigure) -> list[Target] | None:
         return _sangong(d, clause, topic)
     elif what == "running" and "机关运行经费" in topic:
         found = [_by_no(d, "10", "5")]
+    elif what == "performance" and "涉及资金" in clause:
+        return []  # the projects' funds: checked against the 绩效自评表 (rules/performance_quotes.py)
     elif what == "procurement" and not any(w in clause for w in ("授予", "合同")):
         found = [_procurement(d, clause)]
     else:
