@@ -154,6 +154,8 @@ def test_year_is_the_disclosure_year() -> None:
         explanations=explained("二、收入决算情况说明", "2023年收入合计233.67万元，较2022年增加1.00万元。")
     )
     assert found("text-year-mismatch", compared) == []
+    dated = disclosure(explanations=explained("十、其他", "本报告于2024年4月12日公开。"))
+    assert found("text-year-mismatch", dated) == []
 
 
 def test_sangong_counts_agree_with_the_amount() -> None:

@@ -23,7 +23,7 @@ from gongkai.diagnostics import Severity
 from gongkai.models import Cell, Disclosure, FundLine, Indicator, PerformanceTable
 from gongkai.rules.context import CENT, Checker, check_percent, figure, shown, sum_tolerance
 from gongkai.rules.performance_quotes import check_quoted_figures
-from gongkai.rules.prose import template_leftovers
+from gongkai.rules.prose_template import template_leftovers
 from gongkai.rules.text_figures import walk_sentences
 
 BUDGET_WEIGHT = Decimal(10)  # 预算执行 分值 where the table prints none

@@ -12,7 +12,7 @@ publishes tables; a disclosure without tables is only checked against itself.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -21,6 +21,7 @@ from gongkai.models import Cell, CellState, Disclosure
 from gongkai.rules.context import CENT, HALF_CENT, Checker, check_percent, figure, signed, sum_tolerance
 from gongkai.rules.prose_staffing import check_staffing
 from gongkai.rules.prose_targets import Target, is_budget, sangong_budget, section_table, targets
+from gongkai.rules.prose_template import template_leftovers
 from gongkai.rules.text_figures import (
     FigureKind,
     Sentence,
@@ -39,11 +40,7 @@ _NAMED_WHOLES = (
     ("收入合计", "01", "27"),
     ("采购支出总额", "10", "1"),
 )
-_TEMPLATE = re.compile(
-    r"增加/减少|增加（减少）|增加\(减少\)|增减少|增/减|上升/下降|#DIV/0!|#VALUE!|#REF!|#N/A"
-    r"|[XＸx×*＊]{1,3}\s*(?:万元|元|辆|人次|批次|人|个|%|％)"
-)
-_EMPTY_REASON = re.compile(r"(?:主要)?原因(?:是|为)?[：:]?\s*[。；;]?$")
+_DATE = re.compile(r"\d{1,2}月")
 _COMPARED = ("比", "较", "与", "相比", "上年", "同比", "同期")
 
 
@@ -284,7 +281,12 @@ class ProseRules:
     def _year(self, f: TextFigure) -> None:
         self.checker.checks_run += 1
         year = int(f.value)
-        if year == self.d.year or (year == self.d.year - 1 and any(w in f.sentence.text for w in _COMPARED)):
+        after = f.sentence.text[f.offset + len(f.raw) :]
+        if (
+            year == self.d.year
+            or (year == self.d.year - 1 and any(w in f.sentence.text for w in _COMPARED))
+            or (year == self.d.year + 1 and _DATE.match(after))  # a date of the following year (报送, 公开)
+        ):
             return
         self.checker.add(
             "text-year-mismatch",
@@ -327,28 +329,6 @@ class ProseRules:
             f"情况说明中有 {len(self.untied)} 个数字无法对应到表中的单元格，未核对（列于下方，供人工核对）。",
             tuple((f"{f.sentence.place}", f"{clause_of(f)}{f.raw}") for f in self.untied),
             related=[sentence_location(self.file, f.sentence) for f in self.untied[1:]],
-        )
-
-
-def template_leftovers(checker: Checker, file: str, sentences: Iterable[Sentence]) -> None:
-    """Rule 25: template text left in (「增加/减少」「XX万元」「*辆」「#DIV/0!」, an empty 原因 for a change)."""
-    for sentence in sentences:
-        checker.checks_run += 1
-        match = _TEMPLATE.search(sentence.text)
-        text = sentence.text.rstrip("。；;")
-        empty_reason = bool(_EMPTY_REASON.search(text)) and any(
-            f.kind is FigureKind.CHANGE and f.value != 0 for f in figures_in(sentence)
-        )
-        if match is None and not empty_reason:
-            continue
-        leftover = match.group(0) if match else "原因："
-        checker.add(
-            "text-template-leftover",
-            Severity.WARNING,
-            sentence_location(file, sentence),
-            f"{sentence.place}留有模板文字「{leftover}」"
-            + ("（变动原因未填写）。" if empty_reason else "，未按实际情况填写。"),
-            (("模板文字", leftover), ("所在句", sentence.text)),
         )
 
 

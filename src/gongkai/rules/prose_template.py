@@ -1,0 +1,39 @@
+"""Rule 25: template text left in a text: 「增加/减少」, 「增减少」, 「XX万元」, 「*辆」, 「#DIV/0!」, or
+「主要原因是：」 with nothing after it where the sentence states a non-zero change."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from gongkai.diagnostics import Severity
+from gongkai.rules.context import Checker
+from gongkai.rules.text_figures import FigureKind, Sentence, figures_in, sentence_location
+
+_TEMPLATE = re.compile(
+    r"增加/减少|增加（减少）|增加\(减少\)|增减少|增/减|上升/下降|#DIV/0!|#VALUE!|#REF!|#N/A"
+    r"|[XＸx×*＊]{1,3}\s*(?:万元|元|辆|人次|批次|人|个|%|％)"
+)
+_EMPTY_REASON = re.compile(r"(?:主要)?原因(?:是|为)?[：:]?\s*[。；;]?$")
+
+
+def template_leftovers(checker: Checker, file: str, sentences: Iterable[Sentence]) -> None:
+    """Rule 25: template text left in (「增加/减少」「XX万元」「*辆」「#DIV/0!」, an empty 原因 for a change)."""
+    for sentence in sentences:
+        checker.checks_run += 1
+        match = _TEMPLATE.search(sentence.text)
+        text = sentence.text.rstrip("。；;")
+        empty_reason = bool(_EMPTY_REASON.search(text)) and any(
+            f.kind is FigureKind.CHANGE and f.value != 0 for f in figures_in(sentence)
+        )
+        if match is None and not empty_reason:
+            continue
+        leftover = match.group(0) if match else "原因："
+        checker.add(
+            "text-template-leftover",
+            Severity.WARNING,
+            sentence_location(file, sentence),
+            f"{sentence.place}留有模板文字「{leftover}」"
+            + ("（变动原因未填写）。" if empty_reason else "，未按实际情况填写。"),
+            (("模板文字", leftover), ("所在句", sentence.text)),
+        )
