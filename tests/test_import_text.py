@@ -182,6 +182,7 @@ def test_existing_output_is_kept_without_force(tmp_path: Path, capsys: pytest.Ca
     assert "import-output-exists" in capsys.readouterr().err
     assert (out / "disclosure.yaml").read_text(encoding="utf-8") == "title: 手工数据\n"
     assert run_import("text", FIXTURES / "unseen-county-2024.txt", "--out", out, "--force") == 0
+    assert "平安县民政局" in (out / "disclosure.yaml").read_text(encoding="utf-8")
 
 
 def test_corrections_naming_an_unknown_project_are_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

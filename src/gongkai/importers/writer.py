@@ -1,15 +1,15 @@
 """Writing an :class:`ImportedDisclosure` as a disclosure folder in the data format, deterministically.
 
 Tables are written with :mod:`csv` exactly in the header order of :data:`gongkai.tables.SPECS`; YAML
-keeps every figure as a (quoted) string.  Writing into a folder that already holds a disclosure needs
-``force`` (the folder is then replaced).
+keeps every figure as a (quoted) string.  Writing into a folder that already holds files needs
+``force``: the files the import produces are then overwritten, other files (a hand-made ``charts.yaml``)
+are kept.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -96,14 +96,12 @@ def write_disclosure(out: ImportedDisclosure, target: Target, *, force: bool = F
                 Severity.ERROR,
                 Location(str(folder)),
                 "输出目录已存在且不为空，未覆盖",
-                "换一个目录，或加 --force 用导入结果替换它（原有文件将被删除）。",
+                "换一个目录，或加 --force 用导入结果覆盖同名文件（其他文件保留）。",
             )
         )
     if problems:
         raise InputError(problems)
     files = _files(out, target)
-    if folder.exists():
-        shutil.rmtree(folder)
     for rel, text in files.items():
         path = folder / rel
         path.parent.mkdir(parents=True, exist_ok=True)
