@@ -19,8 +19,8 @@ _EMPTY_REASON = re.compile(r"(?:主要)?原因(?:是|为)?[：:]?\s*[。；;]?$"
 
 def template_leftovers(checker: Checker, file: str, sentences: Iterable[Sentence]) -> None:
     """Rule 25: template text left in (「增加/减少」「XX万元」「*辆」「#DIV/0!」, an empty 原因 for a change)."""
+    checker.checks_run += 1  # one check per text, however many sentences it has
     for sentence in sentences:
-        checker.checks_run += 1
         match = _TEMPLATE.search(sentence.text)
         text = sentence.text.rstrip("。；;")
         empty_reason = bool(_EMPTY_REASON.search(text)) and any(
