@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from gongkai.cli import main
+from gongkai.diagnostics import InputError
 from gongkai.models import Corpus, Disclosure
 
 PROJECT = Path(__file__).resolve().parents[1]
@@ -31,3 +36,10 @@ def run_import(*args: str | Path) -> int:
 def only_disclosure(corpus: Corpus) -> Disclosure:
     assert len(corpus.disclosures) == 1
     return corpus.disclosures[0]
+
+
+def error_code(importer: Callable[[Path], Any], path: Path) -> str:
+    """The code of the error an importer raises for ``path`` (it must raise one)."""
+    with pytest.raises(InputError) as error:
+        importer(path)
+    return error.value.diagnostics[0].code

@@ -70,3 +70,21 @@ class ImportedDisclosure:
 
     def warn(self, code: str, location: Location, message: str, hint: str = "") -> None:
         self.diagnostics.append(Diagnostic(code, Severity.WARNING, location, message, hint))
+
+
+def empty_project(name: str, year: int | None) -> dict[str, Any]:
+    """A 项目支出绩效自评表 in the shape of ``ProjectDoc``, every field not yet read left empty."""
+    return {
+        "name": name,
+        "year": year,
+        "department": "",
+        "implementing_unit": "",
+        "funds": [],
+        "goal": {"target": "", "actual": ""},
+        "indicators": [],
+        "total_score": "",
+        "grade": "",
+        "analysis": [],
+        "report": [],
+        "notes": [],
+    }

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from gongkai.importers.cells import join_cjk
-from gongkai.importers.result import Section
+from gongkai.importers.result import Section, empty_project
 from gongkai.importers.text_narrative import heading_level, read_sections
 from gongkai.importers.text_parts import Line, Sink
 
@@ -125,20 +125,10 @@ def _read_form(
     for row in before:
         _skip(row, sink)
     name, form_year, report = _read_preamble(preamble, sink)
-    project: dict[str, Any] = {
-        "name": name,
-        "year": form_year or year,
-        "department": _after(form[0].cells, "主管部门"),
-        "implementing_unit": _after(form[0].cells, "实施单位") or _after(form[0].cells, "预算单位"),
-        "funds": [],
-        "goal": {"target": "", "actual": ""},
-        "indicators": [],
-        "total_score": "",
-        "grade": "",
-        "analysis": [],
-        "report": [s.as_doc() for s in report],
-        "notes": [],
-    }
+    project = empty_project(name, form_year or year)
+    project["department"] = _after(form[0].cells, "主管部门")
+    project["implementing_unit"] = _after(form[0].cells, "实施单位") or _after(form[0].cells, "预算单位")
+    project["report"] = [s.as_doc() for s in report]
     _read_body(form[1:], project, sink)
     overall = sink.out.overall
     if "整体" in name and overall is not None and overall.get("table") is None:

@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from gongkai.importers.cells import amount_problem
-from gongkai.importers.result import Section
+from gongkai.importers.result import Section, empty_project
 from gongkai.importers.text_grid import read_grid_projects
 from gongkai.importers.text_narrative import read_sections
 from gongkai.importers.text_parts import Line, Sink, previous_text
@@ -110,20 +110,7 @@ def _read_project(block: list[Line], sink: Sink, year: int | None) -> None:
         return
     title = PROJECT_TITLE.match(block[0].plain)
     assert title is not None
-    project: dict[str, Any] = {
-        "name": title.group(1),
-        "year": year,
-        "department": "",
-        "implementing_unit": "",
-        "funds": [],
-        "goal": {"target": "", "actual": ""},
-        "indicators": [],
-        "total_score": "",
-        "grade": "",
-        "analysis": [],
-        "report": [],
-        "notes": [],
-    }
+    project = empty_project(title.group(1), year)
     section = "head"
     group: Section | None = None
     analysis: list[Section] = []
