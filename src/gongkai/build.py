@@ -219,7 +219,7 @@ def generate(paths: Paths, progress: Progress) -> BuildResult:
 def build_site(paths: Paths, progress: Progress | None = None, *, mkdocs: bool = True) -> BuildResult:
     progress = progress or Progress()
     result = generate(paths, progress)
-    progress.stage(f"写入 content/：{result.pages} 个页面")
+    progress.stage(f"写入 content/ (write)：{result.pages} 个页面")
     result.written, result.deleted = write_tree(paths.content, result.files)
     write_if_changed(paths.project / SEARCH_DICT, search_dictionary())  # beside the chart cache: keep it
     config = write_site_config(paths.project, _nav(result.corpus))

@@ -1,0 +1,58 @@
+"""One gongkai build in this process; prints its measurements as JSON (run by bench/run.py).
+
+Usage: python bench/build_once.py PROJECT_DIR [--plain-mkdocs]
+
+Peak RSS is this process's (the build) together with its largest child (a chart worker).
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import sys
+import time
+from pathlib import Path
+
+
+def peak_rss_mb() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return max(own, children) / 1024  # Linux reports KiB
+
+
+def gongkai_build(project: Path) -> dict[str, object]:
+    from gongkai.build import Paths, Progress, build_site
+
+    progress = Progress(False)
+    start = time.perf_counter()
+    result = build_site(Paths.at(project), progress)
+    total = time.perf_counter() - start
+    return {
+        "total_s": total,
+        "stages_s": progress.timings,
+        "pages": result.pages,
+        "charts": result.charts,
+        "content_written": result.written,
+        "disclosures": len(result.corpus.disclosures),
+    }
+
+
+def plain_mkdocs(project: Path) -> dict[str, object]:
+    """MkDocs alone on the content/ and config gongkai generated (the floor for any generator)."""
+    from gongkai.site import SITE_CONFIG, mkdocs_build
+
+    target = project / "build-plain"
+    start = time.perf_counter()
+    mkdocs_build(project / SITE_CONFIG, target, source_date_epoch=0)
+    return {"total_s": time.perf_counter() - start}
+
+
+def main() -> None:
+    project = Path(sys.argv[1]).resolve()
+    measured = plain_mkdocs(project) if "--plain-mkdocs" in sys.argv else gongkai_build(project)
+    measured["peak_rss_mb"] = peak_rss_mb()
+    print(json.dumps(measured))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,64 @@
+"""What a reader downloads: one page's weight and the bytes of the first and a second search.
+
+Sizes are gzip (level 6, what web servers send by default) of each file, summed.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+from pathlib import Path
+from urllib.parse import urljoin, urlparse
+
+REFERENCE = re.compile(r'<(?:link[^>]*?href|script[^>]*?src|img[^>]*?src)="([^"#?]+)[^"]*"')
+SEARCH_PARTS = re.compile(r"(search|lunr|worker)", re.IGNORECASE)
+
+
+def gz(path: Path) -> int:
+    return len(gzip.compress(path.read_bytes(), compresslevel=6, mtime=0))
+
+
+def _local(site: Path, page_url: str, ref: str) -> Path | None:
+    if urlparse(ref).scheme or ref.startswith("//"):
+        return None
+    path = site / urlparse(urljoin(page_url, ref)).path.lstrip("/")
+    if path.is_dir():
+        path = path / "index.html"
+    return path if path.is_file() else None
+
+
+def page_weight(site: Path, page_url: str) -> dict[str, object]:
+    """HTML + CSS + JS + images (SVG charts) of one page, gzipped; search files excluded."""
+    html_path = site / page_url / "index.html"
+    html = html_path.read_text(encoding="utf-8")
+    files: dict[str, int] = {page_url + "index.html": gz(html_path)}
+    for ref in sorted(set(REFERENCE.findall(html))):
+        path = _local(site, "/" + page_url, ref)
+        if path is not None and path.suffix in {".css", ".js", ".svg", ".png", ".jpg"} and not SEARCH_PARTS.search(ref):
+            files[path.relative_to(site).as_posix()] = gz(path)
+    by_kind: dict[str, int] = {}
+    for name, size in files.items():
+        kind = Path(name).suffix.lstrip(".")
+        by_kind[kind] = by_kind.get(kind, 0) + size
+    inline_svg = html.count("<svg")
+    return {"page": page_url, "gzip_bytes": sum(files.values()), "by_kind": by_kind, "inline_svgs": inline_svg}
+
+
+def search_bytes(site: Path) -> dict[str, int]:
+    """Material search: the first search loads the worker, lunr (+ language support) and the whole index;
+    a second search reuses them (the worker keeps the index in memory), so it downloads nothing."""
+    index = site / "search" / "search_index.json"
+    scripts = sorted((site / "assets" / "javascripts").rglob("*.js"))
+    worker = [p for p in scripts if "workers" in p.parts]
+    lunr = [
+        p
+        for p in scripts
+        if "lunr" in p.parts and re.search(r"lunr\.(stemmer\.support|multi|zh)\.min\.js$|tinyseg", p.name)
+    ]
+    first = gz(index) + sum(gz(p) for p in worker + lunr)
+    return {
+        "index_bytes": index.stat().st_size,
+        "index_gzip_bytes": gz(index),
+        "first_search_gzip_bytes": first,
+        "second_search_gzip_bytes": 0,
+    }
