@@ -189,3 +189,44 @@ def test_corrections_naming_an_unknown_project_are_refused(tmp_path: Path, capsy
     out = tmp_path / "r/u/2024-juesuan"
     assert run_import("text", FIXTURES / "unseen-county-2024.txt", "--out", out, "--corrections", corrections) == 1
     assert "import-corrections-invalid" in capsys.readouterr().err
+
+
+def test_three_public_figures_and_a_two_block_basic_expense_table() -> None:
+    text = (
+        "第二部分 决算表\n一般公共预算财政拨款基本支出决算明细表\n公开06表\n"
+        "人员经费\t\t\t公用经费\t\t\n科目代码\t科目名称\t决算数\t科目代码\t科目名称\t决算数\n"
+        "301\t工资福利支出\t10.00\t302\t商品和服务支出\t2.00\n30101\t基本工资\t10.00\t30201\t办公费\t2.00\n"
+        "人员经费合计\t\t10.00\t公用经费合计\t\t2.00\n注：示例。\n"
+        "财政拨款“三公”经费支出决算表\n公开09表\n预算数\t\t\t\t\t\t决算数\n"
+        "1\t2\t3\t4\t5\t6\t7\t8\t9\t10\t11\t12\n1.00\t\t0.50\t\t0.50\t0.50\t0.80\t\t0.40\t\t0.40\t0.40\n注：示例。\n"
+    )
+    imported = read_disclosure_text(text, "x.txt")
+    basic, three = imported.tables
+    assert [row[1] for row in basic.rows] == [
+        "工资福利支出",
+        "基本工资",
+        "人员经费合计",
+        "商品和服务支出",
+        "办公费",
+        "公用经费合计",
+    ]
+    assert three.rows == [
+        ["预算数", "1.00", "", "0.50", "", "0.50", "0.50"],
+        ["决算数", "0.80", "", "0.40", "", "0.40", "0.40"],
+    ]
+    assert imported.diagnostics == []
+
+
+def test_a_budget_table_under_a_final_account_number_is_not_imported() -> None:
+    text = "第二部分 预算表\n部门收支总表\n公开01表\n收入\t\t支出\t\n一、一般公共预算拨款\t100\t一、一般公共服务支出\t100\n"
+    imported = read_disclosure_text(text, "x.txt")
+    assert imported.tables == []
+    assert any("部门收支总表" in d.message for d in imported.diagnostics)
+
+
+def test_missing_file_and_oversized_file_give_coded_messages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert error_code(import_text, tmp_path / "不存在.txt") == "import-file-missing"
+    big = tmp_path / "big.txt"
+    big.write_text("第一部分 概况\n" * 10, encoding="utf-8")
+    monkeypatch.setattr("gongkai.importers.source.MAX_IMPORT_BYTES", 16)
+    assert error_code(import_text, big) == "import-file-too-large"

@@ -62,8 +62,13 @@ def _title_index(lines: list[Line], marker: int) -> int:
 def read_table_lines(table_id: str, title: str, marker: Line, lines: list[Line], sink: Sink, *, last: bool) -> None:
     label = f"公开{table_id}表"
     spec = SPECS.get(table_id)
-    if spec is None:
-        sink.warn("import-unplaced-line", marker, f"{label}不是决算公开的十张表之一，整张表未导入", table=label)
+    if spec is None or (title and _comparable(title) != _comparable(spec.title)):
+        why = (
+            "不是决算公开的十张表之一"
+            if spec is None
+            else f"的表名「{title}」不是「{spec.title}」（可能是预算公开的表）"
+        )
+        sink.warn("import-unplaced-line", marker, f"{label}{why}，整张表未导入", "请核对原文，必要时手工录入。", label)
         for line in lines:
             sink.skip(line)
         return
@@ -84,6 +89,10 @@ def read_table_lines(table_id: str, title: str, marker: Line, lines: list[Line],
             table=label,
         )
     sink.out.tables.append(table)
+
+
+def _comparable(title: str) -> str:
+    return re.sub(r"[\s“”\"'‘’]", "", title)
 
 
 def _sort_lines(lines: list[Line], sink: Sink) -> Body:
