@@ -6,7 +6,7 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed
 
-.PHONY: site test lint serve check screenshots bench clean
+.PHONY: site test lint serve check screenshots bench demo-data clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,20 @@ lint: $(STAMP)
 test: $(STAMP) lint
 	scripts/install-system-deps.sh --browser
 	$(BIN)/pytest
+
+# Benchmark (docs/performance.md): BENCH_SIZES disclosures each; BENCH_LARGE=1 adds 10,000.
+BENCH_SIZES ?= 100 1000
+bench: $(STAMP)
+	scripts/install-system-deps.sh
+	$(BIN)/python bench/run.py --sizes $(BENCH_SIZES) $(if $(BENCH_LARGE),--large)
+
+# Synthetic corpus: make demo-data UNITS=100 YEARS=5 SEED=1 OUT=.gongkai/demo/data
+UNITS ?= 10
+YEARS ?= 5
+SEED ?= 1
+OUT ?= .gongkai/demo/data
+demo-data: $(STAMP)
+	$(BIN)/gongkai demo-data --units $(UNITS) --years $(YEARS) --seed $(SEED) --out $(OUT)
 
 clean:
 	rm -rf build content .gongkai mkdocs.site.yml
