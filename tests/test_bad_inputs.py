@@ -133,3 +133,12 @@ def test_html_and_markdown_in_text_fields_are_escaped_on_every_page(tmp_path: Pa
             assert raw not in page, (path, page[max(0, page.find(raw) - 120) : page.find(raw) + 40])
         for line in page.splitlines():
             assert not line.startswith(("| a", "```", "[点我]")), (path, line)
+
+
+def test_old_mac_line_endings_are_read(tmp_path: Path) -> None:
+    data = copy_base(tmp_path)
+    csv = data / "disclosures/test-region/test-unit/2023-juesuan/tables/gongkai01.csv"
+    csv.write_bytes(csv.read_bytes().replace(b"\n", b"\r"))
+    (disclosure,) = load_corpus(data).disclosures
+    table = disclosure.table("01")
+    assert table is not None and [r.line for r in table.rows][:2] == [2, 3]

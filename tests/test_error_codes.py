@@ -27,6 +27,7 @@ NOT_CODES = {
     "demo-data",  # CLI command
     "not-applicable",  # CellState value
     "grouped-bar",  # chart kind
+    "inline-funds",  # importer parser state
     "svg-cache",  # cache folder
     "vl-convert-python",  # package name
 }

@@ -6,8 +6,6 @@ makes sure each file can be read, has the documented shape, and that every amoun
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
@@ -19,6 +17,8 @@ from gongkai.diagnostics import Diagnostic, InputError, Location, Severity
 from gongkai.models import Corpus, Disclosure, GlossaryEntry, SiteConfig, Table
 from gongkai.schema import (
     SLUG_RE,
+    YEAR_MAX,
+    YEAR_MIN,
     ChartsDoc,
     DisclosureDoc,
     ExplanationsDoc,
@@ -30,7 +30,7 @@ from gongkai.schema import (
     TableDoc,
     validate,
 )
-from gongkai.tables import SPECS, read_table
+from gongkai.tables import SPECS, csv_lines, read_table
 from gongkai.textfile import FileProblem, YamlDocument, load_yaml, read_text
 
 KIND_SLUGS = {"juesuan": "决算", "yusuan": "预算"}
@@ -119,20 +119,37 @@ def _load_glossary(reader: _Reader, path: Path) -> tuple[GlossaryEntry, ...]:
 
 
 def _csv_rows(reader: _Reader, path: Path, header: tuple[str, ...]) -> list[tuple[int, dict[str, str]]]:
+    """(line, column -> value) for each non-blank line of a code list; every malformed line is reported."""
     text = reader.text(path) if path.is_file() else None
     if text is None:
         return []
-    rows = list(csv.DictReader(io.StringIO(text)))
-    missing = [h for h in header if h not in (rows[0].keys() if rows else header)]
-    if missing:
+    rel = reader.rel(path)
+    records, malformed = csv_lines(text, rel)
+    if malformed is not None:
+        reader.diagnostics.append(malformed)
+    actual = tuple(cell.strip() for cell in records[0][1]) if records else ()
+    if actual != header:
         reader.error(
             "csv-header-mismatch",
-            Location(reader.rel(path), line=1),
-            f"缺少列：{'、'.join(missing)}",
-            f"表头应为「{','.join(header)}」。",
+            Location(rel, line=1),
+            f"表头应为「{','.join(header)}」，实际为「{','.join(actual)}」",
+            "请按 docs/data-format.md 填写表头，列的顺序也要一致。",
         )
         return []
-    return [(index + 2, row) for index, row in enumerate(rows)]
+    rows = []
+    for line, values in records[1:]:
+        if not any(v.strip() for v in values):
+            continue
+        if len(values) != len(header):
+            reader.error(
+                "csv-row-length",
+                Location(rel, line=line),
+                f"这一行有 {len(values)} 栏，表头有 {len(header)} 栏",
+                "请检查是否多了或少了逗号；文字中含逗号时请用英文双引号括起来。",
+            )
+            continue
+        rows.append((line, dict(zip(header, values, strict=True))))
+    return rows
 
 
 def _load_function_codes(reader: _Reader, path: Path) -> dict[int, dict[str, str]]:
@@ -141,12 +158,20 @@ def _load_function_codes(reader: _Reader, path: Path) -> dict[int, dict[str, str
     for line, row in _csv_rows(reader, path, ("year_from", "year_to", "code", "name")):
         try:
             first = int(row["year_from"])
-            last = int(row["year_to"]) if row["year_to"].strip() else 2100
+            last = int(row["year_to"]) if row["year_to"].strip() else YEAR_MAX
         except ValueError:
             reader.error(
                 "schema-wrong-type",
                 Location(reader.rel(path), line=line, field="year_from"),
                 "年份应为四位数字",
+                "year_to 可以留空，表示至今有效。",
+            )
+            continue
+        if not YEAR_MIN <= first <= last <= YEAR_MAX:
+            reader.error(
+                "year-out-of-range",
+                Location(reader.rel(path), line=line, field="year_from"),
+                f"年份范围 {first}–{last} 无效（应在 {YEAR_MIN}–{YEAR_MAX} 之间，且 year_from 不晚于 year_to）",
                 "year_to 可以留空，表示至今有效。",
             )
             continue

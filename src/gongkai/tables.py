@@ -120,13 +120,35 @@ def _error(code: str, location: Location, message: str, hint: str) -> Diagnostic
     return Diagnostic(code, Severity.ERROR, location, message, hint)
 
 
+def csv_lines(text: str, rel: str, table: str | None = None) -> tuple[list[tuple[int, list[str]]], Diagnostic | None]:
+    """The CSV's records with the line each starts on (any line ending); a malformed file gives
+    the records before the problem and a ``csv-syntax`` diagnostic naming its line."""
+    records: list[tuple[int, list[str]]] = []
+    reader = csv.reader(io.StringIO(text, newline=""))
+    line = 1
+    try:
+        for record in reader:
+            records.append((line, record))
+            line = reader.line_num + 1
+    except csv.Error as exc:  # a cell over the csv module's size limit, usually from an unclosed quote
+        return records, _error(
+            "csv-syntax",
+            Location(rel, line=line, table=table),
+            f"CSV 格式错误：单元格过长，可能是引号没有成对（{exc}）",
+            "请检查引号是否成对（文字中的英文双引号要写两遍），或用 Excel 另存为“CSV UTF-8”。",
+        )
+    return records, None
+
+
 def read_table(
     spec: TableSpec, text: str, rel: str, *, title: str, unit: str, no_data: bool, notes: tuple[str, ...]
 ) -> tuple[Table | None, list[Diagnostic]]:
     """Parse one table CSV; return the table and every problem found (all rows are checked)."""
     label = f"公开{spec.id}表"
-    rows = list(csv.reader(io.StringIO(text)))
-    header = tuple(cell.strip() for cell in rows[0]) if rows else ()
+    records, malformed = csv_lines(text, rel, label)
+    if malformed is not None:
+        return None, [malformed]
+    header = tuple(cell.strip() for cell in records[0][1]) if records else ()
     if header != spec.header:
         return None, [
             _error(
@@ -138,8 +160,8 @@ def read_table(
         ]
     problems: list[Diagnostic] = []
     table_rows: list[TableRow] = []
-    seen_codes: dict[str, int] = {}
-    for line_no, values in enumerate(rows[1:], start=2):
+    seen: dict[tuple[str, str], int] = {}  # (科目代码 or 行次, value) -> first line
+    for line_no, values in records[1:]:
         if not any(v.strip() for v in values):
             continue
         if len(values) != len(spec.header):
@@ -157,17 +179,20 @@ def read_table(
         code = fields.get("科目代码", "").strip()
         name = (fields.get("科目名称") or fields.get("项目") or "").strip()
         row_key = row_no or code or name
-        if code:
-            if code in seen_codes:
+        for error_code, kind, key in (
+            ("subject-code-duplicate", "科目代码", code),
+            ("row-number-duplicate", "行次", row_no),
+        ):
+            if key and (kind, key) in seen:
                 problems.append(
                     _error(
-                        "subject-code-duplicate",
-                        Location(rel, line=line_no, table=label, row=code),
-                        f"科目代码 {code} 重复（第{seen_codes[code]}行已有）",
-                        "每个科目在一张表中只能出现一次。",
+                        error_code,
+                        Location(rel, line=line_no, table=label, row=key),
+                        f"{kind} {key} 重复（第{seen[kind, key]}行已有）",
+                        f"每个{kind}在一张表中只能出现一次。",
                     )
                 )
-            seen_codes.setdefault(code, line_no)
+            seen.setdefault((kind, key), line_no)
         cells: dict[str, Cell] = {}
         for index, column in enumerate(spec.amounts):
             number = spec.numbering(row_no or name, index)

@@ -100,6 +100,7 @@ PROJECT = "{d}/performance/projects/test-project.yaml"
 T01 = "{d}/tables/gongkai01.csv"
 T02 = "{d}/tables/gongkai02.csv"
 T10 = "{d}/tables/gongkai10.csv"
+FC = "codes/function-codes.csv"
 T02_ROW = "201,一般公共服务支出,100.00,100.00,,,,,"
 T02_HEADER = "科目代码,科目名称,本年收入合计,财政拨款收入,上级补助收入,事业收入,经营收入,附属单位上缴收入,其他收入"
 TABLE_10 = '  - id: "10"\n    title: 部门决算公开相关信息统计表\n    file: tables/gongkai10.csv\n    unit: 万元\n'
@@ -293,6 +294,25 @@ CASES: list[Case] = [
     Case("csv-extra-comma", T02, "csv-row-length", replace(T02, T02_ROW, T02_ROW + ","), 3),
     Case("csv-missing-cells", T01, "csv-row-length", replace(T01, "27,本年收入合计,100.00", "27,100.00"), 4),
     Case("subject-code-twice", T02, "subject-code-duplicate", replace(T02, "2010301,行政运行", "20103,行政运行"), 5),
+    Case("row-number-twice", T01, "row-number-duplicate", replace(T01, "31,总计,100.00", "27,总计,100.00"), 5),
+    Case("csv-unclosed-quote", T01, "csv-syntax", write(T01, '行次,项目,金额\n1,"收入,' + "字" * 140_000 + "\n"), 2),
+    Case(
+        "codes-csv-short-row",
+        "codes/function-codes.csv",
+        "csv-row-length",
+        write(FC, "year_from,year_to,code,name\n2018,,201\n"),
+        2,
+    ),
+    Case(
+        "codes-csv-year-span", FC, "year-out-of-range", write(FC, "year_from,year_to,code,name\n1,999999999,201,x\n"), 2
+    ),
+    Case(
+        "codes-csv-years-reversed",
+        FC,
+        "year-out-of-range",
+        write(FC, "year_from,year_to,code,name\n2030,2000,201,x\n"),
+        2,
+    ),
     Case(
         "codes-csv-header",
         "codes/function-codes.csv",
