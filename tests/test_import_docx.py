@@ -26,18 +26,38 @@ def _document(path: Path) -> Path:
         ("一、财政拨款收入：指单位从同级财政部门取得的财政预算资金。", None),
     ]:
         document.add_paragraph(text, style=style)
-    document.add_table(rows=1, cols=1)
+    document.add_paragraph("第二部分 决算表", style="Heading 1")
+    document.add_paragraph("一般公共预算财政拨款支出决算表")
+    document.add_paragraph("公开05表")
+    table = document.add_table(rows=0, cols=5)
+    for values in [
+        ("项目", "", "本年支出", "", ""),
+        ("科目代码", "科目名称", "小计", "基本支出", "项目支出"),
+        ("合计", "", "120.50", "100.00", "20.50"),
+        ("208", "社会保障和就业支出", "120.50", "100.00", "20.50"),
+    ]:
+        cells = table.add_row().cells
+        for cell, value in zip(cells, values, strict=True):
+            cell.text = value
+    table.cell(0, 0).merge(table.cell(0, 1))
+    table.cell(0, 2).merge(table.cell(0, 4))
+    document.add_paragraph("注：本表反映部门本年度一般公共预算财政拨款支出情况。")
     document.save(str(path))
     return path
 
 
-def test_document_imports_overview_explanations_and_glossary(tmp_path: Path) -> None:
+def test_document_imports_text_parts_and_a_word_table(tmp_path: Path) -> None:
     data = data_folder(tmp_path)
     out = data / "disclosures/mou-sheng-pingan/pingan-minzhengju/2024-juesuan"
     assert run_import("docx", _document(tmp_path / "说明.docx"), "--out", out) == 0
     disclosure = only_disclosure(load_corpus(data))
     assert (disclosure.unit.name, disclosure.year) == ("平安县民政局", 2024)
-    assert disclosure.parts == ("概况", "情况说明", "名词解释")
+    assert disclosure.parts == ("概况", "决算表", "情况说明", "名词解释")
+    rows = disclosure.tables["05"].rows
+    assert [(r.code, r.name, r.cells["项目支出"].raw) for r in rows] == [
+        ("", "合计", "20.50"),
+        ("208", "社会保障和就业支出", "20.50"),
+    ]
     assert disclosure.explanations[0].paragraphs == ("2024年度收入总计120.50万元。",)
     assert disclosure.glossary[0].term == "财政拨款收入"
 
