@@ -75,3 +75,17 @@ def test_workbook_without_any_table_sheet_is_not_a_disclosure(tmp_path: Path) ->
     book = Workbook()
     book.save(tmp_path / "空.xlsx")
     assert error_code(import_xlsx, tmp_path / "空.xlsx") == "import-not-a-disclosure"
+
+
+def test_formula_saved_without_its_result_is_reported_not_guessed(tmp_path: Path) -> None:
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "公开08"
+    sheet.append(["科目代码", "科目名称", "合计", "基本支出", "项目支出"])
+    sheet.append(["合计", None, "=D2+E2", 1, 2])
+    sheet.append(["注：示例。"])
+    book.save(tmp_path / "公式.xlsx")
+    imported = import_xlsx(tmp_path / "公式.xlsx")
+    assert imported.tables[0].rows == [["", "合计", "", "1", "2"]]
+    assert [(d.code, d.location.column) for d in imported.diagnostics] == [("import-cell-not-amount", "C2")]

@@ -34,7 +34,8 @@ DECIMALS = re.compile(r"0\.(0+)")
 
 def import_xlsx(path: Path) -> ImportedDisclosure:
     data = read_bytes(path)
-    workbook = _open(data, path.name)
+    workbook = _open(data, path.name, values=True)
+    formulas = _open(data, path.name, values=False)
     out = ImportedDisclosure(path.name)
     for sheet in workbook.worksheets:
         rows = [[_printed(cell) for cell in row] for row in sheet.iter_rows()]
@@ -42,6 +43,7 @@ def import_xlsx(path: Path) -> ImportedDisclosure:
         if table_id is None:
             continue
         _read_sheet(table_id, sheet.title, rows, out)
+        _uncomputed_formulas(sheet, formulas[sheet.title], out)
     if not out.tables:
         raise fail(
             "import-not-a-disclosure",
@@ -55,7 +57,20 @@ def import_xlsx(path: Path) -> ImportedDisclosure:
     return out
 
 
-def _open(data: bytes, file: str) -> Any:
+def _uncomputed_formulas(sheet: Any, formulas: Any, out: ImportedDisclosure) -> None:
+    """A formula saved without its result (a workbook written by a program) reads as blank: say so."""
+    for row in formulas.iter_rows():
+        for cell in row:
+            if cell.data_type == "f" and sheet[cell.coordinate].value is None:
+                out.warn(
+                    "import-cell-not-amount",
+                    Location(f"{out.source_file} 工作表「{sheet.title}」", line=cell.row, column=cell.coordinate),
+                    f"单元格 {cell.coordinate} 是公式（{cell.value}），文件中没有保存计算结果，已按空白导入",
+                    "请在 Excel 中打开并保存一次，让公式算出结果后再导入；或填入原文印出的数字。",
+                )
+
+
+def _open(data: bytes, file: str, *, values: bool) -> Any:
     if data.startswith(OLE_SIGNATURE):
         if "EncryptionInfo".encode("utf-16-le") in data:
             raise fail(
@@ -66,7 +81,7 @@ def _open(data: bytes, file: str) -> Any:
             )
         raise fail("import-xlsx-corrupt", file, "这是旧版 .xls 文件，无法读取", "请在 Excel 中另存为 .xlsx 后再导入。")
     try:
-        return load_workbook(io.BytesIO(data), data_only=True)
+        return load_workbook(io.BytesIO(data), data_only=values)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
         raise fail(
             "import-xlsx-corrupt",
