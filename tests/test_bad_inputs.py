@@ -10,7 +10,7 @@ import pytest
 from bad_inputs import copy_base
 from bad_inputs.cases import CASES, HOSTILE_TEXT, Case
 from conftest import copy_project
-from gongkai.build import Progress, generate
+from gongkai.build import Progress, build_site, generate
 from gongkai.cli import main
 from gongkai.codes import INPUT_CODES
 from gongkai.diagnostics import Diagnostic, InputError
@@ -142,3 +142,18 @@ def test_old_mac_line_endings_are_read(tmp_path: Path) -> None:
     (disclosure,) = load_corpus(data).disclosures
     table = disclosure.table("01")
     assert table is not None and [r.line for r in table.rows][:2] == [2, 3]
+
+
+def test_hostile_text_stays_inert_in_the_built_html(tmp_path: Path) -> None:
+    data = copy_base(tmp_path / "source")
+    HOSTILE_TEXT(data)
+    paths = copy_project(tmp_path / "project", data)
+    build_site(paths, Progress(False))
+    pages = sorted(paths.build.rglob("*.html"))
+    assert len(pages) > 5
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        assert "<script>alert" not in html and "<img src=x" not in html, page
+        assert not re.search(r"""href=["']?javascript:""", html), page
+    disclosure = (paths.build / "test-region/test-unit/2023-juesuan/index.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in disclosure

@@ -18,7 +18,7 @@ from importlib import metadata
 from pathlib import Path
 
 from gongkai import charts, markup
-from gongkai.glossary import BacklinkRegistry, LinkScope, TermLinker, terms_from_entries
+from gongkai.glossary import BacklinkRegistry, LinkScope, TermLinker, escape, terms_from_entries
 from gongkai.load import load_corpus
 from gongkai.models import Corpus, Disclosure
 from gongkai.render_checks import CHECKS_PAGE, badge, checks_page, findings_html
@@ -130,7 +130,7 @@ def _svgs(jobs: list[tuple[str, charts.ChartData]], cache: Path, progress: Progr
 def _nav(corpus: Corpus) -> list[object]:
     regions: dict[str, dict[str, list[Disclosure]]] = {}
     for d in sorted(corpus.disclosures, key=lambda d: (d.unit.region_slug, d.unit.slug, -d.year, d.kind)):
-        regions.setdefault(" ".join(d.unit.region), {}).setdefault(d.unit.name, []).append(d)
+        regions.setdefault(escape(" ".join(d.unit.region)), {}).setdefault(escape(d.unit.name), []).append(d)
     units: list[object] = []
     for region, by_unit in regions.items():
         entries: list[object] = []
@@ -140,7 +140,7 @@ def _nav(corpus: Corpus) -> list[object]:
                 children: list[object] = [f"{d.url}index.md"]
                 if d.overall is not None:
                     children.append({"部门整体绩效": f"{d.url}{PERFORMANCE_DIR}/overall/index.md"})
-                children.extend({p.name: f"{d.url}{PERFORMANCE_DIR}/{p.slug}/index.md"} for p in d.projects)
+                children.extend({escape(p.name): f"{d.url}{PERFORMANCE_DIR}/{p.slug}/index.md"} for p in d.projects)
                 unit_entries.append({f"{d.year}年度{d.kind}": children})
             entries.append({name: unit_entries})
         units.append({region: entries})
