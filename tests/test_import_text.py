@@ -230,3 +230,10 @@ def test_missing_file_and_oversized_file_give_coded_messages(tmp_path: Path, mon
     big.write_text("第一部分 概况\n" * 10, encoding="utf-8")
     monkeypatch.setattr("gongkai.importers.source.MAX_IMPORT_BYTES", 16)
     assert error_code(import_text, big) == "import-file-too-large"
+
+
+def test_table_of_contents_is_dropped_but_a_paragraph_ending_in_an_ellipsis_is_kept() -> None:
+    text = "目 录\n第一部分 概况\t1\n一、部门职责.....\t1\n第一部分 概况\n一、部门职责\n负责信访工作……\n"
+    imported = read_disclosure_text(text, "x.txt")
+    assert [(s.title, s.paragraphs) for s in imported.overview] == [("一、部门职责", ["负责信访工作……"])]
+    assert imported.diagnostics == []

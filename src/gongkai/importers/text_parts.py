@@ -12,7 +12,7 @@ from gongkai.diagnostics import Location
 from gongkai.importers.result import ImportedDisclosure
 
 PART_HEADING = re.compile(r"^第([一二三四五六七八九十]+)部分\s*(.*)$")
-TOC_LINE = re.compile(r"(\.{3,}|…{2,}|·{3,})\s*\d*$|^第[一二三四五六七八九十]+部分.*\t\s*\d+$|^目\s*录$")
+TOC_LINE = re.compile(r"(\.{3,}|…{2,}|·{3,})\s*\d+$|^第[一二三四五六七八九十]+部分.*\t\s*\d+$|^目\s*录$")
 TABLE_MARKER = re.compile(r"^公开\s*(\d{1,2})\s*表$")
 ARTEFACT = re.compile(r"\[bookmark: [^\]]*\]")
 PERFORMANCE_TITLE = re.compile(r"绩效(自评|评价)(报告|表)|绩效目标自评")
