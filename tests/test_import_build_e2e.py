@@ -9,7 +9,7 @@ import pytest
 
 from conftest import BuiltSite, copy_project
 from gongkai.build import Progress, build_site
-from import_helpers import DATA, SEEDS, data_folder, run_import
+from import_helpers import DATA, FIXTURES, SEEDS, data_folder, run_import
 
 pytestmark = pytest.mark.e2e
 
@@ -33,3 +33,12 @@ def test_imported_seed_002_site_shows_the_same_table_figures(tmp_path: Path, bui
     sample = _cells(built_site.html(FOLDER))
     assert len(sample) > 500
     assert imported == sample
+
+
+def test_unseen_disclosure_import_builds(tmp_path: Path) -> None:
+    data = data_folder(tmp_path / "import")
+    folder = "mou-sheng-pingan/pingan-minzhengju/2024-juesuan"
+    assert run_import("text", FIXTURES / "unseen-county-2024.txt", "--out", data / "disclosures" / folder) == 0
+    paths = copy_project(tmp_path / "project", data)
+    build_site(paths, Progress(False))
+    assert "平安县民政局" in (paths.build / folder / "index.html").read_text(encoding="utf-8")
