@@ -27,7 +27,6 @@ class Overrides:
     year: int | None = None
     kind: str | None = None
     region: tuple[str, ...] | None = None
-    title: str | None = None
 
 
 def complete_identity(out: ImportedDisclosure, text: str) -> None:
@@ -69,8 +68,6 @@ def apply_overrides(out: ImportedDisclosure, overrides: Overrides) -> None:
         identity.year = overrides.year
     if overrides.kind:
         identity.kind = overrides.kind
-    if overrides.title:
-        identity.title = overrides.title
     if overrides.region:
         identity.region = list(overrides.region)
     if not identity.title and identity.unit_name and identity.year:
