@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -110,3 +111,19 @@ def test_unknown_option_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> 
         main(["check", "--format", "xml"])
     assert exit_info.value.code == 2
     assert "参数错误" in capsys.readouterr().err
+
+
+def test_each_disclosure_gets_its_own_group_in_folder_order(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = copy_base(tmp_path)
+    other = data / "disclosures" / "aa-region" / "test-unit" / "2023-juesuan"
+    shutil.copytree(data / DISCLOSURE, other)
+    yaml = other / "disclosure.yaml"
+    text = yaml.read_text(encoding="utf-8").replace("region_slug: test-region", "region_slug: aa-region")
+    yaml.write_text(text.replace('code: "001001"', 'code: "002002"'), encoding="utf-8")
+    code, out, _ = _check(data, capsys, "--format", "json")
+    assert code == 0
+    folders = [g["folder"] for g in json.loads(out)["groups"]]
+    assert folders == ["data/disclosures/aa-region/test-unit/2023-juesuan", FOLDER]
+    _, text_out, _ = _check(data, capsys)
+    headings = [line for line in text_out.splitlines() if line.startswith("== ")]
+    assert len(headings) == 2 and "aa-region" in headings[0] and "test-region" in headings[1]
