@@ -67,6 +67,7 @@ def _yaml(path: Path) -> Any:
         "performance/projects/xinguan-yiqing-fangkong.yaml",
         "performance/projects/xinfang-weiwen-gongzuo-jingfei-2022.yaml",
         "performance/projects/weiwen-banan-fei-2022.yaml",
+        "performance/projects/weiwen-banan-fei.yaml",
         "performance/projects/shejun-xinfang-weiwen.yaml",
         "performance/projects/jiedai-changsuo-shebei-gouzhi.yaml",
     ],
