@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 
 from gongkai.codes import title
@@ -82,10 +82,15 @@ def counts(groups: Sequence[Group]) -> Counter[Severity]:
     return Counter(d.severity for g in groups for d in g.diagnostics)
 
 
+def count_text(diagnostics: Iterable[Diagnostic], *, zeros: bool = True) -> str:
+    """「3 个错误、5 个警告、2 个提示」; severities without diagnostics are left out unless ``zeros``."""
+    found = Counter(d.severity for d in diagnostics)
+    return "、".join(f"{found[s]} 个{s.label}" for s in Severity if zeros or found[s])
+
+
 def count_line(groups: Sequence[Group]) -> str:
     """「共 3 个错误、5 个警告、2 个提示。」"""
-    found = counts(groups)
-    return "共 " + "、".join(f"{found[s]} 个{s.label}" for s in Severity) + "。"
+    return f"共 {count_text(d for g in groups for d in g.diagnostics)}。"
 
 
 def text(groups: Sequence[Group]) -> str:

@@ -14,7 +14,7 @@ from dataclasses import replace
 
 import jinja2
 
-from gongkai.check_report import disclosure_folder
+from gongkai.check_report import count_text, disclosure_folder
 from gongkai.codes import title
 from gongkai.diagnostics import Diagnostic, Location, Severity
 from gongkai.glossary import escape
@@ -112,12 +112,6 @@ def finding_html(finding: Diagnostic, page: str = "") -> str:
     )
 
 
-def count_text(findings: Sequence[Diagnostic]) -> str:
-    """「3 个错误、5 个警告、2 个提示」 (severities with no finding are left out)."""
-    counts = Counter(f.severity for f in findings)
-    return "、".join(f"{counts[s]} 个{s.label}" for s in Severity if counts[s])
-
-
 def findings_html(findings: Sequence[Diagnostic], checks_run: int, page: str = "") -> str:
     """The 数据核验 section of a disclosure: findings grouped by severity (errors first)."""
     if not findings:
@@ -133,7 +127,7 @@ def findings_html(findings: Sequence[Diagnostic], checks_run: int, page: str = "
             heading = f'<h3 class="gk-findings__group">{severity.label}（{len(items)} 处）</h3>'
             body = "".join(finding_html(f, page) for f in items)
             groups.append(f'{heading}<ul class="gk-findings">{body}</ul>')
-    lead = f"<p>共核对 {checks_run} 项，发现 {len(findings)} 处问题（{count_text(findings)}）：</p>"
+    lead = f"<p>共核对 {checks_run} 项，发现 {len(findings)} 处问题（{count_text(findings, zeros=False)}）：</p>"
     return lead + "\n\n" + "\n\n".join(groups)
 
 
@@ -190,7 +184,7 @@ def checks_page(corpus: Corpus, report: CheckReport, env: jinja2.Environment) ->
         sections.append(Section(escape(_name(d)), _section_anchor(d), body))
     everything = report.all_findings()
     total = f"共 {len(disclosures)} 份公开，" + (
-        f"发现 {len(everything)} 处问题（{count_text(everything)}）。" if everything else "未发现问题。"
+        f"发现 {len(everything)} 处问题（{count_text(everything, zeros=False)}）。" if everything else "未发现问题。"
     )
     lead = (
         "<p>本页列出各份公开文本中数字前后不一致的地方：合计与分项不符、文字说明与表格不符、"
