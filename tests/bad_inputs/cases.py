@@ -26,6 +26,7 @@ class Case:
     line: int | None = None
     field: str | None = None
     where: str | None = None
+    says: str = ""  # text the message must contain (to tell apart diagnostics with the same code)
 
     @property
     def expected_file(self) -> str:
@@ -216,7 +217,7 @@ CASES: list[Case] = [
     Case("revision-zero", DISC, "schema-out-of-range", replace(DISC, "revision: 1", "revision: 0"), 12, "revision"),
     Case("negative-staff-count", OVERVIEW, "schema-out-of-range", replace(OVERVIEW, "retired: 1", "retired: -1"), 8),
     Case("unknown-kind", DISC, "schema-invalid-value", replace(DISC, "kind: 决算", "kind: 决算书"), 10, "kind"),
-    Case("unknown-table-id", DISC, "schema-invalid-value", replace(DISC, 'id: "07"', 'id: "11"'), None, "tables.2.id"),
+    Case("unknown-table-id", DISC, "schema-invalid-value", replace(DISC, 'id: "07"', 'id: "11"'), 45, "tables.6.id"),
     Case(
         "overall-kind-invalid",
         "{d}/performance/overall.yaml",
@@ -282,7 +283,7 @@ CASES: list[Case] = [
         25,
         "tables.1",
     ),
-    Case("table-listed-twice", DISC, "table-duplicate", replace(DISC, 'id: "07"', 'id: "02"'), 29, "tables.2"),
+    Case("table-listed-twice", DISC, "table-duplicate", replace(DISC, 'id: "07"', 'id: "02"'), 45, "tables.6"),
     Case("csv-wrong-header", T01, "csv-header-mismatch", replace(T01, "行次,项目,金额", "序号,项目,金额"), 1),
     Case(
         "csv-columns-reordered",
@@ -357,7 +358,7 @@ CASES: list[Case] = [
         "project-score-fullwidth",
         PROJECT,
         "amount-fullwidth-digits",
-        replace(PROJECT, 'total_score: "29"', 'total_score: "２９"'),
+        replace(PROJECT, 'total_score: "99"', 'total_score: "９９"'),
         None,
         "total_score",
     ),
@@ -374,6 +375,14 @@ CASES: list[Case] = [
     # --- whole files ---
     Case("no-site-config", "site.yaml", "site-config-missing", delete("site.yaml")),
     # --- findings (the data loads; the rules report it) ---
+    Case(
+        "required-table-not-listed",
+        DISC,
+        "table-required-empty",
+        replace(DISC, '  - id: "02"\n    title: 收入决算表\n    file: tables/gongkai02.csv\n    unit: 万元\n', ""),
+        field="tables",
+        says="公开02表",
+    ),
     Case("unknown-subject-code", T02, "subject-code-unknown", replace(T02, "2010301,行政运行", "2010399,行政运行"), 5),
     Case(
         "subject-name-not-the-years",
