@@ -109,7 +109,7 @@ def test_a_sentence_finding_links_to_the_sentence_and_a_report_sentence_to_its_p
     finding = Diagnostic(
         "text-percent-mismatch",
         Severity.ERROR,
-        Location(f"{folder}/explanations.yaml", line=12, field="sections[4]", anchor="explanation-5-p2-s1"),
+        Location(f"{folder}/explanations.yaml", line=12, field="sections.4", anchor="explanation-5-p2-s1"),
         "百分比与表格不符",
         related=(
             Location(f"{folder}/performance/overall.yaml", line=3, anchor="report-1-p1-s6"),

@@ -60,7 +60,7 @@ def test_amount_stated_in_text_equals_the_table_cell() -> None:
     wrong = disclosure(t01(), explanations=explained(TOTALS_TITLE, "2023年度收入总计233.70万元，支出总计233.67万元。"))
     (finding,) = found("text-amount-mismatch", wrong)
     assert finding.location.anchor == "explanation-1-p1-s1"
-    assert finding.location.field == "sections[0].paragraphs[0]"
+    assert finding.location.field == "sections.0.paragraphs.0"
     assert ("文字所述", "233.70万元") in finding.figures
     assert finding.related[0].anchor  # links to the table cell
     right = disclosure(t01(), explanations=explained(TOTALS_TITLE, "2023年度收入总计233.68万元，支出总计233.67万元。"))

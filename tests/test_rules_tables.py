@@ -207,7 +207,10 @@ def test_text_quoting_a_wan_yuan_cell_in_yuan_is_a_finding() -> None:
     (finding,) = run(check_text_units, cells, explanations=text)
     assert finding.code == "amount-unit-yuan-text"
     assert finding.location == Location(
-        f"{cells.file.rsplit('/tables', 1)[0]}/explanations.yaml", 42, field="sections.0.paragraphs.0"
+        f"{cells.file.rsplit('/tables', 1)[0]}/explanations.yaml",
+        42,
+        field="sections.0.paragraphs.0",
+        anchor="explanation-1-p1-s2",
     )
     assert "「邮电费0.25元」" in finding.message and "科目30207「邮电费」印为 0.25 万元" in finding.message
     assert finding.related[0].row == "30207"

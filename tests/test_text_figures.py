@@ -19,7 +19,7 @@ from gongkai.rules.text_figures import (
 
 
 def figures(text: str) -> list[tuple[str, str, str, int]]:
-    sentence = Sentence("explanation-1", ("一、",), 1, 1, text, "sections[0].paragraphs[0]", 3)
+    sentence = Sentence("explanation-1", ("一、",), 1, 1, text, "sections.0.paragraphs.0", 3)
     return [(f.kind.value, str(f.value), f.unit, f.direction) for f in figures_in(sentence)]
 
 
@@ -78,10 +78,10 @@ def test_sentence_anchor_numbers_sections_like_the_page() -> None:
     )
     found = [(s.anchor, s.text, s.field, s.titles[-1]) for s in walk_sentences(sections, "explanation")]
     assert found == [
-        ("explanation-1-p1-s1", "甲。", "sections[0].paragraphs[0]", "一、总体"),
-        ("explanation-1-p1-s2", "乙。", "sections[0].paragraphs[0]", "一、总体"),
-        ("explanation-2-1-p1-s1", "丙", "sections[1].subsections[0].paragraphs[0]", "（一）"),
-        ("explanation-2-1-p2-s1", "丁；", "sections[1].subsections[0].paragraphs[1]", "（一）"),
-        ("explanation-2-1-p2-s2", "戊", "sections[1].subsections[0].paragraphs[1]", "（一）"),
+        ("explanation-1-p1-s1", "甲。", "sections.0.paragraphs.0", "一、总体"),
+        ("explanation-1-p1-s2", "乙。", "sections.0.paragraphs.0", "一、总体"),
+        ("explanation-2-1-p1-s1", "丙", "sections.1.subsections.0.paragraphs.0", "（一）"),
+        ("explanation-2-1-p2-s1", "丁；", "sections.1.subsections.0.paragraphs.1", "（一）"),
+        ("explanation-2-1-p2-s2", "戊", "sections.1.subsections.0.paragraphs.1", "（一）"),
     ]
     assert sentence_anchor("report-3", 2, 1) == "report-3-p2-s1"

@@ -70,7 +70,7 @@ class Sentence:
     paragraph: int  # 1-based within the section
     index: int  # 1-based within the paragraph
     text: str
-    field: str  # dotted path of the paragraph in its YAML file, e.g. sections[4].subsections[1].paragraphs[0]
+    field: str  # dotted path of the paragraph in its YAML file, e.g. sections.4.subsections.1.paragraphs.0 (0-based, as in schema messages)
     line: int | None  # line of the section title in its YAML file
 
     @property
@@ -114,11 +114,11 @@ def walk_sentences(
     """Every sentence of nested sections, numbered exactly as ``markup.text_sections`` numbers sections."""
     for number, section in enumerate(sections, start=1):
         key = f"{key_prefix}-{number}"
-        path = f"{field}[{number - 1}]"
+        path = f"{field}.{number - 1}"
         titles = (*parents, section.title)
         for p_index, text in enumerate(section.paragraphs, start=1):
             for s_index, sentence in enumerate(split_sentences(text), start=1):
-                where = f"{path}.paragraphs[{p_index - 1}]"
+                where = f"{path}.paragraphs.{p_index - 1}"
                 yield Sentence(key, titles, p_index, s_index, sentence, where, section.line)
         yield from walk_sentences(section.subsections, key, f"{path}.subsections", titles)
 

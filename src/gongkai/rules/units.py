@@ -8,25 +8,16 @@ the wrong unit.  A figure counts as quoted when the clause before it names the r
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from decimal import Decimal
 
-from gongkai.diagnostics import Location, Severity
-from gongkai.models import Cell, TextSection
+from gongkai.diagnostics import Severity
+from gongkai.models import Cell
 from gongkai.rules.context import Checker, row_label
+from gongkai.rules.text_figures import sentence_location, walk_sentences
 
 YUAN_FIGURE = re.compile(r"(\d+(?:\.\d+)?)元")  # digits right before 元: not 万元, 亿元
 CLAUSE_END = re.compile(r"[，。；;,:：、\s]")
 WAN_YUAN = "万元"
-
-
-def paragraphs(sections: tuple[TextSection, ...], path: str = "sections") -> Iterator[tuple[str, int | None, str]]:
-    """(field path, line of its section, text) of every paragraph, subsections included."""
-    for index, section in enumerate(sections):
-        here = f"{path}.{index}"
-        for number, text in enumerate(section.paragraphs):
-            yield f"{here}.paragraphs.{number}", section.line, text
-        yield from paragraphs(section.subsections, f"{here}.subsections")
 
 
 def check_text_units(checker: Checker) -> None:
@@ -40,7 +31,8 @@ def check_text_units(checker: Checker) -> None:
                 if cell.value and row.name:
                     named_cells.setdefault(cell.value, []).append((row.name, row_label(table, row), cell))
     file = f"{disclosure.folder}/explanations.yaml"
-    for field, line, text in paragraphs(disclosure.explanations):
+    for sentence in walk_sentences(disclosure.explanations, "explanation"):
+        text = sentence.text
         for match in YUAN_FIGURE.finditer(text):
             clause = CLAUSE_END.split(text[: match.start()])[-1]
             value = Decimal(match.group(1))
@@ -53,7 +45,7 @@ def check_text_units(checker: Checker) -> None:
             checker.add(
                 "amount-unit-yuan-text",
                 Severity.ERROR,
-                Location(file, line=line, field=field),
+                sentence_location(file, sentence),
                 f"情况说明写作「{phrase}」（单位：元），而{label}印为 {cell.raw.strip()} 万元；"
                 f"两者相差一万倍，必有一处单位有误。",
                 (("情况说明", phrase), (label, f"{cell.raw.strip()} 万元")),
