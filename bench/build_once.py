@@ -47,10 +47,18 @@ def plain_mkdocs(project: Path) -> dict[str, object]:
     return {"total_s": time.perf_counter() - start}
 
 
+def cpu_seconds() -> float:
+    """User + system CPU time of this process and its finished children: steadier than wall time
+    on a shared machine (waiting for a core is not counted)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 def main() -> None:
     project = Path(sys.argv[1]).resolve()
     measured = plain_mkdocs(project) if "--plain-mkdocs" in sys.argv else gongkai_build(project)
     measured["peak_rss_mb"] = peak_rss_mb()
+    measured["cpu_s"] = cpu_seconds()
     print(json.dumps(measured))
 
 
