@@ -47,5 +47,11 @@ OUT ?= .gongkai/demo/data
 demo-data: $(STAMP)
 	$(BIN)/gongkai demo-data --units $(UNITS) --years $(YEARS) --seed $(SEED) --out $(OUT)
 
+# PNGs of every page type at 390 and 1280 px into docs/screenshots/ (the README shows the best)
+screenshots: $(STAMP)
+	scripts/install-system-deps.sh --browser
+	$(BIN)/gongkai build
+	$(BIN)/python scripts/screenshots.py build docs/screenshots
+
 clean:
 	rm -rf build content .gongkai mkdocs.site.yml

@@ -1,0 +1,55 @@
+"""Screenshots of every page type at phone (390 px) and desktop (1280 px) width, for the README.
+
+    python scripts/screenshots.py [SITE_DIR] [OUT_DIR]      (make screenshots: builds the site first)
+
+Serves SITE_DIR (default build/) locally, opens each page type of tests/browser/browsing.py in Debian's
+Chromium and writes OUT_DIR/<page type>-<width>.png (default docs/screenshots/): the first screen of the
+page, so each file stays small.  Requests to other hosts are refused, as in the browser tests.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+PROJECT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(PROJECT / "tests"))
+
+from browser.browsing import ALL_PAGE_TYPES, DESKTOP, PHONE, launch, new_context, serve, show  # noqa: E402
+
+PHONE_HEIGHT = 844  # a common phone screen
+DESKTOP_HEIGHT = 800
+
+
+def main(site: Path, out: Path) -> int:
+    if not (site / "index.html").is_file():
+        print(f"没有找到网站：{site}/index.html（先运行 gongkai build）", file=sys.stderr)
+        return 1
+    out.mkdir(parents=True, exist_ok=True)
+    with serve(site) as base, sync_playwright() as playwright:
+        browser = launch(playwright)
+        for width, height in ((PHONE, PHONE_HEIGHT), (DESKTOP, DESKTOP_HEIGHT)):
+            context, watch = new_context(browser, base, width)
+            page = context.new_page()
+            page.set_viewport_size({"width": width, "height": height})
+            for name in ALL_PAGE_TYPES:
+                show(page, base, name)
+                page.wait_for_load_state("networkidle")
+                path = out / f"{name}-{width}.png"
+                page.screenshot(path=path, animations="disabled", caret="hide")
+                print(f"{path.relative_to(PROJECT) if path.is_relative_to(PROJECT) else path}")
+            context.close()
+            if watch.foreign or watch.errors:
+                print(f"问题：外站请求 {watch.foreign}，控制台错误 {watch.errors}", file=sys.stderr)
+                return 1
+        browser.close()
+    return 0
+
+
+if __name__ == "__main__":
+    arguments = sys.argv[1:]
+    site_dir = Path(arguments[0]) if arguments else PROJECT / "build"
+    out_dir = Path(arguments[1]) if len(arguments) > 1 else PROJECT / "docs" / "screenshots"
+    sys.exit(main(site_dir, out_dir))
