@@ -4,7 +4,7 @@
 
 Serves SITE_DIR (default build/) locally, opens each page type of tests/browser/browsing.py in Debian's
 Chromium and writes OUT_DIR/<page type>-<width>.png (default docs/screenshots/): the first screen of the
-page, so each file stays small.  Requests to other hosts are refused, as in the browser tests.
+page, so each file stays small; plus disclosure-charts-<width>.png, the disclosure page at its charts.  Requests to other hosts are refused, as in the browser tests.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Page, sync_playwright
 
 PROJECT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(PROJECT / "tests"))
@@ -21,6 +21,14 @@ from browser.browsing import ALL_PAGE_TYPES, DESKTOP, PHONE, launch, new_context
 
 PHONE_HEIGHT = 844  # a common phone screen
 DESKTOP_HEIGHT = 800
+# the charts heading just below Material's fixed header
+SCROLL_TO_CHARTS = """window.scrollTo(0, document.getElementById("charts").getBoundingClientRect().top + window.scrollY
+  - document.querySelector(".md-header").offsetHeight - 8)"""
+
+
+def shoot(page: Page, path: Path) -> None:
+    page.screenshot(path=path, animations="disabled", caret="hide")
+    print(path.relative_to(PROJECT) if path.is_relative_to(PROJECT) else path)
 
 
 def main(site: Path, out: Path) -> int:
@@ -37,9 +45,10 @@ def main(site: Path, out: Path) -> int:
             for name in ALL_PAGE_TYPES:
                 show(page, base, name)
                 page.wait_for_load_state("networkidle")
-                path = out / f"{name}-{width}.png"
-                page.screenshot(path=path, animations="disabled", caret="hide")
-                print(f"{path.relative_to(PROJECT) if path.is_relative_to(PROJECT) else path}")
+                shoot(page, out / f"{name}-{width}.png")
+                if name == "disclosure":  # its first screen is key figures; show the charts too
+                    page.evaluate(SCROLL_TO_CHARTS)
+                    shoot(page, out / f"disclosure-charts-{width}.png")
             context.close()
             if watch.foreign or watch.errors:
                 print(f"问题：外站请求 {watch.foreign}，控制台错误 {watch.errors}", file=sys.stderr)
