@@ -30,6 +30,14 @@ def test_axe_finds_no_serious_or_critical_violations(open_page: OpenPage, base: 
     assert page.evaluate(RUN_AXE) == []
 
 
+def test_axe_finds_no_serious_or_critical_violations_in_large_text_mode(open_page: OpenPage, base: str) -> None:
+    page, _ = open_page(PHONE)
+    show(page, base, "disclosure")
+    page.get_by_role("button", name="大字模式").click()
+    page.add_script_tag(path=str(AXE))
+    assert page.evaluate(RUN_AXE) == []
+
+
 STRUCTURE = """() => {
   const problems = [];
   const main = document.querySelector("article.md-content__inner");

@@ -25,14 +25,14 @@ def test_page_loads_without_console_errors_or_requests_to_other_hosts(
     assert watch.foreign == []
 
 
-@pytest.mark.parametrize("name", CHART_PAGES)
+@pytest.mark.parametrize("name", PAGE_TYPES)
 def test_every_chart_is_visible_and_its_chinese_text_renders_in_a_cjk_font(
     open_page: OpenPage, base: str, name: str
 ) -> None:
     page, _ = open_page(PHONE)
     show(page, base, name)
     charts = page.locator("figure.gk-chart img")
-    assert charts.count() > 0
+    assert charts.count() > 0 or name not in CHART_PAGES
     sources = []
     for chart in charts.all():
         box = chart.bounding_box()
