@@ -279,13 +279,28 @@ def explanations_doc(
             ),
             section(
                 "十、其他重要事项情况说明",
-                f"{year}年机关运行经费支出{wan(ledger.public)}，比{year - 1}年{change(ledger.public, last.public)}。",
-                f"{year}年度政府采购支出总额{wan(goods + works + services)}，其中：政府采购货物支出{wan(goods)}、"
-                f"政府采购工程支出{wan(works)}、政府采购服务支出{wan(services)}。",
-                f"截至{year}年12月31日，本部门（单位）共有车辆{sum(ledger.vehicles)}辆。",
-                f"{year}年二级项目绩效自评个数{len(projects)}个，涉及资金{wan(sum((p.budget for p in projects), ZERO))}："
-                + "，".join(f"{n}个项目自评等级为“{g}”" for g, n in grades.items())
-                + "。",
+                subsections=[
+                    section(
+                        "（一）机关运行经费支出情况说明",
+                        f"{year}年机关运行经费支出{wan(ledger.public)}，比{year - 1}年{change(ledger.public, last.public)}。",
+                    ),
+                    section(
+                        "（二）政府采购情况说明",
+                        f"{year}年度政府采购支出总额{wan(goods + works + services)}，其中：政府采购货物支出{wan(goods)}、"
+                        f"政府采购工程支出{wan(works)}、政府采购服务支出{wan(services)}。",
+                    ),
+                    section(
+                        "（三）国有资产占用情况说明",
+                        f"截至{year}年12月31日，本部门（单位）共有车辆{sum(ledger.vehicles)}辆。",
+                    ),
+                    section(
+                        "（四）预算绩效情况说明",
+                        f"{year}年二级项目绩效自评个数{len(projects)}个，"
+                        f"涉及资金{wan(sum((p.budget for p in projects), ZERO))}："
+                        + "，".join(f"{n}个项目自评等级为“{g}”" for g, n in grades.items())
+                        + "。",
+                    ),
+                ],
             ),
         ]
     }
