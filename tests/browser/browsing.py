@@ -109,7 +109,7 @@ class Watch:
         return page
 
 
-OpenPage = Callable[[int], tuple[Page, Watch]]  # the open_page fixture: viewport width -> page, its watch
+OpenPage = Callable[..., tuple[Page, Watch]]  # open_page fixture: (viewport width, page type to show) -> page, watch
 
 
 def new_context(browser: Browser, base: str, width: int) -> tuple[BrowserContext, Watch]:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
-from browser.browsing import CHROMIUM, DESKTOP, OpenPage, Watch, launch, new_context, serve
+from browser.browsing import CHROMIUM, DESKTOP, OpenPage, Watch, launch, new_context, serve, show
 
 if TYPE_CHECKING:
     from conftest import BuiltSite
@@ -39,13 +39,17 @@ def base(browser: Browser, built_site: BuiltSite) -> Iterator[str]:
 
 @contextlib.contextmanager
 def _page_opener(browser: Browser, base: str) -> Iterator[OpenPage]:
-    """Opens pages in fresh contexts of a given viewport width; closes them on exit."""
+    """Opens pages in fresh contexts of a given viewport width (showing a page type of
+    ``browsing.ALL_PAGE_TYPES`` when named); closes them on exit."""
     contexts: list[BrowserContext] = []
 
-    def open_at(width: int = DESKTOP) -> tuple[Page, Watch]:
+    def open_at(width: int = DESKTOP, page_type: str | None = None) -> tuple[Page, Watch]:
         context, watch = new_context(browser, base, width)
         contexts.append(context)
-        return context.new_page(), watch
+        page = context.new_page()
+        if page_type is not None:
+            show(page, base, page_type)
+        return page, watch
 
     yield open_at
     for context in contexts:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page
 
-from browser.browsing import ALL_PAGE_TYPES, DESKTOP, PAGE_TYPES, PHONE, OpenPage, show, visit
+from browser.browsing import ALL_PAGE_TYPES, DESKTOP, PAGE_TYPES, PHONE, OpenPage, visit
 
 pytestmark = pytest.mark.browser
 
@@ -24,15 +24,13 @@ RUN_AXE = """async () => {
 @pytest.mark.parametrize("name", ALL_PAGE_TYPES)
 def test_axe_finds_no_serious_or_critical_violations(open_page: OpenPage, base: str, name: str) -> None:
     assert AXE.is_file(), "没有 axe-core：运行 scripts/install-system-deps.sh --browser"
-    page, _ = open_page(PHONE)
-    show(page, base, name)
+    page, _ = open_page(PHONE, name)
     page.add_script_tag(path=str(AXE))
     assert page.evaluate(RUN_AXE) == []
 
 
 def test_axe_finds_no_serious_or_critical_violations_in_large_text_mode(open_page: OpenPage, base: str) -> None:
-    page, _ = open_page(PHONE)
-    show(page, base, "disclosure")
+    page, _ = open_page(PHONE, "disclosure")
     page.get_by_role("button", name="大字模式").click()
     page.add_script_tag(path=str(AXE))
     assert page.evaluate(RUN_AXE) == []

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from browser.browsing import ALL_PAGE_TYPES, DESKTOP, PAGE_TYPES, PHONE, OpenPage, rendering_fonts, show, visit
+from browser.browsing import ALL_PAGE_TYPES, DESKTOP, PAGE_TYPES, PHONE, OpenPage, rendering_fonts, visit
 
 pytestmark = pytest.mark.browser
 
@@ -18,8 +18,7 @@ CHART_PAGES = ["disclosure", "project"]
 def test_page_loads_without_console_errors_or_requests_to_other_hosts(
     open_page: OpenPage, base: str, name: str
 ) -> None:
-    page, watch = open_page(DESKTOP)
-    show(page, base, name)
+    page, watch = open_page(DESKTOP, name)
     page.wait_for_load_state("networkidle")
     assert watch.errors == []
     assert watch.foreign == []
@@ -29,8 +28,7 @@ def test_page_loads_without_console_errors_or_requests_to_other_hosts(
 def test_every_chart_is_visible_and_its_chinese_text_renders_in_a_cjk_font(
     open_page: OpenPage, base: str, name: str
 ) -> None:
-    page, _ = open_page(PHONE)
-    show(page, base, name)
+    page, _ = open_page(PHONE, name)
     charts = page.locator("figure.gk-chart img")
     assert charts.count() > 0 or name not in CHART_PAGES
     sources = []
@@ -86,8 +84,7 @@ PHONE_LAYOUT = """() => {
 def test_tables_scroll_inside_their_container_and_the_page_never_scrolls_sideways_on_a_phone(
     open_page: OpenPage, base: str, name: str
 ) -> None:
-    page, _ = open_page(PHONE)
-    show(page, base, name)
+    page, _ = open_page(PHONE, name)
     assert page.evaluate(PHONE_LAYOUT) == []
 
 

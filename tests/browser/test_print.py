@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from browser.browsing import OpenPage, show
+from browser.browsing import OpenPage
 
 pytestmark = pytest.mark.browser
 
@@ -39,8 +39,7 @@ PRINTED_TABLES = """() => {
 
 
 def test_printed_disclosure_has_no_navigation_and_whole_tables(open_page: OpenPage, base: str) -> None:
-    page, _ = open_page(A4_TEXT_WIDTH)
-    show(page, base, "disclosure")
+    page, _ = open_page(A4_TEXT_WIDTH, "disclosure")
     page.emulate_media(media="print")
     for selector in HIDDEN_IN_PRINT:
         shown = page.locator(selector).evaluate_all("nodes => nodes.filter(n => n.getClientRects().length)")
@@ -54,8 +53,7 @@ def test_printed_disclosure_has_no_navigation_and_whole_tables(open_page: OpenPa
 
 
 def test_disclosure_prints_to_a_multi_page_pdf(open_page: OpenPage, base: str) -> None:
-    page, _ = open_page(A4_TEXT_WIDTH)
-    show(page, base, "disclosure")
+    page, _ = open_page(A4_TEXT_WIDTH, "disclosure")
     pdf = page.pdf(format="A4", margin={"top": "15mm", "bottom": "15mm", "left": "10mm", "right": "10mm"})
     assert pdf.startswith(b"%PDF")
     assert len(re.findall(rb"/Type\s*/Page\b(?!s)", pdf)) > 3
