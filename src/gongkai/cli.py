@@ -185,7 +185,9 @@ def _import(args: argparse.Namespace) -> int:
         return EXIT_INPUT
     for diagnostic in warnings:
         print(diagnostic.format(), file=sys.stderr)
-    print(f"已导入 {args.file.name}：在 {args.out}/ 写入 {len(written)} 个文件；{len(warnings)} 处需要人工核对（见上）。")
+    print(
+        f"已导入 {args.file.name}：在 {args.out}/ 写入 {len(written)} 个文件；{len(warnings)} 处需要人工核对（见上）。"
+    )
     return EXIT_OK
 
 

@@ -39,7 +39,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--region-slug", help="地区网址名（默认取输出目录的上两级目录名）")
     parser.add_argument("--unit-slug", help="单位网址名（默认取输出目录的上一级目录名）")
     parser.add_argument("--corrections", type=Path, help="记录的更正（YAML，见 docs/importers.md）")
-    parser.add_argument("--force", action="store_true", help="输出目录已有数据时，覆盖本次导入生成的文件（其他文件保留）")
+    parser.add_argument(
+        "--force", action="store_true", help="输出目录已有数据时，覆盖本次导入生成的文件（其他文件保留）"
+    )
 
 
 def _importer(name: str) -> Callable[[Path], ImportedDisclosure]:
