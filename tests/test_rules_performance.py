@@ -10,6 +10,8 @@ import pytest
 from gongkai.codes import RULE_CODES
 from gongkai.diagnostics import Diagnostic, Location
 from gongkai.models import Cell, CellState, FundLine, Indicator, PerformanceTable, TextSection
+from gongkai.performance_html import funds_table, indicator_table
+from gongkai.render_checks import finding_html
 from gongkai.rules.context import Checker
 from gongkai.rules.performance import check_performance, grade_for, parse_target
 from table_fixtures import codes, corpus, disclosure
@@ -144,7 +146,8 @@ def test_unparseable_targets_are_not_compared() -> None:
 def test_missed_target_with_full_score() -> None:
     missed = (indicator(actual="=99人", deviation="人数增加"), *FULL[1:])
     (finding,) = codes(findings(project(indicators=missed)), "perf-missed-full-score")
-    assert ("实际完成值", "=99人") in finding.figures
+    assert ("指标值", "=3人") in finding.figures and ("实际完成值", "=99人") in finding.figures
+    assert "指标值「=3人」" in finding.message and "实际完成值「=99人」" in finding.message
     partial = (indicator(actual="=2人", score="15", deviation="一人去世"), *FULL[1:])
     assert codes(findings(project(indicators=partial, total_score=cell("93.69"))), "perf-missed-full-score") == []
 
@@ -169,7 +172,9 @@ def test_quoted_score_equals_table_score() -> None:
 def test_cost_indicator_agrees_with_executed() -> None:
     cost = indicator("区级财政", "2.52", "1.29", "10", "10", level2="成本指标")
     (finding,) = codes(findings(project(indicators=(*FULL[:2], cost, *FULL[3:]))), "perf-cost-mismatch")
+    assert ("成本指标值", "2.52") in finding.figures and ("成本指标实际完成值", "1.29") in finding.figures
     assert ("全年执行数", "2.189") in finding.figures
+    assert "指标值「2.52」" in finding.message and "实际完成值「1.29」" in finding.message
     ceiling = indicator("成本", "≤2.52万元", "≤2.52万元", "10", "10", level2="成本指标")
     part = indicator("差旅费", "13万", "13万", "10", "10", level2="成本指标")  # prices part of the project only
     assert codes(findings(project(indicators=(*FULL[:2], ceiling, *FULL[3:]))), "perf-cost-mismatch") == []
@@ -188,3 +193,34 @@ def test_summary_of_project_evaluations_agrees_with_the_tables() -> None:
     for funds_total in ("2.19", "2.52"):  # Σ 全年执行数, or Σ 全年预算数
         right = (TextSection(title, (text.format("1", funds_total, "1"),)),)
         assert codes(findings(project(), explanations=right), "perf-project-summary") == []
+
+
+def _located(values: dict[str, str], prefix: str) -> dict[str, Cell]:
+    return {name: cell(raw, f"{prefix}.{name}") for name, raw in values.items()}
+
+
+def test_findings_link_to_the_cells_of_the_project_page() -> None:
+    line = replace(
+        funds(rate="96.86"),
+        **_located({"annual_budget": "2.52", "executed": "2.189", "rate": "96.86"}, "funds.0"),
+    )
+    missed = replace(
+        indicator(actual="=2人"),
+        source=Location(FILE, 30, field="indicators.0"),
+        **_located({"weight": "20", "score": "20"}, "indicators.0"),
+    )
+    located = project(funds=(line,), indicators=(missed, *FULL[1:]))
+    found = findings(located)
+    (rate,) = codes(found, "perf-rate-mismatch")
+    assert rate.location.anchor == "pf-funds-0-rate"
+    assert {r.anchor for r in rate.related} == {"pf-funds-0-executed", "pf-funds-0-annual-budget"}
+    (full,) = codes(found, "perf-missed-full-score")
+    assert full.location.anchor == "pf-indicators-0-score"
+    (no_reason,) = codes(found, "perf-missed-no-reason")
+    assert no_reason.location.anchor == "pf-indicators-0-deviation"
+    assert [r.anchor for r in no_reason.related] == ["pf-indicators-0-adjusted-target", "pf-indicators-0-actual"]
+    page = funds_table(located) + indicator_table(located)
+    for where in (w for f in found for w in (f.location, *f.related) if w.anchor):
+        assert f'id="{where.anchor}"' in page, where
+    assert 'href="jixiao/p/#pf-funds-0-rate"' in finding_html(rate)
+    assert ">自评表绩效指标 第1行 栏「偏差原因分析及改进措施」</a>" in finding_html(no_reason)

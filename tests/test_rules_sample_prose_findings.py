@@ -71,13 +71,13 @@ def test_xiangyuan_2023(report: CheckReport) -> None:
         (
             "perf-missed-full-score",
             "performance/projects/shejun-xinfang-weiwen.yaml",
-            "indicators.0.score",
+            "pf-indicators-0-score",
             (("指标值", "=4人"), ("实际完成值", "=99人"), ("得分", "20"), ("分值", "20")),
         ),
         (
             "perf-missed-no-reason",
             "performance/projects/shejun-xinfang-weiwen.yaml",
-            "indicators.0",
+            "pf-indicators-0-deviation",
             (("指标值", "=4人"), ("实际完成值", "=99人"), ("偏差原因", "空白")),
         ),
     ]
@@ -106,13 +106,13 @@ def test_zhaohua_2023(report: CheckReport) -> None:
         (
             "perf-missed-no-reason",
             "performance/projects/teshu-yinan-xinfang-zijin.yaml",
-            "indicators.0",
+            "pf-indicators-0-deviation",
             (("指标值", "6"), ("实际完成值", "4"), ("偏差原因", "无")),
         ),
         (
             "perf-missed-no-reason",
             "performance/projects/xinfang-weiwen-yingji-jingfei.yaml",
-            "indicators.4",
+            "pf-indicators-4-deviation",
             (("指标值", "110批次"), ("实际完成值", "85批次"), ("偏差原因", "无")),
         ),
         (
@@ -133,8 +133,8 @@ def test_zhaohua_2023(report: CheckReport) -> None:
 
 def test_xiqu_2021(report: CheckReport) -> None:
     def cost(slug: str, actual: str, executed: str) -> Summary:
-        figures = (("成本指标实际完成值", actual), ("全年执行数", executed))
-        return ("perf-cost-mismatch", f"performance/projects/{slug}.yaml", "indicators.3", figures)
+        figures = (("成本指标值", executed), ("成本指标实际完成值", actual), ("全年执行数", executed))
+        return ("perf-cost-mismatch", f"performance/projects/{slug}.yaml", "pf-indicators-3-actual", figures)
 
     assert _prose(report, XIQU) == [
         cost("baoan-feiyong", "4.4", "8"),

@@ -20,6 +20,7 @@ from gongkai.diagnostics import Diagnostic, Location, Severity
 from gongkai.glossary import escape
 from gongkai.markup import Section
 from gongkai.models import Corpus, Disclosure
+from gongkai.performance_html import ANCHOR_PREFIX, performance_place
 from gongkai.render_disclosure import PERFORMANCE_DIR, RenderedPage
 from gongkai.rules import CheckReport
 from gongkai.table_html import wrap
@@ -42,8 +43,8 @@ def badge(findings: Sequence[Diagnostic], checks_run: int, href: str = "#checks"
 
 
 def place(location: Location) -> str:
-    """Where a finding points, for readers: 「公开01表 行「27」 栏「金额（栏次1）」」, 「原文语句」, or the file
-    (relative to its disclosure folder) with line and field."""
+    """Where a finding points, for readers: 「公开01表 行「27」 栏「金额（栏次1）」」, 「自评表绩效指标 第1行 栏「得分」」,
+    「原文语句」, or the file (relative to its disclosure folder) with line and field."""
     if location.table:
         parts = [location.table]
         if location.row:
@@ -51,6 +52,8 @@ def place(location: Location) -> str:
         if location.column:
             parts.append(f"栏「{location.column}」")
         return " ".join(parts)
+    if location.anchor.startswith(ANCHOR_PREFIX) and location.field:
+        return performance_place(location.field)
     if location.anchor:
         return "原文语句"
     folder = disclosure_folder(location.file)

@@ -14,6 +14,7 @@ from gongkai.figures import disclosure_charts, project_charts
 from gongkai.glossary import LinkScope, escape, term_anchor
 from gongkai.markup import Card, Section
 from gongkai.models import Cell, Disclosure, OverallReport, PerformanceTable, Table
+from gongkai.performance_html import funds_table, indicator_table, performance_cell_id
 from gongkai.rules.prose import EXPLANATIONS
 from gongkai.table_html import cell_id, table_html, wrap
 
@@ -226,78 +227,12 @@ def render_disclosure(
     return out
 
 
-def _funds_table(p: PerformanceTable) -> str:
-    head = "".join(
-        f'<th scope="col">{h}</th>'
-        for h in (
-            "资金来源",
-            "年初预算数·目标申报数",
-            "年初预算数·预算编制数",
-            "全年预算数",
-            "全年执行数",
-            "资金结(转)余",
-            "执行率（%）",
-            "分值",
-            "得分",
-        )
-    )
-    rows = []
-    for f in p.funds:
-        figures = (
-            f.initial_declared,
-            f.initial_budget,
-            f.annual_budget,
-            f.executed,
-            f.balance,
-            f.rate,
-            f.weight,
-            f.score,
-        )
-        cells = "".join(f'<td class="gk-num">{markup.cell_text(c)}</td>' for c in figures)
-        rows.append(f'<tr><th scope="row">{escape(f.source_name)}</th>{cells}</tr>')
-    return wrap(
-        f'<table class="gk-table"><caption>项目资金（万元）：预算 → 执行 → 执行率</caption>'
-        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>",
-        "项目资金",
-    )
-
-
-def _indicator_table(p: PerformanceTable, scope: LinkScope) -> str:
-    head = "".join(
-        f'<th scope="col">{h}</th>'
-        for h in (
-            "一级指标",
-            "二级指标",
-            "三级指标",
-            "年度指标值",
-            "调整后指标值",
-            "实际完成值",
-            "分值",
-            "得分",
-            "偏差原因分析及改进措施",
-        )
-    )
-    rows = []
-    for i in p.indicators:
-        texts = "".join(f"<td>{escape(t) or '—'}</td>" for t in (i.level1, i.level2))
-        texts += f'<th scope="row">{escape(i.name) or "—"}</th>'
-        texts += "".join(f"<td>{escape(t) or '—'}</td>" for t in (i.target, i.adjusted_target, i.actual))
-        scores = "".join(f'<td class="gk-num">{markup.cell_text(c)}</td>' for c in (i.weight, i.score))
-        rows.append(f"<tr>{texts}{scores}<td>{escape(i.deviation) or '—'}</td></tr>")
-    total = f'<tr class="gk-total"><th scope="row" colspan="7">总分</th><td class="gk-num">{markup.cell_text(p.total_score)}</td><td>{escape(p.grade) or "—"}</td></tr>'
-    return wrap(
-        f'<table class="gk-table"><caption>绩效指标：目标 → 实际 → 得分</caption>'
-        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}{total}</tbody></table>",
-        "绩效指标",
-    )
-
-
 def _evaluation_sections(
     p: PerformanceTable, url: str, scope: LinkScope, out: DisclosureOutput, flagged: Set[str] = frozenset()
 ) -> list[Section]:
     sections = []
     if p.funds:
-        sections.append(Section("资金执行", "funds", _funds_table(p)))
+        sections.append(Section("资金执行", "funds", funds_table(p)))
     if p.goal_target or p.goal_actual:
         body = (
             f'<dl class="gk-goal"><dt>年度目标</dt><dd>{scope.link(p.goal_target) or "—"}</dd>'
@@ -305,7 +240,7 @@ def _evaluation_sections(
         )
         sections.append(Section("年度绩效目标", "goal", body))
     if p.indicators:
-        sections.append(Section("绩效指标", "indicators", _indicator_table(p, scope)))
+        sections.append(Section("绩效指标", "indicators", indicator_table(p)))
     charts = project_charts(p)
     if charts:
         sections.append(Section("图表", "charts", _charts_block(charts)))
@@ -367,10 +302,13 @@ def _overall_page(
             Section(f"整体绩效目标表：{s.title}", f"table-{s.anchor}", s.body)
             for s in _evaluation_sections(r.table, url, scope, out)
         )
-    score = f"自评得分：{markup.cell_text(r.score)}；" if r.score.is_amount else ""
-    lead = (
-        _back_link(d) + "\n\n" + markup.paragraph(f"{score}报告类型：{r.kind}；评价年度：{r.year}年。", None, "gk-meta")
+    score = (
+        f'自评得分：<span class="gk-figure" id="{performance_cell_id(r.score.source.field or "score")}">'
+        f"{markup.cell_text(r.score)}</span>；"
+        if r.score.is_amount
+        else ""
     )
+    lead = f'{_back_link(d)}\n\n<p class="gk-meta">{score}报告类型：{escape(r.kind)}；评价年度：{r.year}年。</p>'
     page = env.get_template("generic.md.j2").render(
         title=escape(r.title), lead=lead, sections=sections, source_files=r.file
     )

@@ -14,6 +14,7 @@ from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 from gongkai.diagnostics import Diagnostic, Location, Severity
 from gongkai.models import Cell, CellState, Corpus, Disclosure, Table, TableRow
+from gongkai.performance_html import performance_cell_id
 from gongkai.table_html import cell_id
 
 CENT = Decimal("0.01")
@@ -125,6 +126,12 @@ def _anchors(disclosure: Disclosure) -> dict[object, str]:
     return anchors
 
 
+def _evaluation_files(disclosure: Disclosure) -> frozenset[str]:
+    """The 绩效 files of a disclosure: a figure of theirs has its anchor on its own page, from its field."""
+    overall = [disclosure.overall.file] if disclosure.overall is not None else []
+    return frozenset([p.file for p in disclosure.projects] + overall)
+
+
 class Checker:
     def __init__(self, disclosure: Disclosure, corpus: Corpus) -> None:
         self.disclosure = disclosure
@@ -132,6 +139,7 @@ class Checker:
         self.findings: list[Diagnostic] = []
         self.checks_run = 0
         self._anchors = _anchors(disclosure)
+        self._evaluations = _evaluation_files(disclosure)
 
     def table(self, table_id: str) -> Table | None:
         """A table in the disclosure's currency unit, for comparisons across tables (else ``None``)."""
@@ -255,7 +263,8 @@ class Checker:
         hint: str = "",
         related: Sequence[Location] = (),
     ) -> None:
-        """Record a finding; locations of table cells get their anchor on the disclosure page."""
+        """Record a finding; locations of table cells get their anchor on the disclosure page (figures of a
+        绩效 evaluation: on its own page)."""
         self.findings.append(
             Diagnostic(
                 code,
@@ -275,6 +284,7 @@ class Checker:
             self._anchors.get(location)
             or self._anchors.get((location.file, location.line))
             or self._anchors.get(location.file, "")
+            or (performance_cell_id(location.field) if location.file in self._evaluations and location.field else "")
         )
         return replace(location, anchor=anchor) if anchor else location
 

@@ -16,11 +16,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 
-from gongkai.diagnostics import Severity
+from gongkai.diagnostics import Location, Severity
 from gongkai.models import Cell, Disclosure, FundLine, Indicator, PerformanceTable
+from gongkai.performance_html import indicator_field
 from gongkai.rules.context import CENT, Checker, check_percent, figure, shown, sum_tolerance
 from gongkai.rules.performance_quotes import check_quoted_figures
 from gongkai.rules.prose_template import template_leftovers
@@ -87,6 +88,16 @@ def grade_for(total: Decimal) -> str:
 def _half_unit(cell: Cell) -> Decimal:
     exponent = cell.amount_or_zero().as_tuple().exponent
     return Decimal(5).scaleb((exponent if isinstance(exponent, int) else 0) - 1)
+
+
+def value_at(i: Indicator, name: str) -> Location:
+    """Where one value of an indicator is printed (``target``, ``actual``, ``deviation`` …): its table cell."""
+    return replace(i.source, field=indicator_field(i, name) or i.source.field)
+
+
+def _target_at(i: Indicator) -> Location:
+    """The 指标值 the indicator is measured against: the adjusted one where printed."""
+    return value_at(i, "adjusted_target" if i.adjusted_target else "target")
 
 
 def _evaluations(d: Disclosure) -> Iterator[PerformanceTable]:
@@ -260,15 +271,17 @@ class PerformanceRules:
                 i.score.source,
                 f"{p.name}：{stated}，却得满分 {shown(i.score)}。",
                 (*figures, ("得分", shown(i.score)), ("分值", shown(i.weight))),
+                related=[_target_at(i), value_at(i, "actual")],
             )
         if i.deviation.strip() in NO_REASON:
             self.checker.add(
                 "perf-missed-no-reason",
                 Severity.WARNING,
-                i.source,
+                value_at(i, "deviation"),
                 f"{p.name}：{stated}，偏差原因"
                 + ("未填写。" if not i.deviation.strip() else f"却写「{i.deviation.strip()}」。"),
                 (*figures, ("偏差原因", i.deviation.strip() or "空白")),
+                related=[_target_at(i), value_at(i, "actual")],
             )
 
     # rule 33
@@ -291,10 +304,15 @@ class PerformanceRules:
         self.checker.add(
             "perf-cost-mismatch",
             Severity.ERROR,
-            i.source,
-            f"{p.name}：成本指标「{i.name}」实际完成值「{i.actual}」，而资金表全年执行数为 {shown(total.executed)}。",
-            (("成本指标实际完成值", i.actual), ("全年执行数", shown(total.executed))),
-            related=[total.executed.source],
+            value_at(i, "actual"),
+            f"{p.name}：成本指标「{i.name}」指标值「{i.adjusted_target or i.target}」（即全年预算数），"
+            f"实际完成值「{i.actual}」，而资金表全年执行数为 {shown(total.executed)}。",
+            (
+                ("成本指标值", i.adjusted_target or i.target),
+                ("成本指标实际完成值", i.actual),
+                ("全年执行数", shown(total.executed)),
+            ),
+            related=[total.executed.source, _target_at(i)],
         )
 
 

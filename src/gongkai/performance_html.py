@@ -1,0 +1,115 @@
+"""A 绩效自评表 (funds and indicators) → accessible HTML tables whose every figure has a stable id.
+
+A figure's id comes from its dotted field in the evaluation's YAML file (:func:`performance_cell_id`:
+``indicators.0.score`` → ``pf-indicators-0-score``; the 整体 table's fields start with ``table.``), so the
+rules can point a finding at the cell from the cell's source alone, and the 数据核验 section links to it.
+"""
+
+from __future__ import annotations
+
+from gongkai.glossary import escape
+from gongkai.models import Cell, CellState, Indicator, PerformanceTable
+from gongkai.table_html import amount_td, wrap
+
+ANCHOR_PREFIX = "pf-"
+OVERALL_TABLE = "table"  # first field of the 整体 report's table
+FUND_COLUMNS = (  # FundLine attribute, column header
+    ("initial_declared", "年初预算数·目标申报数"),
+    ("initial_budget", "年初预算数·预算编制数"),
+    ("annual_budget", "全年预算数"),
+    ("executed", "全年执行数"),
+    ("balance", "资金结(转)余"),
+    ("rate", "执行率（%）"),
+    ("weight", "分值"),
+    ("score", "得分"),
+)
+INDICATOR_TEXTS = (("target", "年度指标值"), ("adjusted_target", "调整后指标值"), ("actual", "实际完成值"))
+INDICATOR_FIGURES = (("weight", "分值"), ("score", "得分"))
+DEVIATION = ("deviation", "偏差原因分析及改进措施")
+_LABELS = dict((*FUND_COLUMNS, *INDICATOR_TEXTS, *INDICATOR_FIGURES, DEVIATION))
+
+
+def performance_cell_id(field: str) -> str:
+    """The HTML id of a figure of a 绩效 evaluation, from its YAML field (``funds.0.rate`` → ``pf-funds-0-rate``)."""
+    return ANCHOR_PREFIX + field.replace(".", "-").replace("_", "-")
+
+
+def indicator_field(indicator: Indicator, name: str) -> str:
+    """The YAML field of one value of an indicator (``indicators.3.actual``)."""
+    return f"{indicator.source.field}.{name}" if indicator.source.field else ""
+
+
+def performance_place(field: str) -> str:
+    """Where a figure of a 绩效 evaluation is, for readers: 「绩效指标 第1行 栏「得分」」."""
+    parts = field.split(".")
+    table = "整体绩效目标表" if parts[0] == OVERALL_TABLE else "自评表"
+    parts = parts[1:] if parts[0] == OVERALL_TABLE else parts
+    if len(parts) >= 2 and parts[0] in ("funds", "indicators") and parts[1].isdigit():
+        block = "资金" if parts[0] == "funds" else "绩效指标"
+        column = f" 栏「{_LABELS.get(parts[2], parts[2])}」" if len(parts) > 2 else ""
+        return f"{table}{block} 第{int(parts[1]) + 1}行{column}"
+    return {"total_score": f"{table}总分", "score": "自评得分"}.get(parts[0], field)
+
+
+def _id(field: str) -> str:
+    """The id attribute of a cell (nothing for a figure without a known field)."""
+    return f' id="{performance_cell_id(field)}"' if field else ""
+
+
+def _figure_td(cell: Cell) -> str:
+    field = cell.source.field or ""
+    if cell.state is CellState.EMPTY or not field:
+        return f'<td class="gk-num"{_id(field)}>{escape(cell.raw.strip()) or "—"}</td>'
+    return amount_td(cell, performance_cell_id(field))
+
+
+def _text_td(text: str, field: str) -> str:
+    return f"<td{_id(field)}>{escape(text) or '—'}</td>"
+
+
+def _head(labels: tuple[str, ...]) -> str:
+    return "".join(f'<th scope="col">{h}</th>' for h in labels)
+
+
+def funds_table(p: PerformanceTable) -> str:
+    rows = []
+    for line in p.funds:
+        cells = "".join(_figure_td(getattr(line, name)) for name, _ in FUND_COLUMNS)
+        rows.append(f'<tr><th scope="row">{escape(line.source_name)}</th>{cells}</tr>')
+    head = _head(("资金来源", *(label for _, label in FUND_COLUMNS)))
+    return wrap(
+        f'<table class="gk-table"><caption>项目资金（万元）：预算 → 执行 → 执行率</caption>'
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>",
+        "项目资金",
+    )
+
+
+def _indicator_row(i: Indicator) -> str:
+    texts = "".join(f"<td>{escape(t) or '—'}</td>" for t in (i.level1, i.level2))
+    texts += f'<th scope="row"{_id(i.source.field or "")}>{escape(i.name) or "—"}</th>'
+    texts += "".join(_text_td(getattr(i, name), indicator_field(i, name)) for name, _ in INDICATOR_TEXTS)
+    scores = "".join(_figure_td(getattr(i, name)) for name, _ in INDICATOR_FIGURES)
+    return f"<tr>{texts}{scores}{_text_td(i.deviation, indicator_field(i, DEVIATION[0]))}</tr>"
+
+
+def indicator_table(p: PerformanceTable) -> str:
+    head = _head(
+        (
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            *(label for _, label in INDICATOR_TEXTS),
+            *(label for _, label in INDICATOR_FIGURES),
+            DEVIATION[1],
+        )
+    )
+    rows = "".join(_indicator_row(i) for i in p.indicators)
+    total = (
+        f'<tr class="gk-total"><th scope="row" colspan="7">总分</th>{_figure_td(p.total_score)}'
+        f"<td>{escape(p.grade) or '—'}</td></tr>"
+    )
+    return wrap(
+        f'<table class="gk-table"><caption>绩效指标：目标 → 实际 → 得分</caption>'
+        f"<thead><tr>{head}</tr></thead><tbody>{rows}{total}</tbody></table>",
+        "绩效指标",
+    )
