@@ -7,6 +7,7 @@ on the next line unless that line starts a new numbered section.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from gongkai.importers.result import GlossaryItem, Section
 from gongkai.importers.text_parts import Line, Sink
@@ -25,6 +26,7 @@ SHORT_NUMBERED_HEADING = 16  # 「1.履职效能。」 (longer 「1.…。」 li
 SHORT_ANSWER = 4  # 「：无」, 「。无」
 SENTENCE_END = tuple("。；;！？!?：:")
 GLOSSARY_ENTRY = re.compile(rf"^[-•·\s]*(?:([{NUMERAL}百]+)、)?([^：:]{{1,60}})[：:](.+)$")
+LABEL = re.compile(r"^[^。，,；;！？!?、：:]{2,25}[:：]?$")  # 「预算执行情况」, 「人员编制情况:」
 INDENT = re.compile(r"^(\s{2,}|\u3000)")
 
 
@@ -55,47 +57,132 @@ def split_heading(text: str) -> tuple[str, str] | None:
     return None
 
 
-def read_sections(lines: list[Line], sink: Sink) -> tuple[list[str], list[Section]]:
-    """The paragraphs before the first heading, and the section tree; table rows are reported."""
-    preface: list[str] = []
-    roots: list[Section] = []
-    stack: list[tuple[int, Section]] = []
-    joinable = False
-    for line in lines:
-        text = line.plain
-        if not text:
-            continue
-        if line.is_row:
-            sink.skip(line)
-            joinable = False
-            continue
-        split = split_heading(text)
-        heading, text = split if split else (text, "")
+def numbering(text: str) -> int | None:
+    """The number a numbered line prints: 「（十二）」 → 12, 「3.」 → 3, 「②」 → 2; None if unnumbered."""
+    match = next((pattern.match(text) for pattern in LEVELS if pattern.match(text)), None)
+    if match is None:
+        return None
+    mark = re.sub(r"[\s、.．()（）]", "", match.group(0))
+    if "①" <= mark <= "⑳":
+        return ord(mark) - ord("①") + 1
+    if mark.isdigit():
+        return int(mark)
+    tens, _, ones = mark.rpartition("十")
+    if "十" not in mark:
+        return NUMERAL.index(mark) + 1
+    return (NUMERAL.index(tens) + 1 if tens else 1) * 10 + (NUMERAL.index(ones) + 1 if ones else 0)
+
+
+def _is_label(text: str) -> bool:
+    return bool(LABEL.match(text)) and numbering(text) is None
+
+
+@dataclass
+class _Open:
+    """A heading whose section is still being read, with its level and (printed or implied) number."""
+
+    level: int
+    number: int
+    section: Section
+
+
+class _SectionReader:
+    """Reads running text into sections; see :func:`read_sections`."""
+
+    def __init__(self, lines: list[Line], sink: Sink) -> None:
+        self.lines = [line for line in lines if line.plain]
+        self.sink = sink
+        self.preface: list[str] = []
+        self.roots: list[Section] = []
+        self.stack: list[_Open] = []
+        self.joinable = False
+        self.list_level: int | None = None  # level of the numbered paragraph just read (「（六）…。」)
+        self.ahead = [(heading_level(line.plain), numbering(line.plain)) for line in self.lines]
+
+    def read(self) -> tuple[list[str], list[Section]]:
+        for index, line in enumerate(self.lines):
+            if line.is_row:
+                self.sink.skip(line)
+                self.joinable = False
+            else:
+                self._read_line(index, line)
+        return self.preface, self.roots
+
+    def _read_line(self, index: int, line: Line) -> None:
+        split = split_heading(line.plain)
+        heading, text = split if split else (line.plain, "")
         level = heading_level(heading)
         if level is not None and level >= 2 and INDENT.match(line.text):
             level = None  # an indented 「1.…」 starts a paragraph (首行缩进), not a heading
-        if level == 3 and all(open_level != 3 for open_level, _ in stack) and not re.match(r"^[（(]1[)）]", heading):
+        if level == 3 and all(o.level != 3 for o in self.stack) and not re.match(r"^[（(]1[)）]", heading):
             level = 1  # 「（3） 自评质量」 after 「（三）…」: printed as a sibling of （一）…（三）, misnumbered
+        if level is not None and not split and level == self.list_level:
+            level = None  # 「（七）…。」 after the numbered paragraphs （一）…（六）: one more item of that list
+        number = numbering(heading) or 1
+        if level is None and not self.joinable and self._is_unnumbered_heading(index, heading):
+            level, number = self._implied_place(index)
+            heading = heading.rstrip(":：")
         if level is None:
             text, heading = heading, ""
         if heading:
-            while stack and stack[-1][0] >= level:  # type: ignore[operator]
-                stack.pop()
-            section = Section(heading)
-            (stack[-1][1].subsections if stack else roots).append(section)
-            stack.append((level, section))  # type: ignore[arg-type]
-            joinable = False
-        if not text:
-            continue
-        paragraphs = stack[-1][1].paragraphs if stack else preface
-        numbered = any(pattern.match(text) for pattern in LEVELS)
-        if joinable and paragraphs and not numbered:
+            self._open(level, number, heading)  # type: ignore[arg-type]
+        if text:
+            self._add_paragraph(text)
+
+    def _open(self, level: int, number: int, title: str) -> None:
+        while self.stack and self.stack[-1].level >= level:
+            self.stack.pop()
+        section = Section(title)
+        (self.stack[-1].section.subsections if self.stack else self.roots).append(section)
+        self.stack.append(_Open(level, number, section))
+        self.joinable = False
+        self.list_level = None
+
+    def _add_paragraph(self, text: str) -> None:
+        paragraphs = self.stack[-1].section.paragraphs if self.stack else self.preface
+        numbered = next((n for n, pattern in enumerate(LEVELS) if pattern.match(text)), None)
+        if self.joinable and paragraphs and numbered is None:
             paragraphs[-1] += text
         else:
             paragraphs.append(text)
+            self.list_level = numbered
         # a line broken by the extraction continues on the next; a short unfinished line is a title-like line
-        joinable = not text.endswith(SENTENCE_END) and len(text) > SHORT_SENTENCE_HEADING
-    return preface, roots
+        self.joinable = not text.endswith(SENTENCE_END) and len(text) > SHORT_SENTENCE_HEADING
+
+    def _is_unnumbered_heading(self, index: int, text: str) -> bool:
+        """A short title-like line inside a section whose numbering the document lost (「预算执行情况」,
+        「人员编制情况:」): a heading when a paragraph follows, or (without a colon) a list starting at 1."""
+        if not self.stack or not _is_label(text) or index + 1 >= len(self.lines):
+            return False
+        following = self.lines[index + 1]
+        if following.is_row:
+            return False
+        if numbering(following.plain) is not None:
+            return not text.endswith((":", "：")) and numbering(following.plain) == 1
+        return not _is_label(following.plain)
+
+    def _implied_place(self, index: int) -> tuple[int, int]:
+        """Level and number of an unnumbered heading: the gap it fills in the numbering that follows
+        (「（一）」, this line, 「（三）」), else a subsection of the top section."""
+        for open_heading in self.stack:
+            following = next(
+                ((lv, n) for lv, n in self.ahead[index + 1 :] if lv is not None and lv <= open_heading.level), None
+            )
+            if following and following[0] == open_heading.level and (following[1] or 0) > open_heading.number + 1:
+                return open_heading.level, open_heading.number + 1
+        level = self.stack[0].level + 1
+        sibling = next((o.number for o in self.stack if o.level == level), 0)
+        return level, sibling + 1
+
+
+def read_sections(lines: list[Line], sink: Sink) -> tuple[list[str], list[Section]]:
+    """The paragraphs before the first heading, and the section tree; table rows are reported.
+
+    A numbered line is a heading when it is short and not a sentence (:func:`heading_level`), unless it
+    continues a list of numbered paragraphs; an unnumbered title-like line is a heading as described in
+    :meth:`_SectionReader._is_unnumbered_heading`.
+    """
+    return _SectionReader(lines, sink).read()
 
 
 def read_glossary(lines: list[Line], sink: Sink) -> list[GlossaryItem]:

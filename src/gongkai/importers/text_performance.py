@@ -74,8 +74,7 @@ def _read_report(before: Line | None, block: list[Line], sink: Sink, year: int |
     title = block[0].plain
     if before is not None and re.match(r"^\d{4}年", title) and not (before.is_row or before.plain.startswith("附件")):
         title = before.plain + title  # 「中共…局」 printed on the line above 「2023年部门整体…报告」
-        if (before.no, before.text) in sink.unplaced:
-            sink.unplaced.remove((before.no, before.text))
+        _claim(sink, before)
     body = block[1:]
     first = next((i for i, line in enumerate(body) if line.plain), None)
     if first is not None and re.match(r"^[（(][^）)]{1,10}[)）]$", body[first].plain):
@@ -83,7 +82,10 @@ def _read_report(before: Line | None, block: list[Line], sink: Sink, year: int |
     end = next((i for i, line in enumerate(body) if REPORT_END.search(line.plain) and not line.is_row), len(body))
     preface, sections = read_sections(body[:end], sink)
     if preface:
-        sections.insert(0, Section(title, preface))
+        label = before.plain if before is not None and re.match(r"^附件\s*\d*$", before.plain) else ""
+        if label and before is not None:  # 「附件1」 above the title: the cover of the annex
+            _claim(sink, before)
+        sections.insert(0, Section(f"{label} {title}".strip(), preface))
     text = "".join(line.plain for line in body[:end])
     score = SCORE.search(text)
     found_year = re.search(r"(\d{4})年", title)
@@ -97,6 +99,12 @@ def _read_report(before: Line | None, block: list[Line], sink: Sink, year: int |
         "table": None,
     }
     read_grid_projects(body[end:], sink, year)
+
+
+def _claim(sink: Sink, line: Line) -> None:
+    """A line reported as unplaced before a later reader found its place."""
+    if (line.no, line.text) in sink.unplaced:
+        sink.unplaced.remove((line.no, line.text))
 
 
 def _filled(line: Line) -> list[tuple[int, str]]:
