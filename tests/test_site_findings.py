@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
 
 import pytest
@@ -50,24 +51,44 @@ def test_every_in_page_link_of_the_findings_resolves_to_an_id_on_the_page(built_
     assert checked > 0
 
 
-def test_every_link_to_another_page_resolves_to_that_page_and_anchor(built_site: BuiltSite) -> None:
-    for d in built_site.result.corpus.disclosures:
-        section = _findings_section(built_site.html(d.url.rstrip("/")))
-        for page, anchor in re.findall(r'href="(jixiao/[^"#]*)#?([^"]*)"', section):
-            target = built_site.html(f"{d.url}{page}".rstrip("/"))
-            assert not anchor or anchor in _ids(target), f"{d.url}{page}#{anchor}"
+def _resolve(page: str, href: str) -> tuple[str, str]:
+    """A relative link on the page at ``page`` (a site URL ending in /) → (target page URL, anchor)."""
+    path, _, anchor = href.partition("#")
+    return posixpath.normpath(posixpath.join(page, path)) if path else page.rstrip("/"), anchor
 
 
-def test_checks_page_lists_each_disclosure_and_links_to_its_anchors(built_site: BuiltSite) -> None:
+def test_every_finding_link_lands_on_an_id_of_its_target_page(built_site: BuiltSite) -> None:
+    """On the disclosure pages and the checks page, every place a finding names (its cell or sentence,
+    the cells it compares) links to an id that exists on the page linked to: the disclosure page, a
+    project's 绩效 page or the 整体 page."""
+    sources = [
+        (d.url, _findings_section(built_site.html(d.url.rstrip("/")))) for d in built_site.result.corpus.disclosures
+    ]
+    sources.append(("checks/", built_site.html("checks")))
+    ids: dict[str, set[str]] = {}
+    targets: set[str] = set()
+    for page, html in sources:
+        for href in re.findall(r'<a class="gk-finding__place" href="([^"]+)"', html):
+            target, anchor = _resolve(page, href)
+            if target not in ids:
+                ids[target] = _ids(built_site.html(target))
+            assert anchor in ids[target], f"{page}: {href}"
+            targets.add(target)
+    assert any("/jixiao/" in t for t in targets), "the sample has findings on 绩效 pages"
+
+
+def test_findings_on_evaluations_point_at_their_cell_or_sentence(built_site: BuiltSite) -> None:
+    on_evaluations = [f for f in built_site.result.report.all_findings() if "/performance/" in f.location.file]
+    assert on_evaluations
+    for finding in on_evaluations:
+        assert finding.location.anchor, finding.format()
+        assert all(r.anchor for r in finding.related), finding.format()
+
+
+def test_checks_page_lists_each_disclosure_and_every_rule_found(built_site: BuiltSite) -> None:
     html = built_site.html("checks")
     assert "按规则汇总" in html
-    pages = {d.url: _ids(built_site.html(d.url.rstrip("/"))) for d in built_site.result.corpus.disclosures}
     for d in built_site.result.corpus.disclosures:
         assert f'href="../{d.url}#checks"' in html, d.url
-    links = re.findall(r'href="\.\./([^"#]+/)#([^"]+)"', html)
-    assert links
-    for url, anchor in links:
-        if url in pages:
-            assert anchor in pages[url], f"{url}#{anchor}"
     for code in {f.code for f in built_site.result.report.all_findings()}:
         assert f"<code>{code}</code>" in html
