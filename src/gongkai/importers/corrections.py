@@ -2,19 +2,26 @@
 
 A small YAML file per source document (``data/import-corrections/<seed>.yaml``): identity fields the
 document does not print (the 省 and 市 of a county unit, the publication date) and the URL names of
-the 项目 pages.  Figures are never corrected here: the data keeps every figure as printed.
+the 项目 pages.  Figures are never corrected here: the data keeps every figure as printed.  Where the
+text prints a count only in parts, ``staffing_sums`` names the printed parts that make it up
+(「机关行政编制6名」 + 「中心编制10名」 → ``authorized: [6, 10]``); each part must be printed in the
+staffing text.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from gongkai.diagnostics import Diagnostic, InputError, Location, Severity
+from gongkai.importers.overview import printed_count
 from gongkai.importers.result import ImportedDisclosure
 from gongkai.schema import SLUG_PATTERN, validate
 from gongkai.textfile import FileProblem, load_yaml
+
+StaffingField = Literal["authorized", "actual", "retired"]
 
 
 class CorrectionsDoc(BaseModel):
@@ -22,11 +29,13 @@ class CorrectionsDoc(BaseModel):
 
     source: str = ""  # the file the corrections belong to
     title: str = ""
+    unit_name: str = ""
     unit_code: str = ""
     department: str = ""
     region: list[str] = []
     published: str = ""
     project_slugs: dict[str, str] = {}
+    staffing_sums: dict[StaffingField, list[int]] = {}
     region_slug: str = Field(default="", pattern=f"({SLUG_PATTERN})?")
     unit_slug: str = Field(default="", pattern=f"({SLUG_PATTERN})?")
 
@@ -50,6 +59,10 @@ def _recode(diagnostic: Diagnostic) -> Diagnostic:
 
 def apply_corrections(out: ImportedDisclosure, corrections: CorrectionsDoc) -> None:
     identity = out.identity
+    if corrections.unit_name:
+        if identity.department in ("", identity.unit_name):
+            identity.department = corrections.unit_name
+        identity.unit_name = corrections.unit_name
     for name in ("title", "unit_code", "department", "published"):
         value = getattr(corrections, name)
         if value:
@@ -58,14 +71,39 @@ def apply_corrections(out: ImportedDisclosure, corrections: CorrectionsDoc) -> N
         identity.region = list(corrections.region)
     unknown = sorted(set(corrections.project_slugs) - {str(p["name"]) for p in out.projects})
     if unknown:
-        raise InputError(
-            [
-                Diagnostic(
-                    "import-corrections-invalid",
-                    Severity.ERROR,
-                    Location(out.source_file, field="project_slugs"),
-                    f"更正文件为不存在的项目指定了网址名：{'、'.join(unknown)}",
-                    "项目名称须与自评表中印出的「项目名称」一致。",
-                )
-            ]
+        raise _invalid(
+            out,
+            "project_slugs",
+            f"更正文件为不存在的项目指定了网址名：{'、'.join(unknown)}",
+            "项目名称须与自评表中印出的「项目名称」一致。",
         )
+    _apply_staffing_sums(out, corrections.staffing_sums)
+
+
+def _apply_staffing_sums(out: ImportedDisclosure, sums: dict[StaffingField, list[int]]) -> None:
+    """Counts the text prints in parts: each part must be printed in the staffing text."""
+    if not sums:
+        return
+    if out.staffing is None:
+        raise _invalid(
+            out,
+            "staffing_sums",
+            "文中没有找到人员编制情况，不能按 staffing_sums 求和",
+            "请删去 staffing_sums，或确认「人员编制情况」一节已导入。",
+        )
+    text = str(out.staffing["text"])
+    for field, parts in sums.items():
+        missing = [str(n) for n in parts if not printed_count(text, n)]
+        if missing:
+            raise _invalid(
+                out,
+                f"staffing_sums.{field}",
+                f"人员编制情况中没有印出 {'、'.join(missing)} 人（名）",
+                "staffing_sums 只能把文中印出的人数相加。",
+            )
+        out.staffing[field] = sum(parts)
+
+
+def _invalid(out: ImportedDisclosure, field: str, message: str, hint: str) -> InputError:
+    location = Location(out.source_file, field=field)
+    return InputError([Diagnostic("import-corrections-invalid", Severity.ERROR, location, message, hint)])

@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 from gongkai.importers.identity import complete_identity
+from gongkai.importers.overview import overview_from_report, read_staffing, section_from_doc
 from gongkai.importers.report import unplaced_runs
 from gongkai.importers.result import ImportedDisclosure, Section
 from gongkai.importers.source import decode_text, fail, read_bytes
@@ -48,6 +49,9 @@ def read_disclosure_text(text: str, file: str) -> ImportedDisclosure:
     _read_cover(cover, sink)
     for part in parts:
         _read_part(part, sink)
+    if not out.overview and out.overall is not None:  # 概况 printed only in the 整体绩效 report
+        out.overview = overview_from_report([section_from_doc(s) for s in out.overall["sections"]])
+    out.staffing = read_staffing(out.overview)
     kinds = {part.kind for part in parts}
     found = {
         "overview": bool(out.overview),

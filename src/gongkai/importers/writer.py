@@ -116,7 +116,10 @@ def _files(out: ImportedDisclosure, target: Target) -> dict[str, str]:
     for table in out.tables:
         files[f"tables/gongkai{table.id}.csv"] = _csv([list(SPECS[table.id].header), *_table_rows(table)])
     if out.overview:
-        files["overview.yaml"] = _yaml({"sections": [s.as_doc() for s in out.overview]}, note)
+        overview: dict[str, Any] = {"sections": [s.as_doc() for s in out.overview]}
+        if out.staffing is not None:
+            overview["staffing"] = out.staffing
+        files["overview.yaml"] = _yaml(overview, note)
     if out.explanations:
         files["explanations.yaml"] = _yaml({"sections": [s.as_doc() for s in out.explanations]}, note)
     if out.glossary:
