@@ -12,12 +12,12 @@ from gongkai.build import BuildResult, Paths, Progress, build_site
 PROJECT = Path(__file__).resolve().parents[1]
 
 
-def copy_project(target: Path, data: Path | None = None) -> Paths:
-    """A throwaway project: mkdocs.yml, site_templates/ and data/ (the sample data unless given)."""
+def copy_project(target: Path, data: Path | None = None, source: Path = PROJECT) -> Paths:
+    """A throwaway project: mkdocs.yml, site_templates/ and data/ of ``source`` (data/ unless given)."""
     target.mkdir(parents=True, exist_ok=True)
-    shutil.copy(PROJECT / "mkdocs.yml", target / "mkdocs.yml")
-    shutil.copytree(PROJECT / "site_templates", target / "site_templates")
-    shutil.copytree(data or PROJECT / "data", target / "data")
+    shutil.copy(source / "mkdocs.yml", target / "mkdocs.yml")
+    shutil.copytree(source / "site_templates", target / "site_templates")
+    shutil.copytree(data or source / "data", target / "data")
     return Paths.at(target)
 
 

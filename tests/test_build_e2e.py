@@ -97,7 +97,7 @@ def test_search_index_segments_chinese_so_words_inside_sentences_are_found(built
 
 
 def test_rebuilding_unchanged_data_gives_byte_identical_files(built_site: BuiltSite, tmp_path: Path) -> None:
-    again = copy_project(tmp_path / "again")
+    again = copy_project(tmp_path / "again", source=built_site.paths.project)
     build_site(again, Progress(False))
     for folder in ("content", "build"):
         first = {
