@@ -36,6 +36,7 @@ class CorrectionsDoc(BaseModel):
     published: str = ""
     project_slugs: dict[str, str] = {}
     staffing_sums: dict[StaffingField, list[int]] = {}
+    chart_series: dict[str, list[str]] = {}  # 「图1」 → its series names, in printed order
     region_slug: str = Field(default="", pattern=f"({SLUG_PATTERN})?")
     unit_slug: str = Field(default="", pattern=f"({SLUG_PATTERN})?")
 
@@ -78,6 +79,8 @@ def apply_corrections(out: ImportedDisclosure, corrections: CorrectionsDoc) -> N
             "项目名称须与自评表中印出的「项目名称」一致。",
         )
     _apply_staffing_sums(out, corrections.staffing_sums)
+    for figure, names in corrections.chart_series.items():
+        _name_series(out, figure, names)
 
 
 def _apply_staffing_sums(out: ImportedDisclosure, sums: dict[StaffingField, list[int]]) -> None:
@@ -102,6 +105,21 @@ def _apply_staffing_sums(out: ImportedDisclosure, sums: dict[StaffingField, list
                 "staffing_sums 只能把文中印出的人数相加。",
             )
         out.staffing[field] = sum(parts)
+
+
+def _name_series(out: ImportedDisclosure, figure: str, names: list[str]) -> None:
+    """Series labels the chart prints ambiguously (「支」 / 「出」), named by the reviewer in printed order."""
+    chart = next((c for c in out.charts if c["figure"] == figure), None)
+    printed = list(dict.fromkeys(p["series"] for p in chart["points"])) if chart else []
+    if chart is None or len(printed) != len(names):
+        raise _invalid(
+            out,
+            f"chart_series.{figure}",
+            f"{figure}：文中没有这张图，或它的系列数（{len(printed)}）与更正给出的名称数（{len(names)}）不同",
+            "chart_series 按印出的顺序为每个系列给一个名称。",
+        )
+    renamed = dict(zip(printed, names, strict=True))
+    chart["points"] = [{**point, "series": renamed[point["series"]]} for point in chart["points"]]
 
 
 def _invalid(out: ImportedDisclosure, field: str, message: str, hint: str) -> InputError:

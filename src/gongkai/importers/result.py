@@ -66,6 +66,7 @@ class ImportedDisclosure:
     glossary: list[GlossaryItem] = field(default_factory=list)
     projects: list[dict[str, Any]] = field(default_factory=list)  # ProjectDoc-shaped
     overall: dict[str, Any] | None = None  # OverallDoc-shaped
+    charts: list[dict[str, Any]] = field(default_factory=list)  # ChartDoc-shaped, printed as loose numbers
     staffing: dict[str, Any] | None = None  # StaffingDoc-shaped, written into overview.yaml
     diagnostics: list[Diagnostic] = field(default_factory=list)
 

@@ -14,6 +14,7 @@ from gongkai.importers.overview import overview_from_report, read_staffing, sect
 from gongkai.importers.report import unplaced_runs
 from gongkai.importers.result import ImportedDisclosure, Section
 from gongkai.importers.source import decode_text, fail, read_bytes
+from gongkai.importers.text_charts import take_charts
 from gongkai.importers.text_narrative import read_glossary, read_sections
 from gongkai.importers.text_parts import Line, Part, Sink, split_parts, to_lines
 from gongkai.importers.text_performance import read_performance
@@ -47,6 +48,7 @@ def read_disclosure_text(text: str, file: str) -> ImportedDisclosure:
     out = ImportedDisclosure(file)
     sink = Sink(out)
     _read_cover(cover, sink)
+    out.charts = take_charts(parts)
     for part in parts:
         _read_part(part, sink)
     if not out.overview and out.overall is not None:  # 概况 printed only in the 整体绩效 report

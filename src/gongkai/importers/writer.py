@@ -127,6 +127,8 @@ def _files(out: ImportedDisclosure, target: Target) -> dict[str, str]:
             {"number": g.number, "term": g.term, "definition": g.definition, "aliases": []} for g in out.glossary
         ]
         files["glossary.yaml"] = _yaml({"entries": entries}, note)
+    if out.charts:
+        files["charts.yaml"] = _yaml({"charts": out.charts}, note)
     if out.overall is not None:
         files["performance/overall.yaml"] = _yaml(out.overall, note)
     for number, project in enumerate(out.projects, start=1):
