@@ -22,12 +22,12 @@ FUNCTION_CODES = {
 ECONOMIC_CODES = {"302": "商品和服务支出", "30207": "邮电费", "30901": "房屋建筑物购建"}
 
 
-def table(table_id: str, body: str, *, no_data: bool = False, unit: str = "万元") -> Table:
+def table(table_id: str, body: str, *, no_data: bool = False, unit: str = "万元", folder: str = FOLDER) -> Table:
     """A table from its CSV lines without the header (the header is the table's fixed one)."""
     spec = SPECS[table_id]
     text = ",".join(spec.header) + "\n" + body.strip() + "\n"
     parsed, problems = read_table(
-        spec, text, f"{FOLDER}/tables/gongkai{table_id}.csv", title=spec.title, unit=unit, no_data=no_data, notes=()
+        spec, text, f"{folder}/tables/gongkai{table_id}.csv", title=spec.title, unit=unit, no_data=no_data, notes=()
     )
     assert parsed is not None and not problems, problems
     return parsed

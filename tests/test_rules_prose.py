@@ -23,16 +23,19 @@ from gongkai.models import (
 from gongkai.render_disclosure import flagged_sentences
 from gongkai.rules.context import Checker
 from gongkai.rules.prose import check_prose
-from table_fixtures import codes, corpus, disclosure, table
+from gongkai.rules.prose_last_year import is_last_year
+from gongkai.rules.text_figures import figures_in, walk_sentences
+from table_fixtures import FOLDER, codes, corpus, disclosure, table
 
 TOTALS_TITLE = "一、收入支出决算总体情况说明"
 SANGONG_TITLE = "九、财政拨款“三公”经费支出决算情况说明"
 
 
-def t01(income_total: str = "233.67") -> Table:
+def t01(income_total: str = "233.67", folder: str = FOLDER) -> Table:
     return table(
         "01",
         f"27,本年收入合计,{income_total}\n31,总计,{income_total}\n58,本年支出合计,{income_total}\n62,总计,{income_total}",
+        folder=folder,
     )
 
 
@@ -77,9 +80,8 @@ def test_sangong_amounts_equal_table_09() -> None:
 
 def _with_last_year(text: str) -> tuple[Disclosure, Disclosure]:
     this = disclosure(t01("233.67"), explanations=explained(TOTALS_TITLE, text))
-    last = replace(
-        disclosure(t01("200.00")), year=2022, slug="2022-juesuan", folder="data/disclosures/r/u/2022-juesuan"
-    )
+    folder = "data/disclosures/r/u/2022-juesuan"
+    last = replace(disclosure(t01("200.00", folder)), year=2022, slug="2022-juesuan", folder=folder)
     return this, last
 
 
@@ -97,6 +99,28 @@ def test_change_direction_matches_the_sign() -> None:
     )
     assert len(found("text-change-direction", contradiction)) == 1
     assert found("text-change-direction", *_with_last_year("与上年相比，收入总计增加33.67万元，增长16.84%。")) == []
+
+
+def test_stated_last_year_amount_agrees_with_last_years_disclosure() -> None:
+    text = "2023年度收入总计233.67万元，与上年相比，上年收入总计{}万元。"
+    (finding,) = found("text-last-year-mismatch", *_with_last_year(text.format("210.00")))
+    assert ("文字所述", "210.00万元") in finding.figures and ("2022年度公开表中数", "200.00") in finding.figures
+    assert finding.location.anchor == "explanation-1-p1-s1"
+    assert finding.related[0].file.endswith("2022-juesuan/tables/gongkai01.csv")
+    assert not finding.related[0].anchor  # last year's cell is on last year's page, not this one
+    assert found("text-amount-mismatch", *_with_last_year(text.format("210.00"))) == []  # not this year's cell
+    assert found("text-last-year-mismatch", *_with_last_year(text.format("200.00"))) == []
+    named_before = "2023年度收入总计233.67万元，2022年度为{}万元，与上年相比增加33.67万元。"
+    assert len(found("text-last-year-mismatch", *_with_last_year(named_before.format("210.00")))) == 1
+    assert prose(*_with_last_year(named_before.format("200.00"))) == []
+
+
+def test_last_year_amount_without_last_years_disclosure_is_left_unchecked() -> None:
+    this, _ = _with_last_year("2023年度收入总计233.67万元，上年收入总计210.00万元。")
+    (untied,) = found("text-figure-untied", this)
+    assert untied.figures == (("「一、收入支出决算总体情况说明」第1段第1句", "上年收入总计210.00万元"),)
+    carried = disclosure(t01(), explanations=explained(TOTALS_TITLE, "2023年度收入总计233.67万元，上年结转0万元。"))
+    assert is_last_year(figures_in(next(walk_sentences(carried.explanations, "explanation")))[-1], 2023) is False
 
 
 def test_growth_rate_is_change_over_last_year() -> None:

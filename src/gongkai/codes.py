@@ -105,6 +105,7 @@ RULE_CODES: dict[str, CodeInfo] = {
     "text-sangong-mismatch": CodeInfo("情况说明所述「三公」经费与公开09表不一致", E),
     "text-change-mismatch": CodeInfo("情况说明所述增减额与本年、上年数不符", E),
     "text-change-direction": CodeInfo("情况说明所述增减方向与实际相反", E),
+    "text-last-year-mismatch": CodeInfo("情况说明所述上年数与上年公开不一致", E),
     "text-percent-mismatch": CodeInfo("情况说明所述百分比与金额不符", E),
     "text-percent-undefined": CodeInfo("基数为零却印出百分比", W),
     "text-shares-sum": CodeInfo("各项占比之和不为100%", E),

@@ -17,10 +17,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from gongkai.diagnostics import Severity
-from gongkai.models import Cell, CellState, Disclosure
+from gongkai.models import Disclosure
 from gongkai.rules.context import CENT, HALF_CENT, Checker, check_percent, figure, signed, sum_tolerance
+from gongkai.rules.prose_last_year import compare_last_year, is_last_year, previous_disclosure
 from gongkai.rules.prose_staffing import check_staffing
-from gongkai.rules.prose_targets import Target, is_budget, sangong_budget, section_table, targets
+from gongkai.rules.prose_targets import Target, is_budget, sangong_budget, section_table, targets, text_cell
 from gongkai.rules.prose_template import template_leftovers
 from gongkai.rules.text_figures import (
     FigureKind,
@@ -44,11 +45,6 @@ _DATE = re.compile(r"\d{1,2}月")
 _COMPARED = ("比", "较", "与", "相比", "上年", "同比", "同期")
 
 
-def text_cell(f: TextFigure, file: str) -> Cell:
-    """A figure of the text as a printed cell (in 万元), so the table helpers can compare it."""
-    return Cell(f.raw, CellState.AMOUNT, f.wan, sentence_location(file, f.sentence))
-
-
 @dataclass
 class _Section:
     """What the rules remember while reading one section of the 情况说明."""
@@ -64,7 +60,7 @@ class ProseRules:
         self.d = checker.disclosure
         self.file = f"{self.d.folder}/{EXPLANATIONS}"
         self.untied: list[TextFigure] = []
-        self.previous = _previous_disclosure(checker)
+        self.previous = previous_disclosure(checker)
 
     def run(self) -> None:
         section = _Section()
@@ -86,7 +82,7 @@ class ProseRules:
         for index, f in enumerate(figures):
             before = figures[:index]
             if f.kind in (FigureKind.AMOUNT, FigureKind.COUNT):
-                self._tie(f)
+                self._tie(f, before)
                 after = sentence.text[
                     f.offset + len(f.raw) : figures[index + 1].offset if index + 1 < len(figures) else None
                 ]
@@ -101,8 +97,12 @@ class ProseRules:
             paragraph.append(f)
         self._sangong_counts(sentence, figures)
 
-    # rule 19 (and 24 for 「三公」 and vehicle counts)
-    def _tie(self, f: TextFigure) -> None:
+    # rule 19 (and 24 for 「三公」 and vehicle counts; 22 for last year's amounts)
+    def _tie(self, f: TextFigure, before: Sequence[TextFigure]) -> None:
+        if is_last_year(f, self.d.year):
+            if not compare_last_year(self.checker, self.file, f, before, self.previous):
+                self.untied.append(f)
+            return
         if not self.d.tables:
             return
         found = targets(self.d, f)
@@ -151,7 +151,11 @@ class ProseRules:
         tied = targets(self.d, f) if self.d.tables else None
         if tied and tied[0].cell.is_amount:
             return tied[0].cell.amount_or_zero()
-        amounts = [a for a in paragraph if a.kind is FigureKind.AMOUNT and not is_budget(clause_of(a))]
+        amounts = [
+            a
+            for a in paragraph
+            if a.kind is FigureKind.AMOUNT and not is_budget(clause_of(a)) and not is_last_year(a, self.d.year)
+        ]
         subject = clause_of(f).rstrip("各均共分别")
         same = [a for a in amounts if subject and subject in clause_of(a)]
         chosen = (same or amounts)[-1:]
@@ -330,18 +334,6 @@ class ProseRules:
             tuple((f"{f.sentence.place}", f"{clause_of(f)}{f.raw}") for f in self.untied),
             related=[sentence_location(self.file, f.sentence) for f in self.untied[1:]],
         )
-
-
-def _previous_disclosure(checker: Checker) -> Disclosure | None:
-    d = checker.disclosure
-    return next(
-        (
-            other
-            for other in checker.corpus.disclosures
-            if other.unit.slug == d.unit.slug and other.kind == d.kind and other.year == d.year - 1
-        ),
-        None,
-    )
 
 
 _CHARTED_TOTALS = (  # section explained, what the clause must name, chart title must / must not contain

@@ -10,15 +10,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from gongkai.models import Cell, Disclosure, Table, TableRow
+from gongkai.models import Cell, CellState, Disclosure, Table, TableRow
 from gongkai.rules.context import row_label
-from gongkai.rules.text_figures import FigureKind, TextFigure, clause_of
+from gongkai.rules.text_figures import FigureKind, TextFigure, clause_of, sentence_location
 
 
 @dataclass(frozen=True)
 class Target:
     label: str  # how a message names the cell: 「公开01表 行次31「总计」」
     cell: Cell
+
+
+def text_cell(f: TextFigure, file: str) -> Cell:
+    """A figure of the text as a printed cell (in 万元), so the table helpers can compare it."""
+    return Cell(f.raw, CellState.AMOUNT, f.wan, sentence_location(file, f.sentence))
 
 
 _BUDGET = re.compile(r"(年初|全年|调整)预算|预算(数|为)?$")
