@@ -221,6 +221,7 @@ def build_site(paths: Paths, progress: Progress | None = None, *, mkdocs: bool =
     result = generate(paths, progress)
     progress.stage(f"写入 content/ (write)：{result.pages} 个页面")
     result.written, result.deleted = write_tree(paths.content, result.files)
+    result.files = {}  # content/ holds them now; MkDocs needs the memory (hundreds of MB at 1,000 disclosures)
     write_if_changed(paths.project / SEARCH_DICT, search_dictionary())  # beside the chart cache: keep it
     config = write_site_config(paths.project, _nav(result.corpus))
     if mkdocs:
