@@ -110,7 +110,7 @@ def test_stated_last_year_amount_agrees_with_last_years_disclosure() -> None:
     assert not finding.related[0].anchor  # last year's cell is on last year's page, not this one
     assert found("text-amount-mismatch", *_with_last_year(text.format("210.00"))) == []  # not this year's cell
     assert found("text-last-year-mismatch", *_with_last_year(text.format("200.00"))) == []
-    named_before = "2023年度收入总计233.67万元，2022年度为{}万元，与上年相比增加33.67万元。"
+    named_before = "2023年度收入总计233.67万元，2022年度为{}万元，与上年相比增加33.67万元，主要原因是新增项目。"
     assert len(found("text-last-year-mismatch", *_with_last_year(named_before.format("210.00")))) == 1
     assert prose(*_with_last_year(named_before.format("200.00"))) == []
 
@@ -189,6 +189,26 @@ def test_sangong_counts_agree_with_the_amount() -> None:
     assert found("text-sangong-count", right) == []
 
 
+def test_change_states_its_reason() -> None:
+    def reasons(*paragraphs: str) -> list[Diagnostic]:
+        return found("text-change-no-reason", disclosure(explanations=explained(SANGONG_TITLE, *paragraphs)))
+
+    (missing,) = reasons("公务接待费支出0.50万元，比上年增加0.20万元，增长66.67%。")
+    assert missing.figures == (("变动", "增加0.20万元"), ("原因", "未说明"))
+    assert missing.location.anchor == "explanation-1-p1-s1"
+    (none,) = reasons("公务接待费比上年减少0.20万元。主要原因：无。")
+    assert ("原因", "无") in none.figures
+    (empty,) = reasons("公务接待费比上年减少0.20万元。主要原因是：。")
+    assert ("原因", "空白") in empty.figures
+    items = reasons("出国费增加0.10万元，主要原因是出访增加；接待费增加0.20万元；", "车辆运行费增加0.30万元。")
+    assert [f.location.anchor for f in items] == ["explanation-1-p1-s2", "explanation-1-p2-s1"]  # one reason each
+    assert reasons("收入总计增加21.37万元；支出总计增加21.37万元。主要原因是新增项目。") == []
+    assert reasons("机关运行经费比上年减少39.59万元，下降71.9%。主要是压减公用经费。") == []
+    assert reasons("公务接待费支出0万元，与上年相同，主要原因是：本单位无公务接待费支出。") == []
+    assert reasons("与上年相比增长14%，由于人员调资。") == [] and reasons("增加0万元。") == []
+    assert reasons("比上年增加0.64万元，主要原因是：") == []  # empty in its own sentence: text-template-leftover
+
+
 def test_template_text_left_in() -> None:
     for text in ("机要通信用车*辆。", "收入总计增加/减少21.37万元。", "比上年增加0.64万元，主要原因是："):
         assert len(found("text-template-leftover", disclosure(explanations=explained("十、其他", text)))) == 1, text
@@ -241,7 +261,7 @@ def test_notices_mark_no_sentence() -> None:
 def test_change_against_a_chart_of_last_year() -> None:
     last_year = Cell("195.64", CellState.AMOUNT, Decimal("195.64"), Location("charts.yaml", 9))
     chart = PrintedChart("图1", "收、支决算总计变动情况图", "万元", (ChartPoint("2022年", "收入", last_year),))
-    text = "2023年度收、支总计均为223.06万元。与2022年度相比，收、支总计各{}27.42万元，增长14%。"
+    text = "2023年度收、支总计均为223.06万元。与2022年度相比，收、支总计各{}27.42万元，增长14%。主要原因是人员调资。"
     wrong = replace(disclosure(explanations=explained(TOTALS_TITLE, text.format("减少"))), printed_charts=(chart,))
     against_chart, against_rate = found("text-change-direction", wrong)  # also 「增长14%」 contradicts it
     assert ("上年", "195.64") in against_chart.figures and ("变动率", "14%") in against_rate.figures

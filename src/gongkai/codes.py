@@ -111,6 +111,7 @@ RULE_CODES: dict[str, CodeInfo] = {
     "text-shares-sum": CodeInfo("各项占比之和不为100%", E),
     "text-year-mismatch": CodeInfo("情况说明中的年度与公开年度不符", W),
     "text-sangong-count": CodeInfo("「三公」支出与批次、人次、车辆数对不上", E),
+    "text-change-no-reason": CodeInfo("增减变动未说明原因", W),
     "text-template-leftover": CodeInfo("留有未填写的模板文字", W),
     "text-figure-untied": CodeInfo("情况说明中有数字无法对应到表格", N),
     "staffing-mismatch": CodeInfo("概况与绩效报告的人员数不一致", E),

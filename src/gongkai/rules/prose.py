@@ -20,6 +20,7 @@ from gongkai.diagnostics import Severity
 from gongkai.models import Disclosure
 from gongkai.rules.context import CENT, HALF_CENT, Checker, check_percent, figure, signed, sum_tolerance
 from gongkai.rules.prose_last_year import compare_last_year, is_last_year, previous_disclosure
+from gongkai.rules.prose_reasons import check_change_reasons
 from gongkai.rules.prose_staffing import check_staffing
 from gongkai.rules.prose_targets import Target, is_budget, sangong_budget, section_table, targets, text_cell
 from gongkai.rules.prose_template import template_leftovers
@@ -364,6 +365,7 @@ def check_prose(checker: Checker) -> None:
     d = checker.disclosure
     if d.explanations:
         ProseRules(checker).run()
+        check_change_reasons(checker, f"{d.folder}/{EXPLANATIONS}", d.explanations)
     if d.overview is not None:
         template_leftovers(checker, d.overview.file, walk_sentences(d.overview.sections, "overview"))
     check_staffing(checker)

@@ -1,0 +1,80 @@
+"""Rules 24 and 25: a change the 情况说明 states (a 「三公」 item, or any other line) gives its reason.
+
+A change is 「增加/减少 X万元」 (X ≠ 0), or a rate with a direction (「增长14%」) where the sentence states no
+change amount before it.  Its reason is the first one given in its own sentence or the sentences of its
+paragraph that follow (「主要原因是…」, 「由于…」, 「因为…」, a sentence opening 「主要是…」): through the run of sentences stating changes it
+belongs to (「收入总计增加…；支出总计增加…。主要原因是…」) and the sentences after that run, up to the next
+sentence stating a change.
+A change whose reason is missing, 「无」 or empty is a finding; an empty 「主要原因是：」 in the change's own
+sentence is template text and reported as such (:mod:`gongkai.rules.prose_template`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from itertools import groupby
+
+from gongkai.diagnostics import Severity
+from gongkai.models import TextSection
+from gongkai.rules.context import Checker
+from gongkai.rules.text_figures import FigureKind, Sentence, TextFigure, figures_in, sentence_location, walk_sentences
+
+_REASON = re.compile(r"(?:原因|由于|因为|^主要是)(?:主要)?(?:是|为|系|在于)?\s*[：:]?\s*(?P<reason>[^。；;！？!?]*)")
+NO_REASON = frozenset({"", "无", "暂无", "/", "-", "—", "——"})
+
+
+def _changes(sentence: Sentence) -> list[TextFigure]:
+    """The non-zero changes a sentence states (a directional rate only where no change amount precedes it)."""
+    found: list[TextFigure] = []
+    for f in figures_in(sentence):
+        if f.value == 0:
+            continue
+        if f.kind is FigureKind.CHANGE or (
+            f.kind is FigureKind.PERCENT and f.direction and not any(c.kind is FigureKind.CHANGE for c in found)
+        ):
+            found.append(f)
+    return found
+
+
+def _reason(texts: Iterable[str]) -> str | None:
+    """The first reason the texts give (``""`` when it is left empty), ``None`` when they give none."""
+    for text in texts:
+        match = _REASON.search(text)
+        if match is not None:
+            return match.group("reason").strip(" ，,、")
+    return None
+
+
+def _paragraph(checker: Checker, file: str, sentences: Sequence[Sentence]) -> None:
+    changes = [_changes(s) for s in sentences]
+    for index, sentence in enumerate(sentences):
+        if not changes[index]:
+            continue
+        following, passed_other = [], False
+        for later, stated in zip(sentences[index + 1 :], changes[index + 1 :], strict=True):
+            if stated and passed_other:
+                break  # the next item's change: its reason is not this one's
+            passed_other = passed_other or not stated
+            following.append(later.text)
+        checker.checks_run += 1
+        reason = _reason([sentence.text, *following])
+        own_sentence_empty = reason == "" and _reason([sentence.text]) == ""
+        if (reason is not None and reason not in NO_REASON) or own_sentence_empty:
+            continue
+        stated_changes = "、".join(f.raw for f in changes[index])
+        checker.add(
+            "text-change-no-reason",
+            Severity.WARNING,
+            sentence_location(file, sentence),
+            f"情况说明{sentence.place}所述变动「{stated_changes}」"
+            + ("未说明原因。" if reason is None else f"，原因却写「{reason or '空白'}」。"),
+            (("变动", stated_changes), ("原因", "未说明" if reason is None else reason or "空白")),
+        )
+
+
+def check_change_reasons(checker: Checker, file: str, sections: Sequence[TextSection]) -> None:
+    """Every non-zero change of the 情况说明 states its reason (one finding per sentence lacking one)."""
+    sentences = walk_sentences(sections, "explanation")
+    for _, paragraph in groupby(sentences, key=lambda s: (s.section_key, s.paragraph)):
+        _paragraph(checker, file, list(paragraph))
