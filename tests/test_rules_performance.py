@@ -10,7 +10,7 @@ import pytest
 from gongkai.codes import RULE_CODES
 from gongkai.diagnostics import Diagnostic, Location
 from gongkai.models import Cell, CellState, FundLine, Indicator, PerformanceTable, TextSection
-from gongkai.performance_html import funds_table, indicator_table
+from gongkai.performance_html import funds_table, indicator_table, performance_place
 from gongkai.render_checks import finding_html
 from gongkai.rules.context import Checker
 from gongkai.rules.performance import check_performance, grade_for, parse_target
@@ -223,4 +223,5 @@ def test_findings_link_to_the_cells_of_the_project_page() -> None:
     for where in (w for f in found for w in (f.location, *f.related) if w.anchor):
         assert f'id="{where.anchor}"' in page, where
     assert 'href="jixiao/p/#pf-funds-0-rate"' in finding_html(rate)
-    assert ">自评表绩效指标 第1行 栏「偏差原因分析及改进措施」</a>" in finding_html(no_reason)
+    assert ">绩效指标 第1行 栏「偏差原因分析及改进措施」</a>" in finding_html(no_reason)
+    assert performance_place("table.funds.0.rate") == "整体绩效目标表：资金执行 第1行 栏「执行率（%）」"

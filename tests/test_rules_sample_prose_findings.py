@@ -16,7 +16,9 @@ Seed 000 (昭化区委群众工作局 2023), which prints no tables:
 Seed 004 (西区信访局 2021): four 成本指标 「区级财政/上级补助」 state less than the funds block's
 执行数 (4.4 of 8, 1.29 of 2, 4.85 of 8, 10 of 15). Seed 003 (某市信访局 2024): no finding.
 Consistent figures (totals, shares, growth rates of 002 一 to 五, 000 收支 +27.42 against its chart of
-2022, 机关运行经费 −71.9%, every 预算执行 得分 and 总分 of 002) give none.
+2022, 机关运行经费 −71.9%, every 预算执行 得分 and 总分 of 002) give none; every change of 002 and 000
+states its reason (000's 机关运行经费 with 「主要是压减公用经费」), so none lacks one.
+绩效 findings point at their cell on the project page (``pf-<field>``).
 """
 
 from __future__ import annotations

@@ -40,15 +40,16 @@ def indicator_field(indicator: Indicator, name: str) -> str:
 
 
 def performance_place(field: str) -> str:
-    """Where a figure of a 绩效 evaluation is, for readers: 「绩效指标 第1行 栏「得分」」."""
+    """Where a figure of a 绩效 evaluation is, for readers, named after the page's sections:
+    「绩效指标 第1行 栏「得分」」, 「资金执行 第1行 栏「执行率（%）」」, 「整体绩效目标表：绩效指标 总分」."""
     parts = field.split(".")
-    table = "整体绩效目标表" if parts[0] == OVERALL_TABLE else "自评表"
-    parts = parts[1:] if parts[0] == OVERALL_TABLE else parts
+    page = "整体绩效目标表：" if parts[0] == OVERALL_TABLE else ""
+    parts = parts[1:] if page else parts
     if len(parts) >= 2 and parts[0] in ("funds", "indicators") and parts[1].isdigit():
-        block = "资金" if parts[0] == "funds" else "绩效指标"
+        block = "资金执行" if parts[0] == "funds" else "绩效指标"
         column = f" 栏「{_LABELS.get(parts[2], parts[2])}」" if len(parts) > 2 else ""
-        return f"{table}{block} 第{int(parts[1]) + 1}行{column}"
-    return {"total_score": f"{table}总分", "score": "自评得分"}.get(parts[0], field)
+        return f"{page}{block} 第{int(parts[1]) + 1}行{column}"
+    return {"total_score": f"{page}绩效指标 总分", "score": "自评得分"}.get(parts[0], field)
 
 
 def _id(field: str) -> str:

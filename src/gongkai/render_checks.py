@@ -43,7 +43,7 @@ def badge(findings: Sequence[Diagnostic], checks_run: int, href: str = "#checks"
 
 
 def place(location: Location) -> str:
-    """Where a finding points, for readers: 「公开01表 行「27」 栏「金额（栏次1）」」, 「自评表绩效指标 第1行 栏「得分」」,
+    """Where a finding points, for readers: 「公开01表 行「27」 栏「金额（栏次1）」」, 「绩效指标 第1行 栏「得分」」,
     「原文语句」, or the file (relative to its disclosure folder) with line and field."""
     if location.table:
         parts = [location.table]
