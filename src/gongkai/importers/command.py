@@ -61,11 +61,12 @@ def _importer(name: str) -> Callable[[Path], ImportedDisclosure]:
 def run(args: argparse.Namespace) -> tuple[list[Path], list[Diagnostic]]:
     """Import and write; return the files written and the warnings. Raises ``InputError`` on errors."""
     out = _importer(args.format)(args.file)
+    corrections = load_corrections(args.corrections) if args.corrections else None
     region = tuple(r.strip() for r in args.region.split(",") if r.strip()) if args.region else None
-    apply_overrides(out, Overrides(args.unit_name, args.year, args.kind, region))
+    unit_name = args.unit_name or (corrections.unit_name if corrections else None)
+    apply_overrides(out, Overrides(unit_name, args.year, args.kind, region))
     target = Target.at(args.out, args.region_slug, args.unit_slug)
-    if args.corrections:
-        corrections = load_corrections(args.corrections)
+    if corrections:
         apply_corrections(out, corrections)
         target = Target(
             target.folder,

@@ -29,7 +29,7 @@ class CorrectionsDoc(BaseModel):
 
     source: str = ""  # the file the corrections belong to
     title: str = ""
-    unit_name: str = ""
+    unit_name: str = ""  # applied like --unit-name (command.run), so title, department and region follow it
     unit_code: str = ""
     department: str = ""
     region: list[str] = []
@@ -60,10 +60,6 @@ def _recode(diagnostic: Diagnostic) -> Diagnostic:
 
 def apply_corrections(out: ImportedDisclosure, corrections: CorrectionsDoc) -> None:
     identity = out.identity
-    if corrections.unit_name:
-        if identity.department in ("", identity.unit_name):
-            identity.department = corrections.unit_name
-        identity.unit_name = corrections.unit_name
     for name in ("title", "unit_code", "department", "published"):
         value = getattr(corrections, name)
         if value:

@@ -2,7 +2,7 @@
 
 A 自评表 is read row by row from its labels (项目名称, 主管部门及代码, 资金总额, 年度目标, 一级指标,
 总分, 项目绩效分析, 备注); figures are read in the printed order of the header.  Tables printed one cell
-per line (as some extractions do) are not reconstructed: their lines are reported as unplaced.
+per line (as some extractions do) are read by :mod:`.text_grid`.
 """
 
 from __future__ import annotations
