@@ -2,7 +2,7 @@
 
 Tables are written with :mod:`csv` exactly in the header order of :data:`gongkai.tables.SPECS`; YAML
 keeps every figure as a (quoted) string.  Writing into a folder that already holds files needs
-``force``: the files the import produces are then overwritten, other files (a hand-made ``charts.yaml``)
+``force``: the files the import produces are then overwritten, other files (a ``charts.yaml`` written by hand)
 are kept.
 """
 
