@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from gongkai import markup
@@ -67,6 +68,12 @@ def test_findings_are_grouped_by_severity_errors_first() -> None:
 def test_links_can_point_to_another_page() -> None:
     html = findings_html([_finding()], 1, page="../r/u/2023-juesuan/")
     assert 'href="../r/u/2023-juesuan/#t01-r27-c1"' in html
+
+
+def test_a_cell_of_last_years_disclosure_links_to_last_years_page() -> None:
+    last_year = Location(CSV.replace("2023", "2022"), line=32, table="2022年度公开01表", row="31", anchor="t01-r31-c1")
+    html = findings_html([replace(_finding(), related=(last_year,))], 1)
+    assert re.findall(r'href="([^"]+)"', html) == ["#t01-r27-c1", "../../../r/u/2022-juesuan/#t01-r31-c1"]
 
 
 def test_a_location_without_anchor_is_named_but_not_linked() -> None:

@@ -107,7 +107,7 @@ def test_stated_last_year_amount_agrees_with_last_years_disclosure() -> None:
     assert ("文字所述", "210.00万元") in finding.figures and ("2022年度公开表中数", "200.00") in finding.figures
     assert finding.location.anchor == "explanation-1-p1-s1"
     assert finding.related[0].file.endswith("2022-juesuan/tables/gongkai01.csv")
-    assert not finding.related[0].anchor  # last year's cell is on last year's page, not this one
+    assert finding.related[0].anchor == "t01-r31-c1"  # on last year's page: render_checks links there
     assert found("text-amount-mismatch", *_with_last_year(text.format("210.00"))) == []  # not this year's cell
     assert found("text-last-year-mismatch", *_with_last_year(text.format("200.00"))) == []
     named_before = "2023年度收入总计233.67万元，2022年度为{}万元，与上年相比增加33.67万元，主要原因是新增项目。"

@@ -82,16 +82,26 @@ def _link(location: Location, page: str) -> str:
     return f'<a class="gk-finding__place" href="{escape(href)}" title="{source}">{text}</a>'
 
 
+def _page_of(location: Location, own_folder: str, page: str) -> str:
+    """The page prefix for a location: ``page`` itself, or another disclosure's page (last year's, for
+    rule 22), reached from this disclosure's page (three folders deep) by going up to the site root."""
+    folder = disclosure_folder(location.file)
+    if not folder or folder == own_folder:
+        return page
+    return f"{page}../../../{folder.split('/disclosures/', 1)[-1]}/"
+
+
 def _links(finding: Diagnostic, page: str) -> str:
     """The finding's own cell or sentence, then every other cell it compares (once each)."""
     main = f"位置：{_link(finding.location, page)}"
+    own_folder = disclosure_folder(finding.location.file)
     seen = {(finding.location.anchor, place(finding.location))}
     others = []
     for loc in finding.related:
         key = (loc.anchor, place(loc))
         if key not in seen:
             seen.add(key)
-            others.append(_link(loc, page))
+            others.append(_link(loc, _page_of(loc, own_folder, page)))
     compared = f"；对照：{'、'.join(others)}" if others else ""
     return f'<p class="gk-finding__where">{main}{compared}</p>'
 

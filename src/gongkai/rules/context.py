@@ -112,6 +112,11 @@ def check_percent(
     return PercentCheck(printed, recomputed, "")
 
 
+def cell_anchor(disclosure: Disclosure, source: Location) -> str:
+    """The anchor of a table cell on its disclosure's page ("" if the source is no cell of it)."""
+    return _anchors(disclosure).get(source, "")
+
+
 def _anchors(disclosure: Disclosure) -> dict[object, str]:
     """Cell source → its anchor on the disclosure page; also (file, line) → the row's first cell,
     and file → the table's heading (for findings about a whole row or table)."""

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from gongkai.models import Disclosure
-from gongkai.rules.context import Checker
+from gongkai.rules.context import Checker, cell_anchor
 from gongkai.rules.prose_targets import Target, targets, text_cell
 from gongkai.rules.text_figures import FigureKind, TextFigure, clause_of
 
@@ -61,7 +61,8 @@ def compare_last_year(
     label = f"{previous.year}年度"
     for target in found:
         source = target.cell.source
-        cell = replace(target.cell, source=replace(source, table=f"{label}{source.table or ''}"))
+        anchor = cell_anchor(previous, source)
+        cell = replace(target.cell, source=replace(source, table=f"{label}{source.table or ''}", anchor=anchor))
         checker.equal(
             "text-last-year-mismatch",
             f"情况说明{f.sentence.place}「{clause_of(f)}{f.raw}」与上年公开（{label}）{target.label}",
