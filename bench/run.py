@@ -145,31 +145,34 @@ def measure(size: int, work: Path, checkpoint: Callable[[dict[str, Any]], None])
 STAGES = ("load", "check", "render", "charts", "write", "mkdocs")
 
 
+def _cpu(build: dict[str, Any]) -> str:
+    return f"{build['total_s']:.1f}; {build['cpu_s']:.1f}" if "cpu_s" in build else f"{build['total_s']:.1f}; –"
+
+
+def _ratio(r: dict[str, Any], key: str, percent: bool = False) -> str:
+    """A ratio on wall time and on CPU time ("–" where CPU time was not recorded)."""
+    values = [r["ratios"][key], r.get("ratios_cpu", {}).get(key)]
+    shown = [("–" if v is None else f"{100 * v:.0f} %" if percent else f"{v:.2f}×") for v in values]
+    return "; ".join(shown)
+
+
 def rows(r: dict[str, Any]) -> list[tuple[str, str]]:
     """The printed table's lines for one size: (label, value)."""
-    cold, ratios, cpu, search = r["cold"], r["ratios"], r["ratios_cpu"], r["search"]
+    cold, search = r["cold"], r["search"]
+    builds = ("cold", "plain_mkdocs", "unchanged_rebuild", "add_one_rebuild")
     return [
         ("disclosures", f"{r['disclosures']}"),
         ("pages / charts", f"{cold['pages']} / {cold['charts']}"),
-        ("cold build (s; CPU s)", f"{cold['total_s']:.1f}; {cold['cpu_s']:.1f}"),
+        ("cold build (s; CPU s)", _cpu(cold)),
         *((f"  {stage} (s)", f"{cold['stages_s'].get(stage, 0):.1f}") for stage in STAGES),
-        ("cold peak RSS (MB)", f"{cold['peak_rss_mb']:.0f}"),
         ("pages/s, charts/s (cold)", f"{r['pages_per_s']:.1f}, {r['charts_per_s']:.1f}"),
-        ("plain MkDocs (s; CPU s)", f"{r['plain_mkdocs']['total_s']:.1f}; {r['plain_mkdocs']['cpu_s']:.1f}"),
-        (
-            "cold / plain MkDocs (wall; CPU)",
-            f"{ratios['cold_to_plain_mkdocs']:.2f}×; {cpu['cold_to_plain_mkdocs']:.2f}×",
-        ),
-        ("unchanged rebuild (s)", f"{r['unchanged_rebuild']['total_s']:.1f}"),
-        (
-            "unchanged / plain MkDocs (wall; CPU)",
-            f"{ratios['unchanged_to_plain_mkdocs']:.2f}×; {cpu['unchanged_to_plain_mkdocs']:.2f}×",
-        ),
-        ("add one disclosure (s)", f"{r['add_one_rebuild']['total_s']:.1f}"),
-        (
-            "add one / cold (wall; CPU)",
-            f"{100 * ratios['add_one_to_cold']:.0f} %; {100 * cpu['add_one_to_cold']:.0f} %",
-        ),
+        ("plain MkDocs (s; CPU s)", _cpu(r["plain_mkdocs"])),
+        ("cold / plain MkDocs (wall; CPU)", _ratio(r, "cold_to_plain_mkdocs")),
+        ("unchanged rebuild (s; CPU s)", _cpu(r["unchanged_rebuild"])),
+        ("unchanged / plain MkDocs (wall; CPU)", _ratio(r, "unchanged_to_plain_mkdocs")),
+        ("add one disclosure (s; CPU s)", _cpu(r["add_one_rebuild"])),
+        ("add one / cold (wall; CPU)", _ratio(r, "add_one_to_cold", percent=True)),
+        ("peak RSS MB: cold, plain, unchanged, add one", ", ".join(f"{r[b]['peak_rss_mb']:.0f}" for b in builds)),
         ("disclosure page, gzip (KB)", f"{r['page_weight']['gzip_bytes'] / 1024:.0f}"),
         ("first search, gzip (KB)", f"{search['first_search_gzip_bytes'] / 1024:.0f}"),
         ("second search (KB)", f"{search['second_search_gzip_bytes'] / 1024:.0f}"),
@@ -192,7 +195,11 @@ def main() -> None:
     parser.add_argument("--large", action="store_true", help="also 10,000 disclosures")
     parser.add_argument("--out", type=Path, default=BENCH / "results.json")
     parser.add_argument("--work", type=Path, default=PROJECT / ".gongkai" / "bench")
+    parser.add_argument("--table", type=Path, help="only print the table of an earlier results file")
     args = parser.parse_args()
+    if args.table:
+        print(table(json.loads(args.table.read_text(encoding="utf-8"))["results"]))
+        return
     sizes = args.sizes + ([10000] if args.large and 10000 not in args.sizes else [])
     info = machine()
     results: dict[str, dict[str, Any]] = {}
