@@ -15,15 +15,19 @@ from gongkai.demo_ledger import CENT, NUMERALS, ZERO, Ledger, split
 
 Section = dict[str, object]
 
-REASONS = (
-    "人员工资标准调整及社保缴费基数上调",
-    "新增信访接待场所规范化建设项目",
-    "信访维稳工作经费增加",
-    "落实过紧日子要求，压减一般性支出",
-    "部分项目完成后不再安排资金",
-    "人员变动导致人员经费相应变化",
-    "矛盾纠纷多元化解工作任务增加",
-)
+REASONS = {  # why a total went up / down, as offices write it
+    True: (
+        "人员工资标准调整及社保缴费基数上调",
+        "新增信访接待场所规范化建设项目",
+        "信访维稳工作经费增加",
+        "矛盾纠纷多元化解工作任务增加",
+    ),
+    False: (
+        "落实过紧日子要求，压减一般性支出",
+        "部分项目完成后不再安排资金",
+        "人员减少导致人员经费相应减少",
+    ),
+}
 PROJECTS = (
     ("信访维稳工作经费", "xinfang-weiwen-jingfei", "信访事项", "件"),
     ("信访接待场所规范化建设", "jiedai-changsuo-jianshe", "改造接待窗口", "个"),
@@ -80,6 +84,11 @@ def change(this: Decimal, last: Decimal) -> str:
         return "无变化"
     verb, rate = ("增加", "增长") if difference > 0 else ("减少", "下降")
     return f"{verb}{wan(abs(difference))}，{rate}{percent(abs(difference), last)}"
+
+
+def reason(this: Decimal, last: Decimal, rng: random.Random) -> str:
+    """The sentence giving the reason of a change (none when nothing changed)."""
+    return f"主要原因是{rng.choice(REASONS[this > last])}。" if this != last else ""
 
 
 def section(title: str, *paragraphs: str, subsections: list[Section] | None = None) -> Section:
@@ -230,7 +239,8 @@ def glossary_doc(rng: random.Random) -> dict[str, object]:
 def explanations_doc(
     rng: random.Random, ledger: Ledger, last: Ledger, year: int, kind: str, projects: list[Project], planted: str
 ) -> dict[str, object]:
-    total, reason = ledger.total, rng.choice(REASONS)
+    total = ledger.total
+    why = reason(total, last.total, rng)
     stated = total + (Decimal("5.00") if planted == "prose-amount" else ZERO)
     growth = change(total, last.total)
     classes = [ledger.by_prefix(code) for code in sorted({line.code[:3] for line in ledger.lines})]
@@ -242,7 +252,7 @@ def explanations_doc(
             section(
                 f"一、收入支出{kind}总体情况说明",
                 f"{year}年度收入总计{wan(stated)}，支出总计{wan(total)}。与上年相比，收入总计{growth}，"
-                f"支出总计{growth}。主要原因是{reason}。",
+                f"支出总计{growth}。{why}",
             ),
             section(
                 f"二、收入{kind}情况说明",
@@ -258,7 +268,7 @@ def explanations_doc(
             ),
             section(
                 f"四、财政拨款收支{kind}总体情况说明",
-                f"{year}年度财政拨款收入总计{wan(total)}，支出总计{wan(total)}。与上年相比，财政拨款收入总计{growth}。",
+                f"{year}年度财政拨款收入总计{wan(total)}，支出总计{wan(total)}。与上年相比，财政拨款收入总计{growth}。{why}",
             ),
             section(
                 f"五、一般公共预算财政拨款支出{kind}情况说明",
@@ -282,7 +292,8 @@ def explanations_doc(
                 subsections=[
                     section(
                         "（一）机关运行经费支出情况说明",
-                        f"{year}年机关运行经费支出{wan(ledger.public)}，比{year - 1}年{change(ledger.public, last.public)}。",
+                        f"{year}年机关运行经费支出{wan(ledger.public)}，比{year - 1}年{change(ledger.public, last.public)}。"
+                        + reason(ledger.public, last.public, rng),
                     ),
                     section(
                         "（二）政府采购情况说明",
