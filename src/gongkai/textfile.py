@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import yaml
 
@@ -65,15 +65,33 @@ def read_text(path: Path, rel: str) -> str:
     return text
 
 
+class _Loader(Protocol):
+    """What :func:`load_yaml` uses of a PyYAML loader (either parser)."""
+
+    def get_event(self) -> Any: ...
+    def resolve(self, kind: type[yaml.Node], value: str | None, implicit: Any) -> str: ...
+    def construct_document(self, node: yaml.Node) -> Any: ...
+    def dispose(self) -> None: ...
+
+
 class _StrictLoader(yaml.SafeLoader):
-    """SafeLoader that refuses aliases and duplicate keys and reads decimals exactly."""
+    """PyYAML's pure-Python safe loader, whose document :func:`_compose` builds (no aliases, limited
+    nesting) and whose decimals are read exactly."""
 
 
-def _no_alias(loader: _StrictLoader, node: yaml.Node) -> Any:
-    raise yaml.constructor.ConstructorError(None, None, "不允许使用 YAML 锚点或别名（& 与 *）", node.start_mark)
+# The same on libyaml's C parser (≈ 20× faster) when PyYAML was built with it. libyaml accepts tabs
+# where PyYAML refuses them (inside plain text, after 「:」), so a file with a tab is read by PyYAML,
+# which names the tab.
+_FastLoader: type[yaml.SafeLoader | yaml.CSafeLoader] = _StrictLoader
+if yaml.__with_libyaml__:
+
+    class _StrictCLoader(yaml.CSafeLoader):
+        """:class:`_StrictLoader` on libyaml's parser."""
+
+    _FastLoader = _StrictCLoader
 
 
-def _decimal(loader: _StrictLoader, node: yaml.ScalarNode) -> Any:
+def _decimal(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
     text = loader.construct_scalar(node)
     try:
         return Decimal(str(text).replace("_", ""))
@@ -81,15 +99,14 @@ def _decimal(loader: _StrictLoader, node: yaml.ScalarNode) -> Any:
         return str(text)
 
 
-_StrictLoader.add_constructor("tag:yaml.org,2002:float", _decimal)
-
-
 # Dates stay text: a publication date is shown as printed.
-def _text(loader: _StrictLoader, node: yaml.ScalarNode) -> Any:
+def _text(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
     return str(loader.construct_scalar(node))
 
 
-_StrictLoader.add_constructor("tag:yaml.org,2002:timestamp", _text)
+for _loader_class in (_StrictLoader, _FastLoader):
+    _loader_class.add_constructor("tag:yaml.org,2002:float", _decimal)
+    _loader_class.add_constructor("tag:yaml.org,2002:timestamp", _text)
 
 
 @dataclass(frozen=True)
@@ -132,86 +149,175 @@ def _walk(node: yaml.Node, path: PathKey, lines: dict[PathKey, int], rel: str) -
 def load_yaml(path: Path, rel: str) -> YamlDocument:
     text = read_text(path, rel)
     try:
-        _check_events(text, rel)
-        node = yaml.compose(text, Loader=_StrictLoader)
+        data, lines = _read_document(text, rel)
     except yaml.YAMLError as exc:
-        raise _yaml_problem(exc, rel) from None
-    if node is None:
-        raise _problem("file-empty", rel, "YAML 文件没有内容", "请填写内容，或删除这个文件。")
-    lines: dict[PathKey, int] = {}
-    _walk(node, (), lines, rel)
-    loader = _StrictLoader("")
+        raise _yaml_problem(exc, rel, text) from None
+    return YamlDocument(data, lines, rel)
+
+
+def _read_document(text: str, rel: str) -> tuple[Any, dict[PathKey, int]]:
+    """The document's data and the line of every value, from one parse."""
+    loader: _Loader = (_StrictLoader if "\t" in text else _FastLoader)(text)
     try:
-        data = loader.construct_document(node)
-    except yaml.YAMLError as exc:
-        raise _yaml_problem(exc, rel) from None
+        node = _compose(loader, rel)
+        if node is None:
+            raise _problem("file-empty", rel, "YAML 文件没有内容", "请填写内容，或删除这个文件。")
+        lines: dict[PathKey, int] = {}
+        _walk(node, (), lines, rel)
+        return loader.construct_document(node), lines
     finally:
         loader.dispose()
-    return YamlDocument(data, lines, rel)
 
 
 MAX_DEPTH = 50  # nesting levels; the data format needs fewer than ten
 
+_COLLECTION_NODES: dict[type[yaml.Event], type[yaml.CollectionNode]] = {
+    yaml.SequenceStartEvent: yaml.SequenceNode,
+    yaml.MappingStartEvent: yaml.MappingNode,
+}
+_COLLECTION_ENDS = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
+_SKIPPED_EVENTS = (yaml.StreamStartEvent, yaml.DocumentEndEvent)
 
-def _check_events(text: str, rel: str) -> None:
-    """Refuse anchors, aliases and absurd nesting before composing (the parser itself does not recurse),
-    so that neither an alias bomb nor ten thousand brackets can exhaust memory or the stack."""
-    depth = 0
-    for event in yaml.parse(text, Loader=_StrictLoader):
-        mark = event.start_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark is not None else (None, None)
-        anchor = getattr(event, "anchor", None)
-        if anchor is not None:
-            raise _problem(
-                "yaml-alias",
-                rel,
-                f"不允许使用 YAML 锚点或别名（&{anchor} / *{anchor}）",
-                "请把内容直接写出来，不要引用其他位置。",
-                line,
-                column,
-            )
-        if isinstance(event, yaml.CollectionStartEvent):
-            depth += 1
-            if depth > MAX_DEPTH:
-                raise _problem(
+
+def _compose(loader: _Loader, rel: str) -> yaml.Node | None:
+    """The node tree of the only document, built in one pass over the parser's events.
+
+    Anchors, aliases and absurd nesting are refused as their events arrive (the tree is built without
+    recursion), so that neither an alias bomb nor ten thousand brackets can exhaust memory or the
+    stack. A second document is refused once the whole stream has been read, so that a syntax error,
+    anchor or alias anywhere in the file is reported first. ``None`` if the file holds no document.
+    """
+    root: yaml.Node | None = None
+    second_document: yaml.Mark | None = None
+    documents = 0
+    open_nodes: list[yaml.CollectionNode] = []
+    waiting_keys: list[yaml.Node | None] = []  # per open node: a mapping's key still without its value
+    while True:
+        event = loader.get_event()
+        kind = type(event)
+        if kind in _SKIPPED_EVENTS:
+            continue
+        if kind is yaml.StreamEndEvent:
+            break
+        if kind is yaml.DocumentStartEvent:
+            documents += 1
+            if documents == 2:
+                second_document = event.start_mark
+            continue
+        if kind in _COLLECTION_ENDS:
+            open_nodes.pop().end_mark = event.end_mark
+            waiting_keys.pop()
+            continue
+        node = _node(loader, event, rel)
+        if not open_nodes:
+            root = root if documents > 1 else node
+        elif isinstance(open_nodes[-1], yaml.SequenceNode):
+            open_nodes[-1].value.append(node)
+        elif waiting_keys[-1] is None:
+            waiting_keys[-1] = node
+        else:
+            open_nodes[-1].value.append((waiting_keys[-1], node))
+            waiting_keys[-1] = None
+        if isinstance(node, yaml.CollectionNode):
+            open_nodes.append(node)
+            waiting_keys.append(None)
+            if len(open_nodes) > MAX_DEPTH:
+                raise _event_problem(
                     "yaml-syntax",
                     rel,
                     f"YAML 嵌套超过 {MAX_DEPTH} 层",
                     "数据格式只需要几层嵌套，请检查是否多了括号或缩进。",
-                    line,
-                    column,
+                    event,
                 )
-        elif isinstance(event, yaml.CollectionEndEvent):
-            depth -= 1
+    if root is not None and second_document is not None:
+        raise yaml.composer.ComposerError(
+            "expected a single document in the stream", root.start_mark, "but found another document", second_document
+        )
+    return root
 
 
-# The parser's usual complaints, in Chinese (the parser's own words follow in parentheses).
+def _node(loader: _Loader, event: Any, rel: str) -> yaml.Node:
+    """The node of a scalar or collection-start event (either parser's), its tag resolved as PyYAML's
+    composer does."""
+    anchor = getattr(event, "anchor", None)
+    if anchor is not None:
+        raise _event_problem(
+            "yaml-alias",
+            rel,
+            f"不允许使用 YAML 锚点或别名（&{anchor} / *{anchor}）",
+            "请把内容直接写出来，不要引用其他位置。",
+            event,
+        )
+    tag, start, end = event.tag, event.start_mark, event.end_mark
+    if type(event) is yaml.ScalarEvent:
+        if tag is None or tag == "!":
+            tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+        return yaml.ScalarNode(tag, event.value, start, end, style=event.style)
+    node_class = _COLLECTION_NODES[type(event)]
+    if tag is None or tag == "!":
+        tag = loader.resolve(node_class, None, event.implicit)
+    return node_class(tag, [], start, None, flow_style=event.flow_style)
+
+
+def _event_problem(code: str, rel: str, message: str, hint: str, event: yaml.Event) -> FileProblem:
+    mark = event.start_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (None, None)
+    return _problem(code, rel, message, hint, line, column)
+
+
+# The parser's usual complaints, in Chinese (the parser's own words follow in parentheses). Patterns
+# cover the wording of both parsers: libyaml's comes second where it differs from PyYAML's.
 _YAML_PROBLEMS = (
-    ("found character '\\t'", "用了制表符（Tab）缩进，YAML 只能用空格缩进"),
     ("that cannot start any token", "这个字符不能出现在值的开头，请给整段文字加引号"),
-    ("mapping values are not allowed here", "这一行多了一个「: 」，含冒号的文字请用引号括起来"),
+    ("mapping values are not allowed", "这一行多了一个「: 」，含冒号的文字请用引号括起来"),
+    ("found unexpected ':'", "这里多了一个「:」，含冒号的文字请用引号括起来"),
+    ("sequence entries are not allowed", "这里不能开始列表项「- 」，请检查缩进"),
     ("while scanning a quoted scalar", "引号没有闭合"),
     ("expected ',' or ']'", "方括号 [ ] 没有闭合，或列表项之间缺逗号"),
     ("expected ',' or '}'", "花括号 { } 没有闭合，或各项之间缺逗号"),
     ("expected <block end>", "缩进不一致：同一层级的行应对齐"),
+    ("did not find expected key", "缩进不一致：同一层级的行应对齐"),
+    ("did not find expected '-' indicator", "缩进不一致：同一层级的行应对齐"),
     ("could not find expected ':'", "缺少「: 」，或缩进不一致"),
     ("but found another document", "一个文件只能有一个 YAML 文档，请删除「---」分隔线"),
     ("could not determine a constructor for the tag", "不支持「!!」开头的 YAML 标签，请直接写出值"),
     ("found unhashable key", "键只能是文字，不能是列表或映射"),
 )
+_TAB = "用了制表符（Tab）缩进，YAML 只能用空格缩进"
 
 
-def _yaml_problem(exc: yaml.YAMLError, rel: str) -> FileProblem:
+def _yaml_problem(exc: yaml.YAMLError, rel: str, text: str) -> FileProblem:
+    if isinstance(exc, yaml.reader.ReaderError):
+        return _control_character_problem(rel, text)
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (None, None)
     problem = getattr(exc, "problem", None) or str(exc)
     context = f"{getattr(exc, 'context', None) or ''} {problem}"
-    chinese = next((text for pattern, text in _YAML_PROBLEMS if pattern in context), "")
+    at_tab = mark is not None and text[mark.index : mark.index + 1] == "\t"
+    chinese = _TAB if at_tab else next((text for pattern, text in _YAML_PROBLEMS if pattern in context), "")
     return _problem(
         "yaml-syntax",
         rel,
         f"YAML 格式错误：{chinese}（{problem}）" if chinese else f"YAML 格式错误：{problem}",
         "请检查缩进、冒号和引号；含冒号或 # 的文字请用引号括起来。",
+        line,
+        column,
+    )
+
+
+def _control_character_problem(rel: str, text: str) -> FileProblem:
+    """A control character YAML does not allow, located in the text itself (the parsers count its
+    position differently: PyYAML in characters, libyaml in bytes)."""
+    found = yaml.reader.Reader.NON_PRINTABLE.search(text)
+    start = found.start() if found else 0
+    line = text.count("\n", 0, start) + 1
+    column = start - (text.rfind("\n", 0, start) + 1) + 1
+    code = f"#x{ord(found.group()):04x}" if found else ""
+    return _problem(
+        "yaml-syntax",
+        rel,
+        f"YAML 格式错误：含有不允许的控制字符 {code}",
+        "请删除这个看不见的字符（常见于从网页或 Word 复制的文字），或用编辑器另存为纯文本。",
         line,
         column,
     )
