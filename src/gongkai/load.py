@@ -231,12 +231,13 @@ def _load_disclosure(reader: _Reader, folder: Path) -> Disclosure | None:
     if not _folder_problems(reader, folder, doc, ydoc):
         return None
     tables: dict[str, Table] = {}
+    resolved_folder = folder.resolve()
     for index, table_doc in enumerate(doc.tables):
         where = Location(ydoc.rel, line=ydoc.line_of(("tables", index)), field=f"tables.{index}")
         if table_doc.id in tables:
             reader.error("table-duplicate", where, f"公开{table_doc.id}表列了两次", "每张表只列一次。")
             continue
-        table = _load_table(reader, folder, table_doc, where)
+        table = _load_table(reader, resolved_folder, table_doc, where)
         if table is not None:
             tables[table_doc.id] = table
     overview = reader.optional_yaml(folder / "overview.yaml", OverviewDoc)
@@ -301,6 +302,7 @@ def _convert(
 
 
 def _load_table(reader: _Reader, folder: Path, doc: TableDoc, where: Location) -> Table | None:
+    """The table ``doc`` describes; ``folder`` is the disclosure's folder, already resolved."""
     spec = SPECS[doc.id]
     if not doc.file:
         if not doc.no_data:
@@ -312,7 +314,7 @@ def _load_table(reader: _Reader, folder: Path, doc: TableDoc, where: Location) -
             )
         return None
     path = (folder / doc.file).resolve()
-    if folder.resolve() not in path.parents or not path.is_file():
+    if folder not in path.parents or not path.is_file():
         reader.error(
             "table-file-missing",
             where,

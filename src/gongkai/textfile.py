@@ -222,13 +222,7 @@ def _compose(loader: _Loader, rel: str) -> yaml.Node | None:
             open_nodes.append(node)
             waiting_keys.append(None)
             if len(open_nodes) > MAX_DEPTH:
-                raise _event_problem(
-                    "yaml-syntax",
-                    rel,
-                    f"YAML 嵌套超过 {MAX_DEPTH} 层",
-                    "数据格式只需要几层嵌套，请检查是否多了括号或缩进。",
-                    event,
-                )
+                raise _too_deep(rel, event.start_mark)
     if root is not None and second_document is not None:
         raise yaml.composer.ComposerError(
             "expected a single document in the stream", root.start_mark, "but found another document", second_document
@@ -241,12 +235,12 @@ def _node(loader: _Loader, event: Any, rel: str) -> yaml.Node:
     composer does."""
     anchor = getattr(event, "anchor", None)
     if anchor is not None:
-        raise _event_problem(
+        raise _marked_problem(
             "yaml-alias",
             rel,
             f"不允许使用 YAML 锚点或别名（&{anchor} / *{anchor}）",
             "请把内容直接写出来，不要引用其他位置。",
-            event,
+            event.start_mark,
         )
     tag, start, end = event.tag, event.start_mark, event.end_mark
     if type(event) is yaml.ScalarEvent:
@@ -259,8 +253,17 @@ def _node(loader: _Loader, event: Any, rel: str) -> yaml.Node:
     return node_class(tag, [], start, None, flow_style=event.flow_style)
 
 
-def _event_problem(code: str, rel: str, message: str, hint: str, event: yaml.Event) -> FileProblem:
-    mark = event.start_mark
+def _too_deep(rel: str, mark: Any) -> FileProblem:
+    return _marked_problem(
+        "yaml-syntax",
+        rel,
+        f"YAML 嵌套超过 {MAX_DEPTH} 层",
+        "数据格式只需要几层嵌套，请检查是否多了括号或缩进。",
+        mark,
+    )
+
+
+def _marked_problem(code: str, rel: str, message: str, hint: str, mark: Any) -> FileProblem:
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (None, None)
     return _problem(code, rel, message, hint, line, column)
 
@@ -279,6 +282,7 @@ _YAML_PROBLEMS = (
     ("did not find expected key", "缩进不一致：同一层级的行应对齐"),
     ("did not find expected '-' indicator", "缩进不一致：同一层级的行应对齐"),
     ("could not find expected ':'", "缺少「: 」，或缩进不一致"),
+    ("node content", "这里缺少值，或多了「,」「]」「}」等符号"),
     ("but found another document", "一个文件只能有一个 YAML 文档，请删除「---」分隔线"),
     ("could not determine a constructor for the tag", "不支持「!!」开头的 YAML 标签，请直接写出值"),
     ("found unhashable key", "键只能是文字，不能是列表或映射"),
@@ -292,6 +296,8 @@ def _yaml_problem(exc: yaml.YAMLError, rel: str, text: str) -> FileProblem:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (None, None)
     problem = getattr(exc, "problem", None) or str(exc)
+    if problem == "exceeded maximum nesting depth":  # libyaml's own limit (1,000 levels) came first
+        return _too_deep(rel, mark)
     context = f"{getattr(exc, 'context', None) or ''} {problem}"
     at_tab = mark is not None and text[mark.index : mark.index + 1] == "\t"
     chinese = _TAB if at_tab else next((text for pattern, text in _YAML_PROBLEMS if pattern in context), "")
