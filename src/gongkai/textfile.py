@@ -79,7 +79,7 @@ class _StrictLoader(yaml.SafeLoader):
     nesting) and whose decimals are read exactly."""
 
 
-# The same on libyaml's C parser (≈ 20× faster) when PyYAML was built with it. libyaml accepts tabs
+# The same on libyaml's C parser (≈ 10× faster) when PyYAML was built with it. libyaml accepts tabs
 # where PyYAML refuses them (inside plain text, after 「:」), so a file with a tab is read by PyYAML,
 # which names the tab.
 _FastLoader: type[yaml.SafeLoader | yaml.CSafeLoader] = _StrictLoader
