@@ -73,6 +73,15 @@ def test_glossary_terms_are_linked_with_definitions_and_backlinks(built_site: Bu
     assert "出现在：" in glossary and XIANGYUAN in glossary
 
 
+def test_glossary_is_an_index_in_pinyin_order_with_letter_headings(built_site: BuiltSite) -> None:
+    glossary = built_site.html("glossary")
+    terms = re.findall(r'<dt id="term-[^"]*">([^<]+)</dt>', glossary)
+    assert terms.index("财政拨款收入") < terms.index("基本支出") < terms.index("项目支出")  # cai < ji < xiang
+    letters = re.findall(r'<h3 id="letter-([a-z])"', glossary)
+    assert letters == sorted(letters) and {"c", "j", "x"} <= set(letters)
+    assert '<a href="#letter-c">C</a>' in glossary
+
+
 def test_built_site_loads_nothing_from_other_hosts(built_site: BuiltSite) -> None:
     external = re.compile(
         r"""(?:<(?:script|img|iframe|source|video|audio|embed)[^>]*\ssrc=|<link[^>]*\shref=|url\(|@import\s)\s*["']?(?:https?:)?//""",

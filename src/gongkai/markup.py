@@ -24,11 +24,12 @@ TEMPLATES = Path(__file__).resolve().parents[2] / "site_templates" / "pages"
 
 @dataclass(frozen=True)
 class Section:
-    """One ``##`` section of a page: Chinese title, stable ASCII anchor, Markdown/HTML body."""
+    """One section of a page: Chinese title, stable ASCII anchor, Markdown/HTML body, heading level."""
 
     title: str
     anchor: str
     body: str
+    level: int = 2
 
 
 @dataclass(frozen=True)

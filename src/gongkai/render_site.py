@@ -94,6 +94,14 @@ def unit_pages(corpus: Corpus, env: jinja2.Environment, badges: dict[str, str]) 
     return pages
 
 
+def pinyin_key(term: str) -> tuple[str, str]:
+    """Sort terms as a Chinese index does: by pinyin (「三公」经费 under S), then by the term itself."""
+    from pypinyin import lazy_pinyin
+
+    bare = term.lstrip('“"「')
+    return "".join(lazy_pinyin(bare)).lower(), bare
+
+
 def glossary_page(corpus: Corpus, env: jinja2.Environment, registry: BacklinkRegistry) -> RenderedPage:
     """Every term once: the site definition, what each disclosure printed, and where the term is used."""
     entries: dict[str, GlossaryEntry] = {e.term: e for e in corpus.glossary}
@@ -103,8 +111,8 @@ def glossary_page(corpus: Corpus, env: jinja2.Environment, registry: BacklinkReg
             entries.setdefault(e.term, e)
             printed[e.term].append((d, e))
     backlinks = registry.backlinks()
-    items = []
-    for term in sorted(entries, key=lambda t: (t.lstrip('“"'), t)):
+    groups: dict[str, list[str]] = defaultdict(list)
+    for term in sorted(entries, key=pinyin_key):
         entry = entries[term]
         anchor = term_anchor(term)
         parts = [f'<dt id="{anchor}">{escape(term)}</dt><dd><p>{escape(entry.definition)}</p>']
@@ -125,8 +133,13 @@ def glossary_page(corpus: Corpus, env: jinja2.Environment, registry: BacklinkReg
             links = "、".join(f'<a href="../{url}">{escape(title)}</a>' for url, title in uses)
             parts.append(f'<p class="gk-backlinks">出现在：{links}</p>')
         parts.append("</dd>")
-        items.append("".join(parts))
-    sections = [Section(f"全部名词（{len(entries)}个）", "terms", f'<dl class="gk-glossary">{"".join(items)}</dl>')]
+        groups[pinyin_key(term)[0][:1].upper() or "#"].append("".join(parts))
+    letters = " ".join(f'<a href="#letter-{letter.lower()}">{letter}</a>' for letter in groups)
+    sections = [Section(f"全部名词（{len(entries)}个，按拼音排序）", "terms", f'<p class="gk-letters">{letters}</p>')]
+    sections += [
+        Section(letter, f"letter-{letter.lower()}", f'<dl class="gk-glossary">{"".join(items)}</dl>', level=3)
+        for letter, items in groups.items()
+    ]
     lead = markup.paragraph(
         "预决算公开中常用的专业名词。正文中带虚线的词，点击即跳到这里，悬停或用键盘聚焦可直接看到解释。",
         None,
