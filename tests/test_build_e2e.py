@@ -126,3 +126,9 @@ def test_rebuilding_unchanged_data_gives_byte_identical_files(built_site: BuiltS
 def test_generated_markdown_starts_with_a_do_not_edit_note(built_site: BuiltSite) -> None:
     for page in built_site.paths.content.rglob("*.md"):
         assert "请勿手工编辑" in page.read_text(encoding="utf-8").splitlines()[1]
+
+
+def test_a_blank_in_the_performance_summary_is_explained_as_not_printed(built_site: BuiltSite) -> None:
+    note = "「—」表示原文的自评表没有列出这一项（不是 0）"
+    assert note in built_site.html("sichuan-panzhihua-xiqu/xiqu-xinfangju/2021-juesuan")  # forms without 执行率/得分
+    assert note not in built_site.html(XIANGYUAN)  # every figure of its 自评表 is printed

@@ -101,9 +101,11 @@ def _table_block(table: Table, scope: LinkScope) -> str:
 
 def _performance_summary(d: Disclosure) -> str:
     rows = []
+    unprinted = False  # some figure of the summary is not printed in its 自评表
     for p in d.projects:
         total = p.funds[0] if p.funds else None
         figures = [total.annual_budget, total.executed, total.rate] if total else [None, None, None]
+        unprinted |= not p.grade or any(markup.cell_text(c) == "—" for c in (*figures, p.total_score))
         cells = "".join(f'<td class="gk-num">{markup.cell_text(c)}</td>' for c in figures)
         rows.append(
             f'<tr><th scope="row"><a href="{PERFORMANCE_DIR}/{p.slug}/">{escape(p.name)}</a></th>{cells}'
@@ -127,6 +129,8 @@ def _performance_summary(d: Disclosure) -> str:
                 "项目支出绩效自评结果",
             )
         )
+        if unprinted:
+            blocks.append('<p class="gk-note">「—」表示原文的自评表没有列出这一项（不是 0）。</p>')
     return "\n\n".join(blocks)
 
 
