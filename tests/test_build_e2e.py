@@ -132,3 +132,12 @@ def test_a_blank_in_the_performance_summary_is_explained_as_not_printed(built_si
     note = "「—」表示原文的自评表没有列出这一项（不是 0）"
     assert note in built_site.html("sichuan-panzhihua-xiqu/xiqu-xinfangju/2021-juesuan")  # forms without 执行率/得分
     assert note not in built_site.html(XIANGYUAN)  # every figure of its 自评表 is printed
+
+
+def test_a_self_evaluation_form_shows_only_the_columns_it_prints_and_names_the_others(built_site: BuiltSite) -> None:
+    xiqu = built_site.html("sichuan-panzhihua-xiqu/xiqu-xinfangju/2021-juesuan/jixiao/baoan-feiyong")
+    funds = xiqu.split("项目资金（万元）", 1)[1].split("</table>", 1)[0]
+    assert "全年执行数" in funds and "执行率" not in funds and "年初预算数" not in funds  # caption too
+    assert "原表未列出：年初预算数·目标申报数、年初预算数·预算编制数、资金结(转)余、执行率（%）、分值、得分。" in xiqu
+    yishu = built_site.html(f"{XIANGYUAN}/jixiao/yishu-renyuan-buzhu")
+    assert "执行率（%）" in yishu and "调整后指标值" in yishu and "原表未列出：分值。" in yishu

@@ -72,45 +72,62 @@ def _head(labels: tuple[str, ...]) -> str:
     return "".join(f'<th scope="col">{h}</th>' for h in labels)
 
 
+def _printed(cell: Cell) -> bool:
+    return cell.state is not CellState.EMPTY
+
+
+def _omitted_note(labels: list[str]) -> str:
+    """Columns of the standard form that this 自评表 does not print are left out of the page, and named."""
+    return f'<p class="gk-note">原表未列出：{"、".join(labels)}。</p>' if labels else ""
+
+
 def funds_table(p: PerformanceTable) -> str:
+    columns = [(n, label) for n, label in FUND_COLUMNS if any(_printed(getattr(line, n)) for line in p.funds)]
     rows = []
     for line in p.funds:
-        cells = "".join(_figure_td(getattr(line, name)) for name, _ in FUND_COLUMNS)
+        cells = "".join(_figure_td(getattr(line, name)) for name, _ in columns)
         rows.append(f'<tr><th scope="row">{escape(line.source_name)}</th>{cells}</tr>')
-    head = _head(("资金来源", *(label for _, label in FUND_COLUMNS)))
-    return wrap(
-        f'<table class="gk-table"><caption>项目资金（万元）：预算 → 执行 → 执行率</caption>'
+    head = _head(("资金来源", *(label for _, label in columns)))
+    table = wrap(
+        f'<table class="gk-table"><caption>项目资金（万元）：预算 → 执行{" → 执行率" if "rate" in dict(columns) else ""}</caption>'
         f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>",
         "项目资金",
     )
+    return table + _omitted_note([label for name, label in FUND_COLUMNS if (name, label) not in columns])
 
 
-def _indicator_row(i: Indicator) -> str:
-    texts = "".join(f"<td>{escape(t) or '—'}</td>" for t in (i.level1, i.level2))
-    texts += f'<th scope="row"{_id(i.source.field or "")}>{escape(i.name) or "—"}</th>'
-    texts += "".join(_text_td(getattr(i, name), indicator_field(i, name)) for name, _ in INDICATOR_TEXTS)
-    scores = "".join(_figure_td(getattr(i, name)) for name, _ in INDICATOR_FIGURES)
-    return f"<tr>{texts}{scores}{_text_td(i.deviation, indicator_field(i, DEVIATION[0]))}</tr>"
+def _indicator_row(i: Indicator, texts: list[tuple[str, str]], figures: list[tuple[str, str]]) -> str:
+    cells = "".join(f"<td>{escape(t) or '—'}</td>" for t in (i.level1, i.level2))
+    cells += f'<th scope="row"{_id(i.source.field or "")}>{escape(i.name) or "—"}</th>'
+    cells += "".join(_text_td(getattr(i, name), indicator_field(i, name)) for name, _ in texts)
+    cells += "".join(_figure_td(getattr(i, name)) for name, _ in figures)
+    return f"<tr>{cells}{_text_td(i.deviation, indicator_field(i, DEVIATION[0]))}</tr>"
 
 
 def indicator_table(p: PerformanceTable) -> str:
-    head = _head(
-        (
-            "一级指标",
-            "二级指标",
-            "三级指标",
-            *(label for _, label in INDICATOR_TEXTS),
-            *(label for _, label in INDICATOR_FIGURES),
-            DEVIATION[1],
+    """The indicators; 调整后指标值, 分值 and 得分 only when the form prints them (偏差原因 always: findings
+    about a missing reason point at it)."""
+    texts = [c for c in INDICATOR_TEXTS if c[0] != "adjusted_target" or any(i.adjusted_target for i in p.indicators)]
+    figures = [
+        (n, label)
+        for n, label in INDICATOR_FIGURES
+        if any(_printed(getattr(i, n)) for i in p.indicators) or (n == "score" and _printed(p.total_score))
+    ]
+    head = _head(("一级指标", "二级指标", "三级指标", *(label for _, label in (*texts, *figures)), DEVIATION[1]))
+    rows = "".join(_indicator_row(i, texts, figures) for i in p.indicators)
+    if _printed(p.total_score) or p.grade:
+        span = 3 + len(texts) + len(figures) - (1 if figures and figures[-1][0] == "score" else 0)
+        score = _figure_td(p.total_score) if figures and figures[-1][0] == "score" else ""
+        rows += (
+            f'<tr class="gk-total"><th scope="row" colspan="{span}">总分</th>{score}'
+            f"<td>{escape(p.grade) or '—'}</td></tr>"
         )
-    )
-    rows = "".join(_indicator_row(i) for i in p.indicators)
-    total = (
-        f'<tr class="gk-total"><th scope="row" colspan="7">总分</th>{_figure_td(p.total_score)}'
-        f"<td>{escape(p.grade) or '—'}</td></tr>"
-    )
-    return wrap(
-        f'<table class="gk-table"><caption>绩效指标：目标 → 实际 → 得分</caption>'
-        f"<thead><tr>{head}</tr></thead><tbody>{rows}{total}</tbody></table>",
+    table = wrap(
+        f'<table class="gk-table"><caption>绩效指标：目标 → 实际{" → 得分" if "score" in dict(figures) else ""}</caption>'
+        f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>",
         "绩效指标",
+    )
+    shown = (*texts, *figures)
+    return table + _omitted_note(
+        [label for name, label in (*INDICATOR_TEXTS, *INDICATOR_FIGURES) if (name, label) not in shown]
     )
