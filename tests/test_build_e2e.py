@@ -141,3 +141,12 @@ def test_a_self_evaluation_form_shows_only_the_columns_it_prints_and_names_the_o
     assert "原表未列出：年初预算数·目标申报数、年初预算数·预算编制数、资金结(转)余、执行率（%）、分值、得分。" in xiqu
     yishu = built_site.html(f"{XIANGYUAN}/jixiao/yishu-renyuan-buzhu")
     assert "执行率（%）" in yishu and "调整后指标值" in yishu and "原表未列出：分值。" in yishu
+
+
+def test_browser_tab_titles_name_the_page_and_the_site_once(built_site: BuiltSite) -> None:
+    titles = {url: re.search(r"<title>([^<]+)</title>", built_site.html(url)) for url in ("", "glossary", XIANGYUAN)}
+    assert {url: m.group(1) if m else "" for url, m in titles.items()} == {
+        "": "信访部门预决算公开",
+        "glossary": "名词解释 - 信访部门预决算公开",
+        XIANGYUAN: "襄垣县信访局 2023年度决算公开 - 信访部门预决算公开",
+    }
