@@ -87,7 +87,7 @@ def test_consistent_table_has_no_finding() -> None:
 
 def test_execution_rate() -> None:
     (finding,) = codes(findings(project(funds=(funds(rate="96.86"),))), "perf-rate-mismatch")
-    assert ("重算", "86.8651%") in finding.figures
+    assert ("重算", "86.87%") in finding.figures
     assert (
         codes(
             findings(project(funds=(funds(budget="0.757", executed="0.757", balance="0", rate="99.99", score="10"),))),

@@ -61,7 +61,7 @@ def has_data(table: Table) -> bool:
 @dataclass(frozen=True)
 class PercentCheck:
     printed: Decimal
-    recomputed: Decimal  # 100 × numerator / denominator, two places finer than printed
+    recomputed: Decimal  # 100 × numerator / denominator at the printed precision, at least two decimals
     matched: str  # 四舍五入 / 截断, 「…（计入金额尾数误差）」, or "" when outside tolerance
 
     @property
@@ -90,7 +90,7 @@ def check_percent(
     exponent = printed.as_tuple().exponent
     unit = Decimal(1).scaleb(exponent if isinstance(exponent, int) else 0)
     exact = numerator / denominator * 100
-    recomputed = exact.quantize(unit / 100, ROUND_HALF_UP)
+    recomputed = exact.quantize(min(unit, CENT), ROUND_HALF_UP)  # for readers: as printed, at least 0.01
     if printed == exact.quantize(unit, ROUND_HALF_UP):
         return PercentCheck(printed, recomputed, "四舍五入")
     if printed == exact.quantize(unit, ROUND_DOWN):
