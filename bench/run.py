@@ -30,7 +30,7 @@ sys.path.insert(0, str(BENCH))
 
 from weight import page_weight, search_bytes  # noqa: E402
 
-from gongkai.demo_data import FIRST_YEAR, generate_corpus  # noqa: E402
+from gongkai.demo.corpus import FIRST_YEAR, generate_corpus  # noqa: E402
 
 YEARS = 5  # each unit: 预算 + 决算 for 5 years = 10 disclosures
 SEED = 1

@@ -9,7 +9,7 @@ import pytest
 from conftest import PROJECT, copy_project
 from gongkai.build import Progress, build_site
 from gongkai.cli import EXIT_OK, EXIT_USAGE, main
-from gongkai.demo_data import PLANTED_FILE, generate_corpus
+from gongkai.demo.corpus import PLANTED_FILE, generate_corpus
 from gongkai.diagnostics import Severity
 from gongkai.load import load_corpus
 from gongkai.rules import check_corpus

@@ -20,7 +20,7 @@ SECTIONS = dict(re.findall(r"^### `([^`]+)` — (.+?)\s*$", ERROR_DOCS, re.M))
 
 KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)+$")
 # Modules that generate synthetic data: their kebab-case strings are slugs, not diagnostic codes.
-DATA_MODULES = {"demo_data.py", "demo_prose.py", "demo_ledger.py"}
+DATA_PACKAGE = SOURCE / "demo"
 # Kebab-case strings that are not diagnostic codes: anchors, commands, enum values, file names.
 NOT_CODES = {
     "by-rule",  # anchor on the checks page
@@ -45,7 +45,7 @@ def _kebab_literals() -> dict[str, str]:
     """Every kebab-case string literal in src/gongkai (except CSS classes) → the first file using it."""
     found: dict[str, str] = {}
     for path in sorted(SOURCE.rglob("*.py")):
-        if path.name in DATA_MODULES:
+        if path.is_relative_to(DATA_PACKAGE):
             continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             value = node.value if isinstance(node, ast.Constant) else None

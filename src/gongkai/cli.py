@@ -147,7 +147,7 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _demo_data(args: argparse.Namespace) -> int:
-    from gongkai.demo_data import DemoDataError, generate_corpus
+    from gongkai.demo.corpus import DemoDataError, generate_corpus
 
     if args.units < 1 or not 1 <= args.years <= 50 or not 0 <= args.contradictions <= 1:
         problem = "--units 至少为 1，--years 在 1–50 之间，--contradictions 在 0–1 之间"

@@ -19,8 +19,8 @@ from pathlib import Path
 
 import yaml
 
-from gongkai.demo_ledger import Ledger, make_ledger, table_rows
-from gongkai.demo_prose import explanations_doc, glossary_doc, make_projects, overview_doc, project_doc
+from gongkai.demo.ledger import Ledger, make_ledger, table_rows
+from gongkai.demo.prose import explanations_doc, glossary_doc, make_projects, overview_doc, project_doc
 from gongkai.site import GENERATED_NOTE
 from gongkai.tables import SPECS
 

@@ -1,6 +1,6 @@
 """Synthetic running text for ``gongkai demo-data``: 概况, 情况说明, 名词解释 and 项目绩效自评表.
 
-Every figure quoted in the text is taken from the :class:`~gongkai.demo_ledger.Ledger` the tables are
+Every figure quoted in the text is taken from the :class:`~gongkai.demo.ledger.Ledger` the tables are
 written from (and last year's ledger for changes), so text and tables agree unless a contradiction is
 planted on purpose.
 """
@@ -11,7 +11,7 @@ import random
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from gongkai.demo_ledger import CENT, NUMERALS, ZERO, Ledger, split
+from gongkai.demo.ledger import CENT, NUMERALS, ZERO, Ledger, split
 
 Section = dict[str, object]
 
