@@ -1,4 +1,5 @@
-"""Search in the browser: each reader's query shows the page that answers it among the first three results."""
+"""Search in the browser: each reader's query finds the page that answers it, and its first result leads to the
+answering table or text."""
 
 from __future__ import annotations
 
@@ -50,3 +51,24 @@ def test_budget_term_finds_a_disclosure_page_that_shows_it_in_the_top_three(
 
 def test_project_name_finds_its_performance_page_first(search_page: Page) -> None:
     assert search(search_page, "遗属")[0] == "/" + PAGE_TYPES["project"]
+
+
+# query -> the section of the first result's page that answers it (the table or the 情况说明 part)
+FIRST_RESULT_SECTION = {
+    "拨款": "#gongkai04",  # 公开04 财政拨款收入支出决算总表
+    "三公经费": "#gongkai09",  # 公开09 财政拨款“三公”经费支出决算表
+    "信访事务": "#gongkai02",  # 科目 2010308 信访事务 in 公开02
+    "基本支出": "#gongkai06",  # 公开06 基本支出决算明细表
+    "住房公积金": "#gongkai06",  # 30113 住房公积金
+    "机关运行经费": "#explanation-10-1",  # 情况说明 十（一） 机关运行经费支出情况
+}
+
+
+@pytest.mark.parametrize("query", FIRST_RESULT_SECTION)
+def test_the_first_result_leads_to_the_table_or_text_that_answers_the_query(search_page: Page, query: str) -> None:
+    pages = search(search_page, query)
+    assert DISCLOSURE_PAGE.match(pages[0]), f"{query}: {pages[:3]}"
+    sections = search_page.eval_on_selector_all(
+        "li.md-search-result__item:first-child a", "links => links.slice(0, 3).map(a => new URL(a.href).hash)"
+    )
+    assert FIRST_RESULT_SECTION[query] in sections, f"{query}: {sections}"
