@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 import threading
 import time
@@ -35,14 +36,14 @@ def _watch(paths: Paths, stop: threading.Event) -> None:
 def serve(paths: Paths, addr: str) -> None:
     from mkdocs.commands.serve import serve as mkdocs_serve
 
-    from gongkai.site import SITE_CONFIG, in_project
+    from gongkai.site import SITE_CONFIG
 
     build_site(paths, Progress(), mkdocs=False)
     stop = threading.Event()
     watcher = threading.Thread(target=_watch, args=(paths, stop), daemon=True)
     watcher.start()
     try:
-        with in_project(paths.project):
+        with contextlib.chdir(paths.project):  # Material opens its jieba dictionaries relative to it
             mkdocs_serve(str(paths.project / SITE_CONFIG), dev_addr=addr, livereload=True)
     finally:
         stop.set()

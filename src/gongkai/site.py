@@ -10,7 +10,7 @@ import contextlib
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 
 import yaml
@@ -33,14 +33,7 @@ def write_tree(root: Path, files: Mapping[str, bytes]) -> tuple[int, int]:
     written = deleted = 0
     root.mkdir(parents=True, exist_ok=True)
     for rel, data in sorted(files.items()):
-        path = root / rel
-        if path.is_file() and path.read_bytes() == data:
-            continue
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(path.name + ".tmp")
-        tmp.write_bytes(data)
-        tmp.replace(path)
-        written += 1
+        written += write_if_changed(root / rel, data)
     wanted = {root / rel for rel in files}
     for path in sorted(root.rglob("*"), reverse=True):
         if path.is_file() and path not in wanted:
@@ -51,11 +44,16 @@ def write_tree(root: Path, files: Mapping[str, bytes]) -> tuple[int, int]:
     return written, deleted
 
 
-def write_if_changed(path: Path, data: bytes) -> None:
-    """Write one file unless it already holds ``data`` (its siblings are left alone)."""
-    if not path.is_file() or path.read_bytes() != data:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
+def write_if_changed(path: Path, data: bytes) -> bool:
+    """Write one file (whole, through a temporary sibling) unless it already holds ``data``; whether it
+    was written.  Its siblings are left alone."""
+    if path.is_file() and path.read_bytes() == data:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_bytes(data)
+    tmp.replace(path)
+    return True
 
 
 def copy_assets(templates: Path) -> dict[str, bytes]:
@@ -102,7 +100,7 @@ def mkdocs_build(config_file: Path, site_dir: Path, *, source_date_epoch: int) -
     previous = os.environ.get("SOURCE_DATE_EPOCH")
     os.environ["SOURCE_DATE_EPOCH"] = str(source_date_epoch)
     try:
-        with in_project(config_file.parent):
+        with contextlib.chdir(config_file.parent):  # Material opens plugins.search.jieba_dict* relative to it
             config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
             build(config)
     except (MkDocsException, SystemExit, OSError) as exc:
@@ -112,18 +110,6 @@ def mkdocs_build(config_file: Path, site_dir: Path, *, source_date_epoch: int) -
             os.environ.pop("SOURCE_DATE_EPOCH", None)
         else:
             os.environ["SOURCE_DATE_EPOCH"] = previous
-
-
-@contextlib.contextmanager
-def in_project(project: Path) -> Iterator[None]:
-    """Run with the project as working folder: Material's search plugin opens its jieba
-    dictionaries (``plugins.search.jieba_dict*`` in mkdocs.yml) relative to it."""
-    previous = Path.cwd()
-    os.chdir(project)
-    try:
-        yield
-    finally:
-        os.chdir(previous)
 
 
 def publish_atomically(config_file: Path, build_dir: Path, *, source_date_epoch: int) -> None:
