@@ -250,6 +250,11 @@ class Disclosure:
         """Stable ASCII path of the disclosure page, relative to the site root."""
         return f"{self.unit.region_slug}/{self.unit.slug}/{self.slug}/"
 
+    @property
+    def name(self) -> str:
+        """How readers name the disclosure: 「襄垣县信访局 2023年度决算」."""
+        return f"{self.unit.name} {self.year}年度{self.kind}"
+
     def table(self, table_id: str) -> Table | None:
         return self.tables.get(table_id)
 

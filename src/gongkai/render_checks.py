@@ -144,10 +144,6 @@ def findings_html(findings: Sequence[Diagnostic], checks_run: int, page: str = "
     return lead + "\n\n" + "\n\n".join(groups)
 
 
-def _name(d: Disclosure) -> str:
-    return f"{d.unit.name} {d.year}年度{d.kind}"
-
-
 def _section_anchor(d: Disclosure) -> str:
     return d.url.strip("/").replace("/", "--")
 
@@ -164,7 +160,7 @@ def _by_rule(corpus: Corpus, report: CheckReport) -> str:
     rows = []
     for code in sorted(per_rule, key=lambda c: (-sum(per_rule[c].values()), c)):
         where = "、".join(
-            f'<a href="#{_section_anchor(by_folder[folder])}">{escape(_name(by_folder[folder]))}</a>（{n}）'
+            f'<a href="#{_section_anchor(by_folder[folder])}">{escape(by_folder[folder].name)}</a>（{n}）'
             for folder, n in sorted(per_rule[code].items())
         )
         rows.append(
@@ -194,7 +190,7 @@ def checks_page(corpus: Corpus, report: CheckReport, env: jinja2.Environment) ->
             + "\n\n"
             + findings_html(findings, run, page)
         )
-        sections.append(Section(escape(_name(d)), _section_anchor(d), body))
+        sections.append(Section(escape(d.name), _section_anchor(d), body))
     everything = report.all_findings()
     total = f"共 {len(disclosures)} 份公开，" + (
         f"发现 {len(everything)} 处问题（{count_text(everything, zeros=False)}）。" if everything else "未发现问题。"

@@ -172,7 +172,7 @@ def render_disclosure(
     ``flagged`` (from :func:`flagged_sentences`) says which sentences of which file have findings."""
     flags = flagged or {}
     out = DisclosureOutput()
-    title = f"{d.unit.name} {d.year}年度{d.kind}公开"
+    title = f"{d.name}公开"
     scope = scope_for(d.url, title)
     sections: list[Section] = []
     charts = disclosure_charts(d)
@@ -261,7 +261,7 @@ def _evaluation_sections(
 
 
 def _back_link(d: Disclosure) -> str:
-    return f'<p class="gk-meta"><a href="../../">← 返回 {escape(d.unit.name)} {d.year}年度{d.kind}公开</a> · 来源：{escape(d.source.title)}</p>'
+    return f'<p class="gk-meta"><a href="../../">← 返回 {escape(d.name)}公开</a> · 来源：{escape(d.source.title)}</p>'
 
 
 def _project_page(

@@ -24,7 +24,7 @@ def _disclosure_rows(disclosures: Sequence[Disclosure], prefix: str, badges: dic
     for d in disclosures:
         figures = {c.label: c.value for c in key_cards(d)}
         rows.append(
-            f'<tr><th scope="row"><a href="{prefix}{d.url}">{escape(d.unit.name)} {d.year}年度{d.kind}</a></th>'
+            f'<tr><th scope="row"><a href="{prefix}{d.url}">{escape(d.name)}</a></th>'
             f"<td>{escape(' '.join(d.unit.region))}</td><td>{d.year}</td>"
             f'<td class="gk-num">{escape(figures.get("收入总计", "—"))}</td>'
             f'<td class="gk-num">{escape(figures.get("支出总计", "—"))}</td>'
@@ -123,7 +123,7 @@ def glossary_page(corpus: Corpus, env: jinja2.Environment, registry: BacklinkReg
             parts.append(
                 '<p class="gk-meta">公开文本中的解释：</p><ul>'
                 + "".join(
-                    f'<li><a href="../{d.url}#glossary">{escape(d.unit.name)} {d.year}年度{d.kind}</a>：{escape(e.definition)}</li>'
+                    f'<li><a href="../{d.url}#glossary">{escape(d.name)}</a>：{escape(e.definition)}</li>'
                     for d, e in others
                 )
                 + "</ul>"
