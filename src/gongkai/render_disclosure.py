@@ -13,7 +13,7 @@ from gongkai.diagnostics import Diagnostic, Severity
 from gongkai.figures import disclosure_charts, project_charts
 from gongkai.glossary import LinkScope, escape, term_anchor
 from gongkai.markup import Card, Section
-from gongkai.models import Cell, Disclosure, OverallReport, PerformanceTable, Table
+from gongkai.models import Cell, CellState, Disclosure, OverallReport, PerformanceTable, Table
 from gongkai.performance_html import funds_table, indicator_table, performance_cell_id
 from gongkai.rules.prose import EXPLANATIONS
 from gongkai.table_html import cell_id, table_html, wrap
@@ -105,7 +105,7 @@ def _performance_summary(d: Disclosure) -> str:
     for p in d.projects:
         total = p.funds[0] if p.funds else None
         figures = [total.annual_budget, total.executed, total.rate] if total else [None, None, None]
-        unprinted |= not p.grade or any(markup.cell_text(c) == "—" for c in (*figures, p.total_score))
+        unprinted |= not p.grade or any(c is None or c.state is CellState.EMPTY for c in (*figures, p.total_score))
         cells = "".join(f'<td class="gk-num">{markup.cell_text(c)}</td>' for c in figures)
         rows.append(
             f'<tr><th scope="row"><a href="{PERFORMANCE_DIR}/{p.slug}/">{escape(p.name)}</a></th>{cells}'
