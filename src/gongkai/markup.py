@@ -16,7 +16,7 @@ import jinja2
 from gongkai.charts import ChartData, decimal_text, shares, summarize
 from gongkai.glossary import LinkScope, escape
 from gongkai.models import Cell, TextSection
-from gongkai.rules.text_figures import split_sentences
+from gongkai.rules.text_figures import sentence_anchor, split_sentences
 from gongkai.table_html import wrap
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "site_templates" / "pages"
@@ -54,31 +54,26 @@ def environment(templates: Path = TEMPLATES) -> jinja2.Environment:
     return env
 
 
-def paragraph(
-    text: str, scope: LinkScope | None, css: str = "", anchor: str = "", flagged: Set[str] = frozenset()
-) -> str:
-    """One printed paragraph as an HTML block, glossary terms linked through ``scope``.
+def _linked(text: str, scope: LinkScope | None) -> str:
+    return scope.link(text) if scope is not None else escape(text)
 
-    With ``anchor`` (``explanation-5-3-p2``) every sentence is a span with its id
-    (:func:`~gongkai.rules.text_figures.sentence_anchor`), so that a finding can link to the sentence it
-    concerns and the page highlights it (``:target``); a sentence whose id is in ``flagged`` (it has a
-    finding) is a ``<mark class="gk-flag">`` instead.
-    """
 
-    def linked(part: str) -> str:
-        return scope.link(part) if scope is not None else escape(part)
-
-    if anchor:
-        html = "".join(
-            f'<mark class="gk-sentence gk-flag" id="{anchor}-s{index}">{linked(sentence)}</mark>'
-            if f"{anchor}-s{index}" in flagged
-            else f'<span class="gk-sentence" id="{anchor}-s{index}">{linked(sentence)}</span>'
-            for index, sentence in enumerate(split_sentences(text), start=1)
-        )
-    else:
-        html = linked(text)
+def paragraph(text: str, scope: LinkScope | None, css: str = "") -> str:
+    """One printed paragraph as an HTML block, glossary terms linked through ``scope``."""
     attr = f' class="{css}"' if css else ""
-    return f"<p{attr}>{html}</p>"
+    return f"<p{attr}>{_linked(text, scope)}</p>"
+
+
+def _sentence_paragraph(text: str, scope: LinkScope | None, section: str, number: int, flagged: Set[str]) -> str:
+    """A paragraph of running text whose every sentence is a span with its id (:func:`sentence_anchor`), so
+    that a finding can link to the sentence it concerns and the page highlights it (``:target``); a
+    sentence whose id is in ``flagged`` (it has a finding) is a ``<mark class="gk-flag">`` instead."""
+    spans = []
+    for index, sentence in enumerate(split_sentences(text), start=1):
+        sid = sentence_anchor(section, number, index)
+        tag, css = ("mark", "gk-sentence gk-flag") if sid in flagged else ("span", "gk-sentence")
+        spans.append(f'<{tag} class="{css}" id="{sid}">{_linked(sentence, scope)}</{tag}>')
+    return f"<p>{''.join(spans)}</p>"
 
 
 def text_sections(
@@ -97,8 +92,7 @@ def text_sections(
             scope.new_section()
         blocks.append(f"{'#' * level} {escape(section.title)} {{: #{anchor} }}")
         blocks.extend(
-            paragraph(p, scope, anchor=f"{anchor}-p{n}", flagged=flagged)
-            for n, p in enumerate(section.paragraphs, start=1)
+            _sentence_paragraph(p, scope, anchor, n, flagged) for n, p in enumerate(section.paragraphs, start=1)
         )
         if section.subsections:
             blocks.append(text_sections(section.subsections, scope, min(level + 1, 6), anchor, flagged))
