@@ -6,12 +6,14 @@ Used by the CLI; raises :class:`~gongkai.diagnostics.InputError` for bad input (
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import multiprocessing
 import os
 import sys
 import time
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from importlib import metadata
@@ -61,11 +63,12 @@ class Progress:
         self._last = self.start
         self._current = ""
 
-    def stage(self, name: str) -> None:
+    def stage(self, name: str, key: str = "") -> None:
+        """Start a stage: ``name`` is shown, ``key`` names its entry in ``timings`` ("" for none)."""
         now = time.perf_counter()
         if self._current:
             self.timings[self._current] = self.timings.get(self._current, 0.0) + now - self._last
-        self._current = name.partition("(")[2].partition(")")[0]  # 「读取数据 (load)」 -> load
+        self._current = key
         if self.enabled:
             print(f"[{now - self.start:6.1f}s] {name}", file=sys.stderr, flush=True)
         self._last = now
@@ -103,28 +106,31 @@ def _render_svg(chart: charts.ChartData) -> bytes:
 
 def _svgs(jobs: list[tuple[str, charts.ChartData]], cache: Path, progress: Progress) -> dict[str, bytes]:
     """Every chart's SVG: cached ones (same data, same renderer) are reused, the others are rendered
-    in parallel worker processes and cached.  The output does not depend on the order of rendering."""
+    (in parallel worker processes when there are many) and cached.  The output does not depend on the
+    order of rendering."""
     fingerprint = _renderer_fingerprint()
     keys = {path: hashlib.sha256(f"{fingerprint}{chart!r}".encode()).hexdigest() for path, chart in jobs}
-    svgs = {
-        path: (cache / f"{keys[path]}.svg").read_bytes() for path, _ in jobs if (cache / f"{keys[path]}.svg").is_file()
-    }
-    missing = {keys[path]: chart for path, chart in jobs if path not in svgs}
+    svgs: dict[str, bytes] = {}  # cache key -> SVG
+    missing: dict[str, charts.ChartData] = {}
+    for path, chart in jobs:
+        cached = cache / f"{keys[path]}.svg"
+        if cached.is_file():
+            svgs[keys[path]] = cached.read_bytes()
+        else:
+            missing[keys[path]] = chart
     workers = min(len(missing) // PARALLEL_CHARTS_MIN, os.cpu_count() or 1)
-    rendered: dict[str, bytes] = {}
-    if workers > 1:
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-            for index, (key, svg) in enumerate(
-                zip(missing, pool.map(_render_svg, missing.values(), chunksize=8), strict=True), start=1
-            ):
-                rendered[key] = svg
-                progress.step(index, len(missing), "图表")
-    else:
-        rendered = {key: _render_svg(chart) for key, chart in missing.items()}
     cache.mkdir(parents=True, exist_ok=True)
-    for key, svg in rendered.items():
-        (cache / f"{key}.svg").write_bytes(svg)
-    return {path: svgs.get(path) or rendered[keys[path]] for path, _ in jobs}
+    with contextlib.ExitStack() as stack:
+        if workers > 1:
+            pool = stack.enter_context(ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")))
+            rendered: Iterator[bytes] = pool.map(_render_svg, missing.values(), chunksize=8)
+        else:
+            rendered = map(_render_svg, missing.values())
+        for index, (key, svg) in enumerate(zip(missing, rendered, strict=True), start=1):
+            (cache / f"{key}.svg").write_bytes(svg)
+            svgs[key] = svg
+            progress.step(index, len(missing), "图表")
+    return {path: svgs[keys[path]] for path, _ in jobs}
 
 
 def _nav(corpus: Corpus) -> list[object]:
@@ -161,15 +167,15 @@ def _data_files(corpus: Corpus, d: Disclosure) -> dict[str, bytes]:
 
 def generate(paths: Paths, progress: Progress) -> BuildResult:
     """Load, check and render everything into memory: content path -> bytes."""
-    progress.stage("读取数据 (load)")
+    progress.stage("读取数据 (load)", "load")
     corpus = load_corpus(paths.data)
-    progress.stage(f"核验数据 (check)：{len(corpus.disclosures)} 份公开")
+    progress.stage(f"核验数据 (check)：{len(corpus.disclosures)} 份公开", "check")
     report = check_corpus(corpus)
     result = BuildResult(corpus, report)
     env = markup.environment(paths.templates / "pages")
     registry = BacklinkRegistry()
     site_terms = terms_from_entries(corpus.glossary)
-    progress.stage("生成页面与图表 (render)")
+    progress.stage("生成页面与图表 (render)", "render")
     files: dict[str, bytes] = {}
     chart_jobs: list[tuple[str, charts.ChartData]] = []
     for index, d in enumerate(corpus.disclosures, start=1):
@@ -208,7 +214,7 @@ def generate(paths: Paths, progress: Progress) -> BuildResult:
     ]:
         files[page.path] = page.markdown.encode("utf-8")
     result.pages = sum(1 for p in files if p.endswith(".md"))
-    progress.stage(f"绘制图表 (charts)：{len(chart_jobs)} 张")
+    progress.stage(f"绘制图表 (charts)：{len(chart_jobs)} 张", "charts")
     files.update(_svgs(chart_jobs, paths.project / ".gongkai" / "svg-cache", progress))
     result.charts = len(chart_jobs)
     files.update(copy_assets(paths.templates))
@@ -219,13 +225,13 @@ def generate(paths: Paths, progress: Progress) -> BuildResult:
 def build_site(paths: Paths, progress: Progress | None = None, *, mkdocs: bool = True) -> BuildResult:
     progress = progress or Progress()
     result = generate(paths, progress)
-    progress.stage(f"写入 content/ (write)：{result.pages} 个页面")
+    progress.stage(f"写入 content/ (write)：{result.pages} 个页面", "write")
     result.written, result.deleted = write_tree(paths.content, result.files)
     result.files = {}  # content/ holds them now; MkDocs needs the memory (hundreds of MB at 1,000 disclosures)
     write_if_changed(paths.project / SEARCH_DICT, search_dictionary())  # beside the chart cache: keep it
     config = write_site_config(paths.project, _nav(result.corpus))
     if mkdocs:
-        progress.stage("生成网站 (mkdocs)")
+        progress.stage("生成网站 (mkdocs)", "mkdocs")
         publish_atomically(config, paths.build, source_date_epoch=_epoch(result.corpus))
     progress.stage("完成")
     return result
