@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from decimal import Decimal
 
@@ -9,9 +10,12 @@ import pytest
 
 from gongkai.codes import RULE_CODES
 from gongkai.diagnostics import Diagnostic, Location
-from gongkai.models import Cell, CellState, FundLine, Indicator, PerformanceTable, TextSection
+from gongkai.glossary import TermLinker
+from gongkai.markup import environment
+from gongkai.models import Cell, CellState, FundLine, Indicator, OverallReport, PerformanceTable, TextSection
 from gongkai.performance_html import funds_table, indicator_table, performance_place
 from gongkai.render_checks import finding_html
+from gongkai.render_disclosure import flagged_sentences, render_disclosure
 from gongkai.rules.context import Checker
 from gongkai.rules.performance import check_performance, grade_for, parse_target
 from table_fixtures import codes, corpus, disclosure
@@ -225,3 +229,22 @@ def test_findings_link_to_the_cells_of_the_project_page() -> None:
     assert 'href="jixiao/p/#pf-funds-0-rate"' in finding_html(rate)
     assert ">绩效指标 第1行 栏「偏差原因分析及改进措施」</a>" in finding_html(no_reason)
     assert performance_place("table.funds.0.rate") == "整体绩效目标表：资金执行 第1行 栏「执行率（%）」"
+
+
+def test_text_inside_the_overall_reports_table_has_its_own_sentence_ids() -> None:
+    leftover = (TextSection("一、总体情况", ("预算执行XX万元。",)),)
+    table = project(report=leftover)
+    overall = OverallReport("整体自评", "自评报告", 2023, cell(""), "", leftover, table, FILE)
+    d = replace(disclosure(), overall=overall)
+    checker = Checker(d, corpus(d))
+    check_performance(checker)
+    anchors = sorted(f.location.anchor for f in checker.findings if f.code == "text-template-leftover")
+    assert anchors == ["report-1-p1-s1", "table-report-1-p1-s1"]  # the report's own text, the table's text
+    flags = flagged_sentences(checker.findings)
+    page = render_disclosure(
+        d, lambda url, title: TermLinker([]).scope(url, title, "/glossary/"), environment(), "", "", [], flags
+    )
+    overall_page = page.pages[-1].markdown
+    assert 'id="report-1-p1-s1"' in overall_page and 'id="table-report-1-p1-s1"' in overall_page
+    ids = re.findall(r'id="([^"]+)"', overall_page)
+    assert len(ids) == len(set(ids))

@@ -29,6 +29,12 @@ DEVIATION = ("deviation", "偏差原因分析及改进措施")
 _LABELS = dict((*FUND_COLUMNS, *INDICATOR_TEXTS, *INDICATOR_FIGURES, DEVIATION))
 
 
+def text_key(part: str, in_overall_table: bool) -> str:
+    """The id prefix of an evaluation's running text (``analysis``, ``report``); inside the 整体 report's
+    table it is ``table-analysis`` / ``table-report``, so it cannot clash with the report's own text."""
+    return f"{OVERALL_TABLE}-{part}" if in_overall_table else part
+
+
 def performance_cell_id(field: str) -> str:
     """The HTML id of a figure of a 绩效 evaluation, from its YAML field (``funds.0.rate`` → ``pf-funds-0-rate``)."""
     return ANCHOR_PREFIX + field.replace(".", "-").replace("_", "-")

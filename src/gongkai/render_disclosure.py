@@ -14,7 +14,7 @@ from gongkai.figures import disclosure_charts, project_charts
 from gongkai.glossary import LinkScope, escape, term_anchor
 from gongkai.markup import Card, Section
 from gongkai.models import Cell, CellState, Disclosure, OverallReport, PerformanceTable, Table
-from gongkai.performance_html import funds_table, indicator_table, performance_cell_id
+from gongkai.performance_html import funds_table, indicator_table, performance_cell_id, text_key
 from gongkai.rules.prose import EXPLANATIONS
 from gongkai.table_html import cell_id, table_html, wrap
 
@@ -166,11 +166,14 @@ def render_disclosure(
     badge: str,
     findings_block: str,
     data_files: Sequence[str],
-    flagged: Mapping[str, Set[str]] | None = None,
+    flagged: Mapping[str, Set[str]],
 ) -> DisclosureOutput:
     """Every page of one disclosure; ``scope_for(page_url, title)`` gives the glossary linker of a page;
     ``flagged`` (from :func:`flagged_sentences`) says which sentences of which file have findings."""
-    flags = flagged or {}
+
+    def flags(file: str) -> Set[str]:
+        return flagged.get(file, frozenset())
+
     out = DisclosureOutput()
     title = f"{d.name}公开"
     scope = scope_for(d.url, title)
@@ -187,9 +190,7 @@ def render_disclosure(
             Section(
                 "情况说明",
                 "explanations",
-                markup.text_sections(
-                    d.explanations, scope, 3, "explanation", flags.get(f"{d.folder}/{EXPLANATIONS}", frozenset())
-                ),
+                markup.text_sections(d.explanations, scope, 3, "explanation", flags(f"{d.folder}/{EXPLANATIONS}")),
             )
         )
     if d.projects or d.overall:
@@ -200,9 +201,7 @@ def render_disclosure(
             Section(
                 "单位概况",
                 "overview",
-                markup.text_sections(
-                    d.overview.sections, scope, 3, "overview", flags.get(d.overview.file, frozenset())
-                ),
+                markup.text_sections(d.overview.sections, scope, 3, "overview", flags(d.overview.file)),
             )
         )
     if d.glossary:
@@ -225,14 +224,19 @@ def render_disclosure(
     )
     out.pages.append(RenderedPage(f"{d.url}index.md", page))
     for project in d.projects:
-        out.pages.append(_project_page(d, project, scope_for, env, out, flags.get(project.file, frozenset())))
+        out.pages.append(_project_page(d, project, scope_for, env, out, flags(project.file)))
     if d.overall is not None:
-        out.pages.append(_overall_page(d, d.overall, scope_for, env, out, flags.get(d.overall.file, frozenset())))
+        out.pages.append(_overall_page(d, d.overall, scope_for, env, out, flags(d.overall.file)))
     return out
 
 
 def _evaluation_sections(
-    p: PerformanceTable, url: str, scope: LinkScope, out: DisclosureOutput, flagged: Set[str] = frozenset()
+    p: PerformanceTable,
+    url: str,
+    scope: LinkScope,
+    out: DisclosureOutput,
+    flagged: Set[str],
+    in_overall_table: bool = False,
 ) -> list[Section]:
     sections = []
     if p.funds:
@@ -251,10 +255,20 @@ def _evaluation_sections(
         out.charts.extend((f"{url}charts/{c.key}.svg", c) for c in charts)
     if p.analysis:
         sections.append(
-            Section("绩效分析", "analysis", markup.text_sections(p.analysis, scope, 3, "analysis", flagged))
+            Section(
+                "绩效分析",
+                "analysis",
+                markup.text_sections(p.analysis, scope, 3, text_key("analysis", in_overall_table), flagged),
+            )
         )
     if p.report:
-        sections.append(Section("自评报告", "report", markup.text_sections(p.report, scope, 3, "report", flagged)))
+        sections.append(
+            Section(
+                "自评报告",
+                "report",
+                markup.text_sections(p.report, scope, 3, text_key("report", in_overall_table), flagged),
+            )
+        )
     if p.notes:
         sections.append(Section("备注", "notes", "\n\n".join(markup.paragraph(n, scope, "gk-note") for n in p.notes)))
     return sections
@@ -304,7 +318,7 @@ def _overall_page(
     if r.table is not None:
         sections.extend(
             Section(f"整体绩效目标表：{s.title}", f"table-{s.anchor}", s.body)
-            for s in _evaluation_sections(r.table, url, scope, out)
+            for s in _evaluation_sections(r.table, url, scope, out, flagged, in_overall_table=True)
         )
     score = (
         f'自评得分：<span class="gk-figure" id="{performance_cell_id(r.score.source.field or "score")}">'

@@ -111,8 +111,9 @@ def glossary_page(corpus: Corpus, env: jinja2.Environment, registry: BacklinkReg
             entries.setdefault(e.term, e)
             printed[e.term].append((d, e))
     backlinks = registry.backlinks()
+    keys = {term: pinyin_key(term) for term in entries}
     groups: dict[str, list[str]] = defaultdict(list)
-    for term in sorted(entries, key=pinyin_key):
+    for term in sorted(entries, key=keys.__getitem__):
         entry = entries[term]
         anchor = term_anchor(term)
         parts = [f'<dt id="{anchor}">{escape(term)}</dt><dd><p>{escape(entry.definition)}</p>']
@@ -133,7 +134,7 @@ def glossary_page(corpus: Corpus, env: jinja2.Environment, registry: BacklinkReg
             links = "、".join(f'<a href="../{url}">{escape(title)}</a>' for url, title in uses)
             parts.append(f'<p class="gk-backlinks">出现在：{links}</p>')
         parts.append("</dd>")
-        groups[pinyin_key(term)[0][:1].upper() or "#"].append("".join(parts))
+        groups[keys[term][0][:1].upper() or "#"].append("".join(parts))
     letters = " ".join(f'<a href="#letter-{letter.lower()}">{letter}</a>' for letter in groups)
     sections = [Section(f"全部名词（{len(entries)}个，按拼音排序）", "terms", f'<p class="gk-letters">{letters}</p>')]
     sections += [

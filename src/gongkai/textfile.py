@@ -294,20 +294,18 @@ def _yaml_problem(exc: yaml.YAMLError, rel: str, text: str) -> FileProblem:
     if isinstance(exc, yaml.reader.ReaderError):
         return _control_character_problem(rel, text)
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (None, None)
     problem = getattr(exc, "problem", None) or str(exc)
     if problem == "exceeded maximum nesting depth":  # libyaml's own limit (1,000 levels) came first
         return _too_deep(rel, mark)
     context = f"{getattr(exc, 'context', None) or ''} {problem}"
     at_tab = mark is not None and text[mark.index : mark.index + 1] == "\t"
-    chinese = _TAB if at_tab else next((text for pattern, text in _YAML_PROBLEMS if pattern in context), "")
-    return _problem(
+    chinese = _TAB if at_tab else next((words for pattern, words in _YAML_PROBLEMS if pattern in context), "")
+    return _marked_problem(
         "yaml-syntax",
         rel,
         f"YAML 格式错误：{chinese}（{problem}）" if chinese else f"YAML 格式错误：{problem}",
         "请检查缩进、冒号和引号；含冒号或 # 的文字请用引号括起来。",
-        line,
-        column,
+        mark,
     )
 
 

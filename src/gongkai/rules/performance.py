@@ -21,7 +21,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from gongkai.diagnostics import Location, Severity
 from gongkai.models import Cell, Disclosure, FundLine, Indicator, PerformanceTable
-from gongkai.performance_html import indicator_field
+from gongkai.performance_html import indicator_field, text_key
 from gongkai.rules.context import CENT, Checker, check_percent, figure, shown, sum_tolerance
 from gongkai.rules.performance_quotes import check_quoted_figures
 from gongkai.rules.prose_template import template_leftovers
@@ -319,10 +319,11 @@ class PerformanceRules:
 def check_performance(checker: Checker) -> None:
     d = checker.disclosure
     rules = PerformanceRules(checker)
+    overall_table = d.overall.table if d.overall is not None else None
     for p in _evaluations(d):
         rules.table(p)
-        template_leftovers(checker, p.file, walk_sentences(p.analysis, "analysis"))
-        template_leftovers(checker, p.file, walk_sentences(p.report, "report"))
+        template_leftovers(checker, p.file, walk_sentences(p.analysis, text_key("analysis", p is overall_table)))
+        template_leftovers(checker, p.file, walk_sentences(p.report, text_key("report", p is overall_table)))
     if d.overall is not None:
         template_leftovers(checker, d.overall.file, walk_sentences(d.overall.sections, "report"))
     check_quoted_figures(checker)
