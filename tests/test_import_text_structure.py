@@ -10,7 +10,8 @@ import yaml
 
 from gongkai.diagnostics import InputError
 from gongkai.importers.corrections import CorrectionsDoc, apply_corrections
-from gongkai.importers.result import ImportedDisclosure, Section
+from gongkai.importers.identity import Overrides, apply_overrides, complete_identity
+from gongkai.importers.result import Identity, ImportedDisclosure, Section
 from gongkai.importers.text import read_disclosure_text
 from import_helpers import run_import
 
@@ -156,3 +157,17 @@ def test_chart_series_corrections_name_ambiguous_series_in_printed_order() -> No
     with pytest.raises(InputError) as error:
         apply_corrections(imported, CorrectionsDoc(chart_series={"图2": ["甲", "乙"]}))
     assert error.value.diagnostics[0].code == "import-corrections-invalid"
+
+
+def test_a_title_made_up_from_the_identity_follows_the_overrides() -> None:
+    imported = ImportedDisclosure("x.txt", Identity(unit_name="某县信访局"))
+    complete_identity(imported, "")  # no year in the text, no report title
+    apply_overrides(imported, Overrides(unit_name="某县群众工作局", year=2024))
+    assert imported.identity.title == "某县群众工作局2024年度决算公开"
+
+
+def test_corrections_refuse_a_slug_that_is_not_lowercase_ascii() -> None:
+    assert CorrectionsDoc(region_slug="").region_slug == ""  # empty: the folder name is used
+    assert CorrectionsDoc(region_slug="xiqu-2").region_slug == "xiqu-2"
+    with pytest.raises(ValueError):
+        CorrectionsDoc(region_slug="Bad Slug!")

@@ -15,7 +15,8 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationEr
 from gongkai.diagnostics import Diagnostic, Location, Severity
 from gongkai.textfile import YamlDocument
 
-SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"  # lowercase ASCII words joined by single hyphens
+SLUG_PATTERN = f"^{SLUG}$"
 SLUG_RE = re.compile(SLUG_PATTERN)
 YEAR_MIN, YEAR_MAX = 2000, 2100
 

@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from gongkai.diagnostics import Diagnostic, InputError, Location, Severity
 from gongkai.importers.overview import printed_count
 from gongkai.importers.result import ImportedDisclosure
-from gongkai.schema import SLUG_PATTERN, validate
+from gongkai.schema import SLUG, validate
 from gongkai.textfile import FileProblem, load_yaml
 
 StaffingField = Literal["authorized", "actual", "retired"]
@@ -37,8 +37,8 @@ class CorrectionsDoc(BaseModel):
     project_slugs: dict[str, str] = {}
     staffing_sums: dict[StaffingField, list[int]] = {}
     chart_series: dict[str, list[str]] = {}  # 「图1」 → its series names, in printed order
-    region_slug: str = Field(default="", pattern=f"({SLUG_PATTERN})?")
-    unit_slug: str = Field(default="", pattern=f"({SLUG_PATTERN})?")
+    region_slug: str = Field(default="", pattern=f"^(?:{SLUG})?$")  # "" (the folder name) or a slug
+    unit_slug: str = Field(default="", pattern=f"^(?:{SLUG})?$")
 
 
 def load_corrections(path: Path) -> CorrectionsDoc:

@@ -45,9 +45,7 @@ def complete_identity(out: ImportedDisclosure, text: str) -> None:
     if not identity.kind:
         identity.kind = "预算" if "预算公开" in text and "决算" not in text else "决算"
     if not identity.title:
-        identity.title = report_title or (
-            f"{identity.unit_name}{identity.year}年度{identity.kind}公开" if identity.unit_name else ""
-        )
+        identity.title = report_title  # else apply_overrides names it from the (overridden) unit, year, kind
     _unit_code_from_projects(out)
 
 
