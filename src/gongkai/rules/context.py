@@ -28,6 +28,12 @@ def sum_tolerance(parts: int) -> Decimal:
     return max(CENT, HALF_CENT * (parts + 1))
 
 
+def last_digit(value: Decimal) -> Decimal:
+    """The size of the last printed digit: 1 for 「5」, 0.01 for 「10.07」."""
+    exponent = value.as_tuple().exponent
+    return Decimal(1).scaleb(exponent if isinstance(exponent, int) else 0)
+
+
 def figure(value: Decimal) -> str:
     """A computed amount for a message, in plain notation (233.67, 0.10, -1.5)."""
     return f"{value:f}"
@@ -87,8 +93,7 @@ def check_percent(
     """
     if denominator == 0:
         return None
-    exponent = printed.as_tuple().exponent
-    unit = Decimal(1).scaleb(exponent if isinstance(exponent, int) else 0)
+    unit = last_digit(printed)
     exact = numerator / denominator * 100
     recomputed = exact.quantize(min(unit, CENT), ROUND_HALF_UP)  # for readers: as printed, at least 0.01
     if printed == exact.quantize(unit, ROUND_HALF_UP):
@@ -112,12 +117,7 @@ def check_percent(
     return PercentCheck(printed, recomputed, "")
 
 
-def cell_anchor(disclosure: Disclosure, source: Location) -> str:
-    """The anchor of a table cell on its disclosure's page ("" if the source is no cell of it)."""
-    return _anchors(disclosure).get(source, "")
-
-
-def _anchors(disclosure: Disclosure) -> dict[object, str]:
+def cell_anchors(disclosure: Disclosure) -> dict[object, str]:
     """Cell source → its anchor on the disclosure page; also (file, line) → the row's first cell,
     and file → the table's heading (for findings about a whole row or table)."""
     anchors: dict[object, str] = {}
@@ -143,7 +143,7 @@ class Checker:
         self.corpus = corpus
         self.findings: list[Diagnostic] = []
         self.checks_run = 0
-        self._anchors = _anchors(disclosure)
+        self._anchors = cell_anchors(disclosure)
         self._evaluations = _evaluation_files(disclosure)
 
     def table(self, table_id: str) -> Table | None:

@@ -22,7 +22,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from gongkai.diagnostics import Location, Severity
 from gongkai.models import Cell, Disclosure, FundLine, Indicator, PerformanceTable
 from gongkai.performance_html import indicator_field, text_key
-from gongkai.rules.context import CENT, Checker, check_percent, figure, shown, sum_tolerance
+from gongkai.rules.context import CENT, Checker, check_percent, figure, last_digit, shown, sum_tolerance
 from gongkai.rules.performance_quotes import check_quoted_figures
 from gongkai.rules.prose_template import template_leftovers
 from gongkai.rules.text_figures import walk_sentences
@@ -86,8 +86,7 @@ def grade_for(total: Decimal) -> str:
 
 
 def _half_unit(cell: Cell) -> Decimal:
-    exponent = cell.amount_or_zero().as_tuple().exponent
-    return Decimal(5).scaleb((exponent if isinstance(exponent, int) else 0) - 1)
+    return last_digit(cell.amount_or_zero()) / 2
 
 
 def value_at(i: Indicator, name: str) -> Location:

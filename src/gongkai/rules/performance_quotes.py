@@ -17,7 +17,7 @@ from decimal import Decimal
 
 from gongkai.diagnostics import Location, Severity
 from gongkai.models import Disclosure, PerformanceTable, TextSection
-from gongkai.rules.context import CENT, Checker, figure, sum_tolerance
+from gongkai.rules.context import Checker, figure, sum_tolerance
 from gongkai.rules.text_figures import (
     FigureKind,
     Sentence,
@@ -41,6 +41,7 @@ class QuotedFigures:
             quotes += [(f"{d.folder}/explanations.yaml", f) for f in _scores(d.explanations, "explanation")]
         if d.overall is not None:
             quotes += [(d.overall.file, f) for f in _scores(d.overall.sections, "report")]
+        owners = [_project_named(d, f) for _, f in quotes]  # the project each quote names, if any
         for p in d.projects:
             own = [*_scores(p.report, "report"), *_scores(p.analysis, "analysis")]
             reference = p.total_score.amount_or_zero() if p.total_score.is_amount else None
@@ -49,12 +50,12 @@ class QuotedFigures:
                 reference, source = own[0].value, sentence_location(p.file, own[0].sentence)
             for f in own:
                 self._quote(p.name, p.file, f, reference, source)
-            for file, f in quotes:
-                if _project_named(d, f) is p:
+            for (file, f), owner in zip(quotes, owners, strict=True):
+                if owner is p:
                     self._quote(p.name, file, f, reference, source)
         if d.overall is not None and d.overall.score.is_amount:
-            for file, f in quotes:
-                if "整体" in f.sentence.text[: f.offset] and _project_named(d, f) is None:
+            for (file, f), owner in zip(quotes, owners, strict=True):
+                if "整体" in f.sentence.text[: f.offset] and owner is None:
                     self._quote("部门整体绩效", file, f, d.overall.score.amount_or_zero(), d.overall.score.source)
 
     def _quote(self, name: str, file: str, f: TextFigure, reference: Decimal | None, source: Location | None) -> None:
@@ -92,7 +93,7 @@ class QuotedFigures:
         lines = [p.funds[0] for p in projects if p.funds]
         executed = sum((line.executed.amount_or_zero() for line in lines), Decimal(0))
         budget = sum((line.annual_budget.amount_or_zero() for line in lines), Decimal(0))
-        tolerance = max(CENT, sum_tolerance(len(lines)))
+        tolerance = sum_tolerance(len(lines))
         if abs(f.wan - budget) <= tolerance:
             self.checker.checks_run += 1
             return

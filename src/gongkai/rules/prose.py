@@ -18,7 +18,17 @@ from decimal import Decimal
 
 from gongkai.diagnostics import Severity
 from gongkai.models import Disclosure
-from gongkai.rules.context import CENT, HALF_CENT, Checker, check_percent, figure, signed, sum_tolerance
+from gongkai.rules.context import (
+    CENT,
+    HALF_CENT,
+    Checker,
+    cell_anchors,
+    check_percent,
+    figure,
+    last_digit,
+    signed,
+    sum_tolerance,
+)
 from gongkai.rules.prose_last_year import compare_last_year, is_last_year, previous_disclosure
 from gongkai.rules.prose_reasons import check_change_reasons
 from gongkai.rules.prose_staffing import check_staffing
@@ -62,6 +72,7 @@ class ProseRules:
         self.file = f"{self.d.folder}/{EXPLANATIONS}"
         self.untied: list[TextFigure] = []
         self.previous = previous_disclosure(checker)
+        self.previous_anchors = cell_anchors(self.previous) if self.previous is not None else {}
 
     def run(self) -> None:
         section = _Section()
@@ -101,7 +112,7 @@ class ProseRules:
     # rule 19 (and 24 for 「三公」 and vehicle counts; 22 for last year's amounts)
     def _tie(self, f: TextFigure, before: Sequence[TextFigure]) -> None:
         if is_last_year(f, self.d.year):
-            if not compare_last_year(self.checker, self.file, f, before, self.previous):
+            if not compare_last_year(self.checker, self.file, f, before, self.previous, self.previous_anchors):
                 self.untied.append(f)
             return
         if not self.d.tables:
@@ -260,7 +271,7 @@ class ProseRules:
                 continue  # the shares do not cover the whole: nothing to add up
             self.checker.checks_run += 1
             total = sum((s.value for s in shares), Decimal(0))
-            allowed = sum((Decimal(1).scaleb(int(s.value.as_tuple().exponent)) for s in shares), Decimal(0))
+            allowed = sum((last_digit(s.value) for s in shares), Decimal(0))
             if abs(total - 100) <= allowed:
                 continue
             self.checker.add(

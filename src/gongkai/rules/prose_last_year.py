@@ -10,11 +10,11 @@ year's disclosure it is listed with the figures left unchecked, never compared w
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from gongkai.models import Disclosure
-from gongkai.rules.context import Checker, cell_anchor
+from gongkai.rules.context import Checker
 from gongkai.rules.prose_targets import Target, targets, text_cell
 from gongkai.rules.text_figures import FigureKind, TextFigure, clause_of
 
@@ -52,16 +52,22 @@ def _last_year_targets(previous: Disclosure, f: TextFigure, before: Sequence[Tex
 
 
 def compare_last_year(
-    checker: Checker, file: str, f: TextFigure, before: Sequence[TextFigure], previous: Disclosure | None
+    checker: Checker,
+    file: str,
+    f: TextFigure,
+    before: Sequence[TextFigure],
+    previous: Disclosure | None,
+    previous_anchors: Mapping[object, str],
 ) -> bool:
-    """Compare a last-year amount with last year's cell; ``False`` when it cannot be tied to one."""
+    """Compare a last-year amount with last year's cell; ``False`` when it cannot be tied to one.
+    ``previous_anchors`` (:func:`~gongkai.rules.context.cell_anchors` of ``previous``) link the cell."""
     found = _last_year_targets(previous, f, before) if previous is not None else None
     if previous is None or found is None:
         return False
     label = f"{previous.year}年度"
     for target in found:
         source = target.cell.source
-        anchor = cell_anchor(previous, source)
+        anchor = previous_anchors.get(source, "")
         cell = replace(target.cell, source=replace(source, table=f"{label}{source.table or ''}", anchor=anchor))
         checker.equal(
             "text-last-year-mismatch",

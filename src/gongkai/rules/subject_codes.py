@@ -34,6 +34,14 @@ def same_name(printed: str, listed: str) -> bool:
     return plain(printed) == plain(listed)
 
 
+def class_rows(table: Table, first_row: int) -> Iterator[tuple[TableRow, str]]:
+    """(row, 类 code) of the 26 class rows a balance table prints from 行次 ``first_row`` on."""
+    for index, class_code in enumerate(EXPENSE_CLASSES):
+        row = table.row_by_no(str(first_row + index))
+        if row is not None:
+            yield row, class_code
+
+
 def function_rows(disclosure: Disclosure) -> Iterator[tuple[Table, TableRow, str, str]]:
     """(table, row, 功能分类 code, printed name) of every row that stands for a 功能分类 subject."""
     for table_id in FUNCTION_TABLES:
@@ -44,10 +52,11 @@ def function_rows(disclosure: Disclosure) -> Iterator[tuple[Table, TableRow, str
         balance = disclosure.table(table_id)
         if balance is None:
             continue
-        for index, class_code in enumerate(EXPENSE_CLASSES):
-            row = balance.row_by_no(str(first_row + index))
-            if row is not None and row.name:
-                yield balance, row, class_code, NUMBERING.sub("", row.name)
+        yield from (
+            (balance, row, class_code, NUMBERING.sub("", row.name))
+            for row, class_code in class_rows(balance, first_row)
+            if row.name
+        )
 
 
 def check_subject_codes(checker: Checker) -> None:

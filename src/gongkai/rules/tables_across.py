@@ -10,11 +10,11 @@ from decimal import Decimal
 
 from gongkai.diagnostics import Location, Severity
 from gongkai.models import Cell, CellState, Table
-from gongkai.rules.context import Checker, blank_cell, cell_at, figure, has_data, is_nonzero, row_label
-from gongkai.rules.subject_codes import EXPENSE_CLASSES
+from gongkai.rules.context import Checker, blank_cell, cell_at, figure, has_data, is_nonzero, row_label, shown
+from gongkai.rules.subject_codes import CLASS_ROWS, class_rows
+from gongkai.rules.tables_within import T04_FUNDS
 
-T01_FIRST_CLASS_ROW = 32  # 公开01 rows 32–57 are the 26 classes in the order of EXPENSE_CLASSES
-T04_FUNDS_BY_ROW = {1: "一般公共预算财政拨款", 2: "政府性基金预算财政拨款", 3: "国有资本经营预算财政拨款"}
+T04_FUNDS_BY_ROW = {row_no: fund for fund, row_no, _ in T04_FUNDS}  # income 行次 -> fund
 T09_T06_ITEMS = (  # 公开09 决算数 column, the 公开06 item that is its 基本支出 share
     ("因公出国（境）费", "30212"),
     ("公务接待费", "30217"),
@@ -76,10 +76,7 @@ def _check_01_02_03(checker: Checker, t01: Table) -> None:
             )
     if t03 is None:
         return
-    for index, class_code in enumerate(EXPENSE_CLASSES):
-        row = t01.row_by_no(str(T01_FIRST_CLASS_ROW + index))
-        if row is None:
-            continue
+    for row, class_code in class_rows(t01, CLASS_ROWS["01"]):
         class_row = t03.row_by_code(class_code)
         expense = (
             class_row.cells["本年支出合计"]
@@ -234,7 +231,7 @@ def _check_fund_tables_presence(checker: Checker, t01: Table) -> None:
             location,
             message,
             (
-                (f"公开01表 行次{row_no}", income.raw.strip() or "空白"),
+                (f"公开01表 行次{row_no}", shown(income)),
                 (table.label, "有数据" if filled else "无数据"),
             ),
             related=related,

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from gongkai.diagnostics import Severity
 from gongkai.models import Cell
-from gongkai.rules.context import Checker, row_label
+from gongkai.rules.context import Checker, row_label, shown
 from gongkai.rules.text_figures import sentence_location, walk_sentences
 
 YUAN_FIGURE = re.compile(r"(\d+(?:\.\d+)?)元")  # digits right before 元: not 万元, 亿元
@@ -46,8 +46,8 @@ def check_text_units(checker: Checker) -> None:
                 "amount-unit-yuan-text",
                 Severity.ERROR,
                 sentence_location(file, sentence),
-                f"情况说明写作「{phrase}」（单位：元），而{label}印为 {cell.raw.strip()} 万元；"
+                f"情况说明写作「{phrase}」（单位：元），而{label}印为 {shown(cell)} 万元；"
                 f"两者相差一万倍，必有一处单位有误。",
-                (("情况说明", phrase), (label, f"{cell.raw.strip()} 万元")),
+                (("情况说明", phrase), (label, f"{shown(cell)} 万元")),
                 related=[cell.source],
             )
