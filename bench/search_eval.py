@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import functools
-import gzip
 import html
 import json
 import re
@@ -27,14 +26,11 @@ from typing import Any
 from urllib.parse import urlparse
 
 from playwright.sync_api import sync_playwright
+from weight import gz  # bench/ is on the path when this script runs
 
 QUERIES = ("拨款", "三公", "三公经费", "信访", "事务", "基本", "住房", "遗属", "公用经费", "政府采购", "执行率")
 ARTICLE = re.compile(r'<article class="md-content__inner[^"]*">(.*?)</article>', re.DOTALL)
 TAG = re.compile(r"<[^>]+>")
-
-
-def gz_size(path: Path) -> int:
-    return len(gzip.compress(path.read_bytes(), compresslevel=6, mtime=0))
 
 
 def page_texts(site: Path) -> dict[str, str]:
@@ -111,7 +107,7 @@ def pagefind_measure(site: Path, bundle: Path, page: str) -> dict[str, Any]:
             requested.clear()
             tab.evaluate(SEARCH_JS, [query, False])
             files = [bundle / urlparse(u).path.removeprefix("/pagefind/") for u in requested if "/pagefind/" in u]
-            results["downloads"].append(sum(gz_size(f) for f in files if f.is_file()))
+            results["downloads"].append(sum(gz(f) for f in files if f.is_file()))
         recall_tab = browser.new_context().new_page()
         recall_tab.goto(f"{base}/{page}")
         for query in QUERIES:

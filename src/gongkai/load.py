@@ -34,6 +34,7 @@ from gongkai.tables import SPECS, csv_lines, read_table
 from gongkai.textfile import FileProblem, YamlDocument, load_yaml, read_text
 
 KIND_SLUGS = {"juesuan": "决算", "yusuan": "预算"}
+SLUG_OF_KIND = {kind: slug for slug, kind in KIND_SLUGS.items()}
 M = TypeVar("M", bound=BaseModel)
 
 
@@ -203,7 +204,7 @@ def _load_disclosures(reader: _Reader, root: Path) -> list[Disclosure]:
 
 def _folder_problems(reader: _Reader, folder: Path, doc: DisclosureDoc, ydoc: YamlDocument) -> bool:
     region, unit, name = folder.parts[-3:]
-    expected = f"{doc.year}-{next(k for k, v in KIND_SLUGS.items() if v == doc.kind)}"
+    expected = f"{doc.year}-{SLUG_OF_KIND[doc.kind]}"
     ok = True
     for field, actual, wanted in (
         ("unit.region_slug", region, doc.unit.region_slug),

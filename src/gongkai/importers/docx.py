@@ -9,6 +9,7 @@ the document needs 「第X部分」 headings or a 绩效 report title.
 
 from __future__ import annotations
 
+import io
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -20,9 +21,8 @@ from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
 from gongkai.importers.result import ImportedDisclosure
-from gongkai.importers.source import fail, read_bytes
+from gongkai.importers.source import OLE_SIGNATURE, fail, read_bytes
 from gongkai.importers.text import read_disclosure_text
-from gongkai.importers.xlsx import OLE_SIGNATURE
 
 
 def import_docx(path: Path) -> ImportedDisclosure:
@@ -30,7 +30,7 @@ def import_docx(path: Path) -> ImportedDisclosure:
     if data.startswith(OLE_SIGNATURE) or not data.startswith(b"PK"):
         raise _corrupt(path.name)
     try:
-        document = docx.Document(str(path))
+        document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError):
         raise _corrupt(path.name) from None
     return read_disclosure_text("\n".join(_lines(document)), path.name)

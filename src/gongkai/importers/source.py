@@ -7,6 +7,7 @@ from pathlib import Path
 from gongkai.diagnostics import Diagnostic, InputError, Location, Severity
 
 MAX_IMPORT_BYTES = 20 * 1024 * 1024
+OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an old .xls/.doc, or an Office file encrypted with a password
 
 
 def fail(code: str, file: str, message: str, hint: str, line: int | None = None) -> InputError:

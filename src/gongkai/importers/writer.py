@@ -18,10 +18,9 @@ import yaml
 
 from gongkai.diagnostics import Diagnostic, InputError, Location, Severity
 from gongkai.importers.result import ImportedDisclosure, ImportedTable
+from gongkai.load import SLUG_OF_KIND
 from gongkai.schema import SLUG_RE
 from gongkai.tables import SPECS
-
-KIND_SLUGS = {"决算": "juesuan", "预算": "yusuan"}
 
 
 @dataclass(frozen=True)
@@ -69,7 +68,7 @@ def check_target(out: ImportedDisclosure, target: Target) -> list[Diagnostic]:
             problems.append(
                 (name, f"网址名「{slug}」不合规（只能用小写字母、数字和连字符），请用 --{name.replace('_', '-')}")
             )
-    expected = f"{identity.year}-{KIND_SLUGS.get(identity.kind, '')}"
+    expected = f"{identity.year}-{SLUG_OF_KIND.get(identity.kind, '')}"
     if identity.year is not None and target.folder.name != expected:
         problems.append(("out", f"输出目录名应为「{expected}」（年度-类别），实际为「{target.folder.name}」"))
     return [

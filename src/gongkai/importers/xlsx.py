@@ -22,12 +22,11 @@ from gongkai.diagnostics import Location
 from gongkai.importers.identity import complete_identity
 from gongkai.importers.report import unplaced_runs
 from gongkai.importers.result import ImportedDisclosure
-from gongkai.importers.source import fail, read_bytes
+from gongkai.importers.source import OLE_SIGNATURE, fail, read_bytes
 from gongkai.importers.text_parts import TABLE_MARKER, Line, Sink
 from gongkai.importers.text_tables import read_table_lines
 from gongkai.tables import SPECS
 
-OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 SHEET_ID = re.compile(r"公开\s*(\d{1,2})")
 DECIMALS = re.compile(r"0\.(0+)")
 
