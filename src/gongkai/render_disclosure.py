@@ -16,7 +16,7 @@ from gongkai.markup import Card, Section
 from gongkai.models import Cell, CellState, Disclosure, OverallReport, PerformanceTable, Table
 from gongkai.performance_html import funds_table, indicator_table, performance_cell_id, text_key
 from gongkai.rules.prose import EXPLANATIONS
-from gongkai.table_html import cell_id, table_html, wrap
+from gongkai.table_html import cell_id, table_anchor, table_html, wrap
 
 PERFORMANCE_DIR = "jixiao"
 
@@ -89,7 +89,7 @@ def key_cards(d: Disclosure) -> list[Card]:
 
 def _table_block(table: Table, scope: LinkScope) -> str:
     scope.new_section()
-    parts = [f"### {table.label} {escape(table.title)} {{: #gongkai{table.id} }}"]
+    parts = [f"### {table.label} {escape(table.title)} {{: #{table_anchor(table.id)} }}"]
     if table.no_data:
         parts.append('<p class="gk-nodata">本表无数据（原文注明「本表无数据」）。</p>')
     if table.rows and (table.has_amounts() or not table.no_data):

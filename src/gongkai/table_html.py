@@ -15,6 +15,11 @@ from gongkai.tables import SPECS
 TOTAL_NAMES = ("合计", "总计", "小计", "人员经费合计", "公用经费合计", "本年收入合计", "本年支出合计")
 
 
+def table_anchor(table_id: str) -> str:
+    """Stable ASCII anchor of a table's heading on the disclosure page (``gongkai01``)."""
+    return f"gongkai{table_id}"
+
+
 def cell_id(table_id: str, row: TableRow, column_index: int) -> str:
     """Stable ASCII anchor of a cell: table, row (行次, 科目代码 or CSV line) and published 栏次."""
     key = row.row_no or row.code or f"l{row.line}"

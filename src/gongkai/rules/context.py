@@ -15,7 +15,7 @@ from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from gongkai.diagnostics import Diagnostic, Location, Severity
 from gongkai.models import Cell, CellState, Corpus, Disclosure, Table, TableRow
 from gongkai.performance_html import performance_cell_id
-from gongkai.table_html import cell_id
+from gongkai.table_html import cell_id, table_anchor
 
 CENT = Decimal("0.01")
 HALF_CENT = Decimal("0.005")  # the rounding error of one amount printed to the cent
@@ -122,7 +122,7 @@ def cell_anchors(disclosure: Disclosure) -> dict[object, str]:
     and file → the table's heading (for findings about a whole row or table)."""
     anchors: dict[object, str] = {}
     for table in disclosure.tables.values():
-        anchors[table.file] = f"gongkai{table.id}"
+        anchors[table.file] = table_anchor(table.id)
         for row in table.rows:
             for index, column in enumerate(table.columns):
                 anchor = cell_id(table.id, row, index)
