@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from gongkai.demo.ledger import CENT, NUMERALS, ZERO, Ledger, split
+from gongkai.rules.performance import grade_for
 
 Section = dict[str, object]
 
@@ -115,8 +116,7 @@ class Project:
 
     @property
     def grade(self) -> str:
-        score = self.total_score
-        return "优" if score >= 90 else "良" if score >= 80 else "中" if score >= 60 else "差"
+        return grade_for(self.total_score)  # the 等级 rule 30 checks
 
     @property
     def rate(self) -> Decimal:
