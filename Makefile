@@ -6,7 +6,7 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed
 
-.PHONY: site test lint serve check screenshots bench demo-data clean
+.PHONY: site test test-fast lint serve check screenshots bench demo-data clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,10 @@ lint: $(STAMP)
 test: $(STAMP) lint
 	scripts/install-system-deps.sh --browser
 	$(BIN)/pytest
+
+# Unit tests only (no site build, no browser): under a minute
+test-fast: $(STAMP)
+	$(BIN)/pytest -m "not browser and not e2e"
 
 # Benchmark (docs/performance.md): BENCH_SIZES disclosures each; BENCH_LARGE=1 adds 10,000.
 BENCH_SIZES ?= 100 1000

@@ -30,6 +30,13 @@ class BuiltSite:
         return (self.paths.build / url / "index.html").read_text(encoding="utf-8")
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test that needs the built sample site is an end-to-end test (``make test-fast`` leaves it out)."""
+    for item in items:
+        if "built_site" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.e2e)
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     paths = copy_project(tmp_path_factory.mktemp("site"))

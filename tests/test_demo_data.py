@@ -56,6 +56,7 @@ def test_planted_income_total_error_is_found(tmp_path: Path) -> None:
         assert "t01-income-sum" in {f.code for f in findings}, folder
 
 
+@pytest.mark.e2e
 def test_small_corpus_renders_every_page(tmp_path: Path) -> None:
     paths = copy_project(tmp_path / "project", make(tmp_path / "data", units=3, years=1))
     result = build_site(paths, Progress(False), mkdocs=False)

@@ -52,7 +52,7 @@ INPUT_CODES: dict[str, CodeInfo] = {
     "amount-negative": CodeInfo("金额不应为负数", E),
 }
 
-# Findings of the consistency rules (shared/reference/rules.md): published, shown to readers.
+# Findings of the consistency rules (docs/rules.md): published, shown to readers.
 RULE_CODES: dict[str, CodeInfo] = {
     # 表内勾稽 (rules 1–11)
     "t01-income-sum": CodeInfo("收入总表：本年收入合计不等于各项收入之和", E),

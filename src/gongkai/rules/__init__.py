@@ -1,4 +1,4 @@
-"""Stage 2: consistency rules (勾稽关系) of ``shared/reference/rules.md`` — findings, never crashes.
+"""Stage 2: consistency rules (勾稽关系) of ``docs/rules.md`` — findings, never crashes.
 
 ``check_corpus`` runs every rule on every disclosure and returns the findings per disclosure folder
 together with how many checks were evaluated (so a page can say 「核验通过 42 项」).

@@ -1,6 +1,6 @@
 """What every rule gets: the disclosure, the corpus, tolerance helpers and a place to put findings.
 
-Tolerance (``shared/reference/rules.md``): two printed amounts agree within 0.01; a total agrees with
+Tolerance (``docs/rules.md``): two printed amounts agree within 0.01; a total agrees with
 the sum of its n printed parts within max(0.01, 0.005 × (n + 1)); a printed percentage agrees with the
 one recomputed from printed amounts when it is that value rounded or truncated at the printed
 precision, allowing for the half-cent rounding of each amount.  A match within tolerance is no finding.
