@@ -150,3 +150,12 @@ def test_browser_tab_titles_name_the_page_and_the_site_once(built_site: BuiltSit
         "glossary": "名词解释 - 信访部门预决算公开",
         XIANGYUAN: "襄垣县信访局 2023年度决算公开 - 信访部门预决算公开",
     }
+
+
+def test_the_footer_and_site_name_come_from_site_yaml_alone(built_site: BuiltSite) -> None:
+    html = built_site.html("")
+    assert "主办单位：示例财政局预算公开办公室" in html
+    assert re.search(r"备案号：<a [^>]*>示例ICP备00000000号</a>", html)
+    assert "备案号：备案号" not in html
+    config = (built_site.paths.project / "mkdocs.site.yml").read_text(encoding="utf-8")
+    assert "site_name: 信访部门预决算公开" in config and "icp: 示例ICP备00000000号" in config

@@ -229,7 +229,7 @@ def build_site(paths: Paths, progress: Progress | None = None, *, mkdocs: bool =
     result.written, result.deleted = write_tree(paths.content, result.files)
     result.files = {}  # content/ holds them now; MkDocs needs the memory (hundreds of MB at 1,000 disclosures)
     write_if_changed(paths.project / SEARCH_DICT, search_dictionary())  # beside the chart cache: keep it
-    config = write_site_config(paths.project, _nav(result.corpus))
+    config = write_site_config(paths.project, _nav(result.corpus), result.corpus.site)
     if mkdocs:
         progress.stage("生成网站 (mkdocs)", "mkdocs")
         publish_atomically(config, paths.build, source_date_epoch=_epoch(result.corpus))
