@@ -148,7 +148,7 @@ def test_browser_tab_titles_name_the_page_and_the_site_once(built_site: BuiltSit
     assert {url: m.group(1) if m else "" for url, m in titles.items()} == {
         "": "信访部门预决算公开",
         "glossary": "名词解释 - 信访部门预决算公开",
-        XIANGYUAN: "襄垣县信访局 2023年度决算公开 - 信访部门预决算公开",
+        XIANGYUAN: "襄垣县信访局 2023年度单位决算公开 - 信访部门预决算公开",
     }
 
 

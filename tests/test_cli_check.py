@@ -34,7 +34,7 @@ def test_valid_data_gets_a_heading_per_disclosure_and_the_count(
 ) -> None:
     code, out, err = _check(copy_base(tmp_path), capsys)
     assert code == 0 and err == ""
-    assert re.search(rf"^== 测试局 2023年度决算 · {FOLDER}（核对 \d+ 项，\d+ 处问题）$", out, re.M)
+    assert re.search(rf"^== 测试局 2023年度单位决算 · {FOLDER}（核对 \d+ 项，\d+ 处问题）$", out, re.M)
     assert re.search(r"^共 \d+ 个错误、\d+ 个警告、\d+ 个提示。$", out, re.M)
 
 

@@ -20,6 +20,7 @@ from importlib import metadata
 from pathlib import Path
 
 from gongkai import charts, markup
+from gongkai.documents import is_unfilled
 from gongkai.glossary import BacklinkRegistry, LinkScope, TermLinker, escape, terms_from_entries
 from gongkai.load import load_corpus
 from gongkai.models import Corpus, Disclosure
@@ -147,7 +148,7 @@ def _nav(corpus: Corpus) -> list[object]:
                 if d.overall is not None:
                     children.append({"部门整体绩效": f"{d.url}{PERFORMANCE_DIR}/overall/index.md"})
                 children.extend({escape(p.name): f"{d.url}{PERFORMANCE_DIR}/{p.slug}/index.md"} for p in d.projects)
-                unit_entries.append({f"{d.year}年度{d.kind}": children})
+                unit_entries.append({f"{d.year}年度{d.document}": children})
             entries.append({name: unit_entries})
         units.append({region: entries})
     return [
@@ -191,7 +192,7 @@ def generate(paths: Paths, progress: Progress) -> BuildResult:
             d,
             scope_for,
             env,
-            badge(findings, run),
+            badge(findings, run, unfilled=is_unfilled(d)),
             findings_html(findings, run),
             sorted(data_files),
             flagged_sentences(findings),
@@ -202,7 +203,12 @@ def generate(paths: Paths, progress: Progress) -> BuildResult:
         files.update({f"{d.url}data/{name}": data for name, data in data_files.items()})
         progress.step(index, len(corpus.disclosures), "公开")
     badges = {
-        d.folder: badge(report.findings.get(d.folder, []), report.checks_run.get(d.folder, 0), f"{d.url}#checks")
+        d.folder: badge(
+            report.findings.get(d.folder, []),
+            report.checks_run.get(d.folder, 0),
+            f"{d.url}#checks",
+            unfilled=is_unfilled(d),
+        )
         for d in corpus.disclosures
     }
     for page in [

@@ -4,7 +4,7 @@ Text for people (Chinese, one block per disclosure, then the count by severity) 
 machines.  The JSON keys are stable and documented in ``docs/cli.md``::
 
     {"format": 1, "ok": bool, "counts": {"error": n, "warning": n, "notice": n},
-     "groups": [{"folder", "unit", "year", "kind", "checks_run", "diagnostics": [...]}]}
+     "groups": [{"folder", "unit", "year", "kind", "document", "checks_run", "diagnostics": [...]}]}
 
 Each diagnostic: ``code``, ``title``, ``severity``, ``location`` (every key of
 :class:`~gongkai.diagnostics.Location`, ``null`` when unknown), ``message``, ``hint``,
@@ -37,11 +37,12 @@ class Group:
     year: int | None = None
     kind: str = ""
     checks_run: int | None = None
+    document: str = ""  # 单位决算, 整体支出绩效评价报告 … (gongkai.documents)
 
     def heading(self) -> str:
         if not self.folder:
             return SHARED_FILES
-        name = f"{self.unit} {self.year}年度{self.kind} · " if self.unit else ""
+        name = f"{self.unit} {self.year}年度{self.document or self.kind} · " if self.unit else ""
         checked = f"核对 {self.checks_run} 项，" if self.checks_run is not None else ""
         return f"{name}{self.folder}（{checked}{len(self.diagnostics)} 处问题）"
 
@@ -73,6 +74,7 @@ def finding_groups(corpus: Corpus, report: CheckReport) -> list[Group]:
             d.year,
             d.kind,
             report.checks_run.get(d.folder, 0),
+            d.document,
         )
         for d in sorted(corpus.disclosures, key=lambda d: d.folder)
     ]
@@ -132,6 +134,7 @@ def as_json(groups: Sequence[Group], *, ok: bool) -> str:
                 "unit": g.unit or None,
                 "year": g.year,
                 "kind": g.kind or None,
+                "document": g.document or None,
                 "checks_run": g.checks_run,
                 "diagnostics": [_diagnostic(d) for d in g.diagnostics],
             }

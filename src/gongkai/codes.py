@@ -113,6 +113,7 @@ RULE_CODES: dict[str, CodeInfo] = {
     "text-sangong-count": CodeInfo("「三公」支出与批次、人次、车辆数对不上", E),
     "text-change-no-reason": CodeInfo("增减变动未说明原因", W),
     "text-template-leftover": CodeInfo("留有未填写的模板文字", W),
+    "document-template-unfilled": CodeInfo("参考格式未填写：封面栏目空白或留有占位名称", N),
     "text-figure-untied": CodeInfo("情况说明中有数字无法对应到表格", N),
     "staffing-mismatch": CodeInfo("概况与绩效报告的人员数不一致", E),
     # 绩效 (rules 27–33)

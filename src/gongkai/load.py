@@ -14,6 +14,7 @@ from pydantic import BaseModel
 
 from gongkai import convert
 from gongkai.diagnostics import Diagnostic, InputError, Location, Severity
+from gongkai.documents import default_document
 from gongkai.models import Corpus, Disclosure, GlossaryEntry, SiteConfig, Table
 from gongkai.schema import (
     SLUG_RE,
@@ -284,6 +285,8 @@ def _load_disclosure(reader: _Reader, folder: Path) -> Disclosure | None:
         projects=tuple(projects),
         overall=overall,
         parts=tuple(doc.parts),
+        document=doc.document
+        or default_document(doc.title, doc.kind, doc.parts, overall.kind if overall else None, len(projects)),
     )
 
 

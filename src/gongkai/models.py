@@ -244,6 +244,7 @@ class Disclosure:
     projects: tuple[PerformanceTable, ...]
     overall: OverallReport | None
     parts: tuple[str, ...] = field(default=())
+    document: str = ""  # 部门决算, 单位预算, 整体支出绩效评价报告 … (gongkai.documents.DOCUMENT_KINDS)
 
     @property
     def url(self) -> str:
@@ -252,8 +253,8 @@ class Disclosure:
 
     @property
     def name(self) -> str:
-        """How readers name the disclosure: 「襄垣县信访局 2023年度决算」."""
-        return f"{self.unit.name} {self.year}年度{self.kind}"
+        """How readers name the disclosure: 「襄垣县信访局 2023年度单位决算」."""
+        return f"{self.unit.name} {self.year}年度{self.document or self.kind}"
 
     def table(self, table_id: str) -> Table | None:
         return self.tables.get(table_id)

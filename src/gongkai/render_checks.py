@@ -17,6 +17,7 @@ import jinja2
 from gongkai.check_report import count_text, disclosure_folder
 from gongkai.codes import title
 from gongkai.diagnostics import Diagnostic, Location, Severity
+from gongkai.documents import UNFILLED
 from gongkai.glossary import escape
 from gongkai.markup import Section
 from gongkai.models import Corpus, Disclosure
@@ -28,11 +29,14 @@ from gongkai.table_html import wrap
 CHECKS_PAGE = "checks/"
 
 
-def badge(findings: Sequence[Diagnostic], checks_run: int, href: str = "#checks") -> str:
-    """「核验：发现 3 处不一致」 or 「核验通过 42 项」, linking to the findings."""
+def badge(findings: Sequence[Diagnostic], checks_run: int, href: str = "#checks", *, unfilled: bool = False) -> str:
+    """「核验：发现 3 处不一致」 or 「核验通过 42 项」, linking to the findings; a 参考格式 left unfilled gets
+    「参考格式（未填写）」 instead of any pass or 留意 badge."""
     errors = sum(1 for f in findings if f.severity is Severity.ERROR)
     if errors:
         text, css = f"核验：发现 {errors} 处不一致", "gk-badge--error"
+    elif unfilled:
+        text, css = UNFILLED, "gk-badge--warn"
     elif findings:
         text, css = f"核验：{len(findings)} 处需要留意", "gk-badge--warn"
     elif checks_run:

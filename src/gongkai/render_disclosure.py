@@ -10,6 +10,7 @@ import jinja2
 from gongkai import markup
 from gongkai.charts import ChartData
 from gongkai.diagnostics import Diagnostic, Severity
+from gongkai.documents import UNFILLED, page_title, placeholders, stated_totals
 from gongkai.figures import disclosure_charts, project_charts
 from gongkai.glossary import LinkScope, escape, term_anchor
 from gongkai.markup import Card, Section
@@ -72,6 +73,19 @@ def key_cards(d: Disclosure) -> list[Card]:
             result.append(Card(label, "无", "", "", "本表无数据"))
     if d.tables:
         return result
+    result.extend(_printed_cards(d))
+    shown = {card.label for card in result}
+    if d.overall is not None:  # what the 整体 report states, where tables and charts give nothing
+        result.extend(
+            Card(t.label, f"{t.figure.value}", t.figure.unit, _overall_href(t.figure.sentence.anchor), "取自报告原文")
+            for t in stated_totals(d.overall.sections)
+            if t.label not in shown
+        )
+    return result
+
+
+def _printed_cards(d: Disclosure) -> list[Card]:
+    result = []
     charts = {c.figure: c for c in d.printed_charts}
     for label, figure, series, category in _CARD_PRINTED:
         chart = charts.get(figure)
@@ -134,6 +148,23 @@ def _performance_summary(d: Disclosure) -> str:
     return "\n\n".join(blocks)
 
 
+def _overall_href(anchor: str) -> str:
+    """A sentence of the 整体 report, on its own page, from the disclosure page."""
+    return f"{PERFORMANCE_DIR}/overall/#{anchor}"
+
+
+def _unfilled_note(d: Disclosure) -> str:
+    """The warning on a 参考格式 left unfilled, naming its blank fields and linking to the first."""
+    found = placeholders(d)
+    if not found:
+        return ""
+    fields = "、".join(f"「{escape(p.text)}」" for p in found)
+    return (
+        f'<p class="gk-unfilled"><strong>{UNFILLED}</strong>：本文是参考格式，{fields}均未填写'
+        f'（<a href="{_overall_href(found[0].sentence.anchor)}">见原文</a>），无法确认填报单位，不作“核验通过”的结论。</p>'
+    )
+
+
 def _downloads(files: Sequence[str]) -> str:
     """Links to the disclosure's own data files (paths relative to its folder), copied beside the page."""
     items = "".join(f'<li><a href="data/{escape(f)}" download>{escape(f)}</a></li>' for f in files)
@@ -175,7 +206,7 @@ def render_disclosure(
         return flagged.get(file, frozenset())
 
     out = DisclosureOutput()
-    title = f"{d.name}公开"
+    title = page_title(d)
     scope = scope_for(d.url, title)
     sections: list[Section] = []
     charts = disclosure_charts(d)
@@ -214,6 +245,8 @@ def render_disclosure(
     sections.append(Section("下载数据", "downloads", _downloads(data_files)))
     page = env.get_template("disclosure.md.j2").render(
         d=d,
+        title=title,
+        unfilled=_unfilled_note(d),
         region=escape(" › ".join(d.unit.region)),
         badge=badge,
         cards=markup.cards(key_cards(d)),
@@ -275,7 +308,9 @@ def _evaluation_sections(
 
 
 def _back_link(d: Disclosure) -> str:
-    return f'<p class="gk-meta"><a href="../../">← 返回 {escape(d.name)}公开</a> · 来源：{escape(d.source.title)}</p>'
+    return (
+        f'<p class="gk-meta"><a href="../../">← 返回 {escape(page_title(d))}</a> · 来源：{escape(d.source.title)}</p>'
+    )
 
 
 def _project_page(

@@ -9,7 +9,7 @@ import jinja2
 
 from gongkai import markup
 from gongkai.glossary import BacklinkRegistry, escape, term_anchor
-from gongkai.markup import Section
+from gongkai.markup import Card, Section
 from gongkai.models import Corpus, Disclosure, GlossaryEntry
 from gongkai.render_disclosure import RenderedPage, key_cards
 from gongkai.table_html import wrap
@@ -18,16 +18,23 @@ GLOSSARY_PAGE = "glossary/"
 ABOUT_PAGE = "about/"
 
 
+def _listed(card: Card | None) -> str:
+    """A total in a list: the figure, with where it comes from when that is not a table (「取自报告原文」)."""
+    if card is None:
+        return "—"
+    note = f'<br><span class="gk-meta">{escape(card.note)}</span>' if card.note else ""
+    return f"{escape(card.value)}{note}"
+
+
 def _disclosure_rows(disclosures: Sequence[Disclosure], prefix: str, badges: dict[str, str]) -> str:
     head = "".join(f'<th scope="col">{h}</th>' for h in ("公开", "地区", "年度", "收入总计", "支出总计", "数据核验"))
     rows = []
     for d in disclosures:
-        figures = {c.label: c.value for c in key_cards(d)}
+        cards = {c.label: c for c in key_cards(d)}
+        totals = "".join(f'<td class="gk-num">{_listed(cards.get(label))}</td>' for label in ("收入总计", "支出总计"))
         rows.append(
             f'<tr><th scope="row"><a href="{prefix}{d.url}">{escape(d.name)}</a></th>'
-            f"<td>{escape(' '.join(d.unit.region))}</td><td>{d.year}</td>"
-            f'<td class="gk-num">{escape(figures.get("收入总计", "—"))}</td>'
-            f'<td class="gk-num">{escape(figures.get("支出总计", "—"))}</td>'
+            f"<td>{escape(' '.join(d.unit.region))}</td><td>{d.year}</td>{totals}"
             f"<td>{badges.get(d.folder, '')}</td></tr>"
         )
     return wrap(
@@ -58,7 +65,7 @@ def home_page(corpus: Corpus, env: jinja2.Environment, badges: dict[str, str]) -
     unit_items = "".join(
         f'<li><a href="{region}/{slug}/">{escape(ds[0].unit.name)}</a>'
         f'<span class="gk-meta"> · {escape(" ".join(ds[0].unit.region))} · '
-        f"{'、'.join(f'{d.year}年度{d.kind}' for d in ds)}</span></li>"
+        f"{'、'.join(f'{d.year}年度{d.document}' for d in ds)}</span></li>"
         for (region, slug), ds in units.items()
     )
     how = (

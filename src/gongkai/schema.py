@@ -35,6 +35,9 @@ def _as_text(value: Any) -> Any:
 Printed = Annotated[str, BeforeValidator(_as_text)]
 Slug = Annotated[str, Field(pattern=SLUG_PATTERN, max_length=80)]
 Year = Annotated[int, Field(ge=YEAR_MIN, le=YEAR_MAX)]
+DocumentKind = Literal[
+    "部门决算", "单位决算", "部门预算", "单位预算", "整体支出绩效自评报告", "整体支出绩效评价报告", "项目绩效自评"
+]
 
 
 class _Model(BaseModel):
@@ -76,6 +79,9 @@ class DisclosureDoc(_Model):
     unit: UnitDoc
     year: Year
     kind: Literal["决算", "预算"]
+    document: DocumentKind | None = (
+        None  # derived from title, kind and parts when absent (gongkai.documents.default_document)
+    )
     published: Printed = ""
     revision: int = Field(default=1, ge=1)
     currency_unit: str = "万元"

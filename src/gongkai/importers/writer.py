@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from gongkai.diagnostics import Diagnostic, InputError, Location, Severity
+from gongkai.documents import default_document
 from gongkai.importers.result import ImportedDisclosure, ImportedTable
 from gongkai.load import SLUG_OF_KIND
 from gongkai.schema import SLUG_RE
@@ -172,6 +173,13 @@ def _disclosure_doc(out: ImportedDisclosure, target: Target) -> dict[str, Any]:
         },
         "year": identity.year,
         "kind": identity.kind,
+        "document": default_document(
+            identity.title,
+            identity.kind,
+            out.parts,
+            str(out.overall["kind"]) if out.overall else None,
+            len(out.projects),
+        ),
         "published": identity.published,
         "revision": 1,
         "currency_unit": "万元",

@@ -24,7 +24,7 @@ from gongkai.models import Cell, Disclosure, FundLine, Indicator, PerformanceTab
 from gongkai.performance_html import indicator_field, text_key
 from gongkai.rules.context import CENT, Checker, check_percent, figure, last_digit, shown, sum_tolerance
 from gongkai.rules.performance_quotes import check_quoted_figures
-from gongkai.rules.prose_template import template_leftovers
+from gongkai.rules.prose_template import template_leftovers, unfilled_form
 from gongkai.rules.text_figures import walk_sentences
 
 BUDGET_WEIGHT = Decimal(10)  # 预算执行 分值 where the table prints none
@@ -325,4 +325,5 @@ def check_performance(checker: Checker) -> None:
         template_leftovers(checker, p.file, walk_sentences(p.report, text_key("report", p is overall_table)))
     if d.overall is not None:
         template_leftovers(checker, d.overall.file, walk_sentences(d.overall.sections, "report"))
+    unfilled_form(checker)
     check_quoted_figures(checker)

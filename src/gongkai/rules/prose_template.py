@@ -1,5 +1,6 @@
 """Rule 25: template text left in a text: 「增加/减少」, 「增减少」, 「XX万元」, 「*辆」, 「#DIV/0!」, or
-「主要原因是：」 with nothing after it where the sentence states a non-zero change."""
+「主要原因是：」 with nothing after it where the sentence states a non-zero change; and a 参考格式 whose
+cover is left blank (:func:`gongkai.documents.placeholders`)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import re
 from collections.abc import Iterable
 
 from gongkai.diagnostics import Severity
+from gongkai.documents import UNFILLED, placeholders
 from gongkai.rules.context import Checker
 from gongkai.rules.text_figures import FigureKind, Sentence, figures_in, sentence_location
 
@@ -37,3 +39,25 @@ def template_leftovers(checker: Checker, file: str, sentences: Iterable[Sentence
             + ("（变动原因未填写）。" if empty_reason else "，未按实际情况填写。"),
             (("模板文字", leftover), ("所在句", sentence.text)),
         )
+
+
+def unfilled_form(checker: Checker) -> None:
+    """A 参考格式 left unfilled (blank cover fields, 「XX局」): a notice naming every placeholder, at the
+    first one; the page labels the document 参考格式（未填写） and gives it no pass badge."""
+    d = checker.disclosure
+    if d.overall is None:
+        return
+    checker.checks_run += 1
+    found = placeholders(d)
+    if not found:
+        return
+    listed = "、".join(f"「{p.text}」" for p in found)
+    checker.add(
+        "document-template-unfilled",
+        Severity.NOTICE,
+        sentence_location(d.overall.file, found[0].sentence),
+        f"本文是{UNFILLED}：{listed}均未填写，无法确认是哪个单位、由谁填报。",
+        (("未填写的栏目", listed),),
+        "请按实际填写封面栏目（部门名称、填报人、填报日期等）后重新公开。",
+        related=[sentence_location(d.overall.file, p.sentence) for p in found[1:]],
+    )
