@@ -25,7 +25,7 @@ ECONOMIC_CODES = {"302": "商品和服务支出", "30207": "邮电费", "30901":
 def table(table_id: str, body: str, *, no_data: bool = False, unit: str = "万元", folder: str = FOLDER) -> Table:
     """A table from its CSV lines without the header (the header is the table's fixed one)."""
     spec = SPECS[table_id]
-    text = ",".join(spec.header) + "\n" + body.strip() + "\n"
+    text = ",".join(spec.base_header) + "\n" + body.strip() + "\n"
     parsed, problems = read_table(
         spec, text, f"{folder}/tables/gongkai{table_id}.csv", title=spec.title, unit=unit, no_data=no_data, notes=()
     )
@@ -36,7 +36,7 @@ def table(table_id: str, body: str, *, no_data: bool = False, unit: str = "万�
 def subject_table(table_id: str, *rows: tuple[str, str, str, str]) -> Table:
     """A 02/03/05/07/08 table from (code, name, total column, first part column) lines."""
     spec = next(s for s in SUBJECT_TABLES if s.table_id == table_id)
-    columns = SPECS[table_id].amounts
+    columns = [c for c in SPECS[table_id].base_header if c in SPECS[table_id].amounts]
     lines = []
     for code, name, total, part in rows:
         cells = {spec.total: total, spec.parts[0]: part}

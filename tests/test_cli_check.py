@@ -62,7 +62,17 @@ def test_findings_as_json_have_stable_keys(tmp_path: Path, capsys: pytest.Captur
     assert set(finding) == {"code", "title", "severity", "location", "message", "hint", "figures", "related"}
     assert finding["severity"] == "error" and finding["title"] == "收入总表：本年收入合计不等于各项收入之和"
     assert finding["location"]["anchor"] == "t01-r27-c1" and finding["location"]["line"] == 4
-    assert set(finding["location"]) == {"file", "line", "column_no", "field", "table", "row", "column", "anchor"}
+    assert set(finding["location"]) == {
+        "file",
+        "line",
+        "column_no",
+        "field",
+        "table",
+        "row",
+        "column",
+        "anchor",
+        "page",
+    }
     assert finding["figures"][0] == ["印出的合计", "120.00"]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import Decimal
 
 import pytest
 
@@ -218,10 +219,10 @@ def test_text_quoting_a_wan_yuan_cell_in_yuan_is_a_finding() -> None:
     assert run(check_text_units, cells, explanations=fine) == []
 
 
-@pytest.mark.parametrize("printed", ["12.3万", "1,234.00", "１２"])
+@pytest.mark.parametrize("printed", ["12.3万", "12,34.00", "1,234，567.00", "１２"])
 def test_non_numeric_amounts_are_input_errors_never_zero(printed: str) -> None:
     spec = SPECS["01"]
-    text = f'{",".join(spec.header)}\n1,一,"{printed}"\n2,二,0.00\n3,三,——\n'
+    text = f'{",".join(spec.base_header)}\n1,一,"{printed}"\n2,二,0.00\n3,三,——\n'
     parsed, problems = read_table(spec, text, "t.csv", title="", unit="万元", no_data=False, notes=())
     assert [p.location.row for p in problems] == ["1"] and problems[0].code.startswith("amount-")
     assert parsed is not None and [r.row_no for r in parsed.rows] == ["1", "2", "3"]
@@ -233,3 +234,15 @@ def test_every_table_rule_code_is_catalogued_with_its_severity() -> None:
     used = {c.code for c in CASES} | {"table-required-empty", "amount-unit-yuan-text"}
     assert used <= RULE_CODES.keys()
     assert {RULE_CODES[c].severity for c in ("subject-code-unknown", "subject-name-mismatch")} == {Severity.WARNING}
+
+
+@pytest.mark.parametrize(
+    ("printed", "value"), [("2,940.05", "2940.05"), ("371,514,655.00", "371514655.00"), ("1，234.5", "1234.5")]
+)
+def test_grouped_thousands_are_read_exactly_and_kept_as_printed(printed: str, value: str) -> None:
+    spec = SPECS["01"]
+    text = f'{",".join(spec.base_header)}\n1,一,"{printed}"\n'
+    parsed, problems = read_table(spec, text, "t.csv", title="", unit="万元", no_data=False, notes=())
+    assert not problems and parsed is not None
+    cell = parsed.rows[0].cells["金额"]
+    assert (cell.raw, cell.value) == (printed, Decimal(value))

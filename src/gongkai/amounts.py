@@ -10,6 +10,10 @@ from gongkai.models import NOT_APPLICABLE_MARKS, Cell, CellState
 
 _NUMBER = re.compile(r"^-?[0-9]+(?:\.[0-9]+)?$")  # ASCII only: \d would accept full-width digits
 _FULLWIDTH = re.compile(r"[０-９．，－]")
+# Thousands separators as printed (「371,514,655.00」, also the full-width 「，」): groups of exactly
+# three digits, one kind of comma per figure.  Any other comma is refused, never guessed.
+_GROUPED = re.compile(r"^-?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?$|^-?[0-9]{1,3}(?:，[0-9]{3})+(?:\.[0-9]+)?$")
+_COMMAS = re.compile(r"^-?[0-9][0-9,，]*(?:\.[0-9]+)?$")
 
 
 class AmountError(Exception):
@@ -29,6 +33,8 @@ def parse_cell(raw: str, source: Location, *, percent: bool = False, negative_ok
     if text in NOT_APPLICABLE_MARKS:
         return Cell(raw, CellState.NOT_APPLICABLE, None, source)
     number = text[:-1].strip() if percent and text.endswith(("%", "％")) else text
+    if _GROUPED.match(number):
+        number = number.replace(",", "").replace("，", "")
     if _NUMBER.match(number):
         value = Decimal(number)
         if value < 0 and not negative_ok:
@@ -48,17 +54,17 @@ def parse_cell(raw: str, source: Location, *, percent: bool = False, negative_ok
 
 def _why_not_a_number(text: str) -> tuple[str, str, str]:
     """(code, message, hint) for text that is not a plain number."""
+    if _COMMAS.match(text):
+        return (
+            "amount-thousands-separator",
+            f"金额「{text}」中的逗号不是规范的千位分隔符（应从小数点起每三位一个）",
+            "请核对原文：1,234.50 这样每三位一个逗号的写法可以保留；其他位置的逗号请按原文改正。",
+        )
     if _FULLWIDTH.search(text):
         return (
             "amount-fullwidth-digits",
             f"金额「{text}」含全角数字或符号",
             "请改为半角数字，如 １２３．４５ 改为 123.45。",
-        )
-    if re.match(r"^-?[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?$", text):
-        return (
-            "amount-thousands-separator",
-            f"金额「{text}」含千位分隔符",
-            "请去掉逗号，如 1,234.50 写作 1234.50。",
         )
     if text.startswith("#"):
         return (

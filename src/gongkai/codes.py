@@ -42,6 +42,7 @@ INPUT_CODES: dict[str, CodeInfo] = {
     "table-file-missing": CodeInfo("缺少表格文件", E),
     "csv-header-mismatch": CodeInfo("表头与规定格式不符", E),
     "csv-row-length": CodeInfo("一行的栏数不对", E),
+    "table-side-invalid": CodeInfo("两栏式表的「收支」栏不是收入或支出", E),
     "csv-syntax": CodeInfo("CSV 格式错误", E),
     "subject-code-duplicate": CodeInfo("科目代码重复", E),
     "row-number-duplicate": CodeInfo("行次重复", E),

@@ -36,6 +36,7 @@ class Location:
     row: str | None = None
     column: str | None = None
     anchor: str = ""
+    page: int | None = None  # page of the source document (PDF) the figure is printed on
 
     def describe(self) -> str:
         """Chinese, human-readable position: ``data/x.csv 第3行 公开02 科目201 栏「财政拨款收入」``."""
@@ -52,6 +53,8 @@ class Location:
             parts.append(f"栏「{self.column}」")
         if self.field:
             parts.append(f"字段「{self.field}」")
+        if self.page is not None:
+            parts.append(f"（原文第{self.page}页）")
         return " ".join(parts)
 
 

@@ -83,8 +83,9 @@ def _total_row(table: Table) -> TableRow | None:
 
 def _source(table: Table, row: TableRow, column: str) -> str:
     """「公开01表 行次31 栏次1」: the table, the row as a reader cites it, and the printed 栏次."""
-    spec = SPECS[table.id]
-    number = spec.numbering(row.row_no or row.name, spec.amounts.index(column))
+    titles = [c.title for c in table.columns]
+    index = titles.index(column) if column in titles else SPECS[table.id].amounts.index(column)
+    number = SPECS[table.id].numbering(row.numbering_key, index)
     where = f"行次{row.row_no}" if row.row_no else f"科目代码{row.code}" if row.code else row.name
     return f"{table.label} {where} 栏次{number}"
 

@@ -15,7 +15,7 @@ from pydantic import BaseModel
 from gongkai import convert
 from gongkai.diagnostics import Diagnostic, InputError, Location, Severity
 from gongkai.documents import default_document
-from gongkai.models import Corpus, Disclosure, GlossaryEntry, SiteConfig, Table
+from gongkai.models import Corpus, Disclosure, GlossaryEntry, SiteConfig, Table, table_label
 from gongkai.schema import (
     SLUG_RE,
     YEAR_MAX,
@@ -237,7 +237,7 @@ def _load_disclosure(reader: _Reader, folder: Path) -> Disclosure | None:
     for index, table_doc in enumerate(doc.tables):
         where = Location(ydoc.rel, line=ydoc.line_of(("tables", index)), field=f"tables.{index}")
         if table_doc.id in tables:
-            reader.error("table-duplicate", where, f"公开{table_doc.id}表列了两次", "每张表只列一次。")
+            reader.error("table-duplicate", where, f"{table_label(table_doc.id)}列了两次", "每张表只列一次。")
             continue
         table = _load_table(reader, resolved_folder, table_doc, where)
         if table is not None:
@@ -313,7 +313,7 @@ def _load_table(reader: _Reader, folder: Path, doc: TableDoc, where: Location) -
             reader.error(
                 "table-file-missing",
                 where,
-                f"公开{doc.id}表没有填写数据文件（file）",
+                f"{table_label(doc.id)}没有填写数据文件（file）",
                 "有数据的表必须给出 CSV 文件；无数据的表写 no_data: true。",
             )
         return None
@@ -322,7 +322,7 @@ def _load_table(reader: _Reader, folder: Path, doc: TableDoc, where: Location) -
         reader.error(
             "table-file-missing",
             where,
-            f"找不到公开{doc.id}表的数据文件「{doc.file}」",
+            f"找不到{table_label(doc.id)}的数据文件「{doc.file}」",
             "文件应放在本公开目录的 tables/ 下，如 tables/gongkai01.csv。",
         )
         return None

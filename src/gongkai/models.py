@@ -52,15 +52,27 @@ class TableRow:
     row_no: str  # 行次 as printed, "" where the table has none
     code: str  # 科目代码 ("" for 合计 rows and tables without codes)
     name: str  # 项目 / 科目名称 as printed
-    cells: dict[str, Cell]  # column title -> cell
+    cells: dict[str, Cell]  # column title -> cell; a column the table does not print has no cell
+    side: str = ""  # 收入 / 支出: the half of a two-sided table printed without 行次
+    page: str = ""  # the page of the source document (PDF) the row is printed on, "" if unknown
 
     def cell(self, title: str) -> Cell | None:
         return self.cells.get(title)
 
     @property
+    def numbering_key(self) -> str:
+        """What decides the row's 栏次: its 行次, else its 收支 half, else its name (公开09's 预算数 / 决算数)."""
+        return self.row_no or self.side or self.name
+
+    @property
     def key(self) -> str:
         """What a reader cites the row by: 行次, else 科目代码, else the name."""
         return self.row_no or self.code or self.name
+
+
+def table_label(table_id: str) -> str:
+    """公开02表 for a 决算 table, 预算02表 for a 预算 table (id Y02)."""
+    return f"预算{table_id[1:]}表" if table_id.startswith("Y") else f"公开{table_id}表"
 
 
 @dataclass(frozen=True)
@@ -76,7 +88,7 @@ class Table:
 
     @property
     def label(self) -> str:
-        return f"公开{self.id}表"
+        return table_label(self.id)
 
     def row_by_no(self, row_no: str) -> TableRow | None:
         return next((r for r in self.rows if r.row_no == row_no), None)

@@ -65,13 +65,20 @@ class SourceDoc(_Model):
     url: str = ""
 
 
+TableId = Literal[
+    "01", "02", "03", "04", "05", "06", "07", "08", "09", "10",  # 决算 (公开01–10)
+    "Y01", "Y02", "Y03", "Y04", "Y05", "Y06", "Y07", "Y08", "Y09",  # 预算
+]  # fmt: skip
+
+
 class TableDoc(_Model):
-    id: Literal["01", "02", "03", "04", "05", "06", "07", "08", "09", "10"]
+    id: TableId  # the keys of gongkai.tables.SPECS (a test keeps them in step)
     title: str = Field(min_length=1)
     file: str = ""
     unit: str = "万元"
     no_data: bool = False
     notes: list[Printed] = []
+    pages: list[Annotated[int, Field(ge=1)]] = []  # pages of the source PDF the table is printed on
 
 
 class DisclosureDoc(_Model):

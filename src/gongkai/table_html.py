@@ -7,24 +7,26 @@ and a ``title`` naming its source file, line and column.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import PurePosixPath
 
 from gongkai.glossary import escape
 from gongkai.models import Cell, CellState, Table, TableRow
 from gongkai.tables import SPECS
 
+KEY_FIELDS = {"行次": "row_no", "科目代码": "code"}  # printed key columns shown before the name
 TOTAL_NAMES = ("合计", "总计", "小计", "人员经费合计", "公用经费合计", "本年收入合计", "本年支出合计")
 
 
 def table_anchor(table_id: str) -> str:
-    """Stable ASCII anchor of a table's heading on the disclosure page (``gongkai01``)."""
-    return f"gongkai{table_id}"
+    """Stable ASCII anchor of a table's heading on the disclosure page (``gongkai01``, ``yusuan01``)."""
+    return PurePosixPath(SPECS[table_id].file).stem
 
 
 def cell_id(table_id: str, row: TableRow, column_index: int) -> str:
     """Stable ASCII anchor of a cell: table, row (行次, 科目代码 or CSV line) and published 栏次."""
     key = row.row_no or row.code or f"l{row.line}"
-    number = SPECS[table_id].numbering(row.row_no or row.name, column_index)
-    return f"t{table_id}-r{key}-c{number}"
+    number = SPECS[table_id].numbering(row.numbering_key, column_index)
+    return f"t{table_id.lower()}-r{key}-c{number}"
 
 
 def wrap(table_html: str, label: str) -> str:
@@ -35,6 +37,7 @@ def wrap(table_html: str, label: str) -> str:
 def amount_td(cell: Cell, anchor: str) -> str:
     where = cell.source
     title = f"来源：{where.file} 第{where.line}行" + (f"，{where.column}" if where.column else "")
+    title += f"（原文第{where.page}页）" if where.page is not None else ""
     if cell.state is CellState.NOT_APPLICABLE:
         return (
             f'<td class="gk-num gk-na" id="{anchor}" title="{escape(title)}">——<span class="gk-sr">不适用</span></td>'
@@ -46,19 +49,16 @@ def _is_total(row: TableRow) -> bool:
     return row.name.replace(" ", "") in TOTAL_NAMES
 
 
-SPLIT_TABLES = {"01": 31, "04": 32}  # last 行次 of the income (left) half
-
-
 def table_html(table: Table, link: Callable[[str], str] = escape) -> str:
     """The table as published: caption, column headers with 栏次, one row per printed line.
 
-    Tables 01 and 04 print income and expenses side by side; they are shown as two tables
-    (收入 / 支出) so that each fits a phone.  ``link`` turns header text into HTML (glossary links).
+    Two-sided tables (01, 04, Y01, Y04) print income and expenses side by side; they are shown as two
+    tables (收入 / 支出) so that each fits a phone.  ``link`` turns header text into HTML (glossary links).
     """
-    split = SPLIT_TABLES.get(table.id)
+    split = SPECS[table.id].split
     if split is None:
         return _render(table, table.rows, len(table.columns), "", "", link)
-    left = tuple(r for r in table.rows if r.row_no.isdigit() and int(r.row_no) <= split)
+    left = tuple(r for r in table.rows if SPECS[table.id].numbering(r.numbering_key, 1) == 1)
     right = tuple(r for r in table.rows if r not in left)
     return (
         _render(table, left, 1, "（收入）", "-in", link)
@@ -72,14 +72,14 @@ def _render(
 ) -> str:
     spec = SPECS[table.id]
     columns = table.columns[:width]
-    keys = [k for k in ("行次", "科目代码") if k in spec.keys]
+    keys = [k for k in ("行次", "科目代码") if k in spec.keys and any(getattr(r, KEY_FIELDS[k]) for r in table.rows)]
     name_header = "科目名称" if "科目名称" in spec.keys else "项目"
     head = "".join(f'<th scope="col">{k}</th>' for k in [*keys, name_header])
     head += "".join(f'<th scope="col">{link(c.title)}</th>' for c in columns)
     body: list[str] = []
     for row in rows:
         classes = ' class="gk-total"' if _is_total(row) else ""
-        key_cells = "".join(f'<td class="gk-code">{escape(row.row_no if k == "行次" else row.code)}</td>' for k in keys)
+        key_cells = "".join(f'<td class="gk-code">{escape(getattr(row, KEY_FIELDS[k]))}</td>' for k in keys)
         name = escape(row.name) or '<span class="gk-sr">（空行）</span>'
         cells = "".join(amount_td(row.cells[c.title], cell_id(table.id, row, i)) for i, c in enumerate(columns))
         body.append(f'<tr{classes}>{key_cells}<th scope="row">{name}</th>{cells}</tr>')
@@ -99,7 +99,7 @@ def _numbering_row(table: Table, rows: tuple[TableRow, ...], width: int, key_cou
     samples = [r for r in rows if r.row_no or r.name]
     per_column: list[str] = []
     for index in range(width):
-        numbers = sorted({spec.numbering(r.row_no or r.name, index) for r in samples} or {index + 1})
+        numbers = sorted({spec.numbering(r.numbering_key, index) for r in samples} or {index + 1})
         per_column.append("/".join(str(n) for n in numbers))
     cells = "".join(f'<td class="gk-num">{n}</td>' for n in per_column)
     return f'<tr class="gk-colno"><th scope="row" colspan="{key_count}">栏次</th>{cells}</tr>'

@@ -292,6 +292,13 @@ CASES: list[Case] = [
         replace(T02, "财政拨款收入,上级补助收入", "上级补助收入,财政拨款收入"),
         1,
     ),
+    Case(
+        "csv-side-not-income-or-expense",
+        T01,
+        "table-side-invalid",
+        write(T01, "收支,项目,金额\n收入,本年收入合计,100.00\n左,总计,100.00\n"),
+        3,
+    ),
     Case("csv-extra-comma", T02, "csv-row-length", replace(T02, T02_ROW, T02_ROW + ","), 3),
     Case("csv-missing-cells", T01, "csv-row-length", replace(T01, "27,本年收入合计,100.00", "27,100.00"), 4),
     Case("subject-code-twice", T02, "subject-code-duplicate", replace(T02, "2010301,行政运行", "20103,行政运行"), 5),
@@ -330,7 +337,7 @@ CASES: list[Case] = [
         "year_from",
     ),
     # --- amounts ---
-    Case("thousands-separator", T02, "amount-thousands-separator", _t02_cell('"1,234.50"'), 3),
+    Case("misplaced-thousands-separator", T02, "amount-thousands-separator", _t02_cell('"12,34.50"'), 3),
     Case("fullwidth-digits", T02, "amount-fullwidth-digits", _t02_cell("１００.００"), 3),
     Case(
         "fullwidth-decimal-point",

@@ -215,12 +215,13 @@ def disclosure_files(d: DemoDisclosure, economic_codes: dict[str, str], seed: in
         {
             "id": table_id,
             "title": TABLE_TITLES[table_id].replace("决算", d.kind),
-            "file": f"tables/gongkai{table_id}.csv",
+            "file": SPECS[table_id].file,
             "unit": "万元",
             **({"no_data": True} if table_id in empty else {}),
             "notes": ["注：本套报表金额单位转换时可能存在尾数误差。"] if table_id == "01" else [],
         }
-        for table_id in SPECS
+        for table_id, spec in SPECS.items()
+        if spec.kind == "决算"  # the demo ledgers are in the county 决算 layout
     ]
     document = {
         "title": title,

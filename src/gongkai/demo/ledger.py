@@ -291,7 +291,7 @@ def table_rows(ledger: Ledger, economic_codes: dict[str, str], planted: str = ""
         "09": _table09(ledger, planted),
         "10": _table10(ledger),
     }
-    return {table_id: [list(SPECS[table_id].header), *lines] for table_id, lines in rows.items()}
+    return {table_id: [list(SPECS[table_id].base_header), *lines] for table_id, lines in rows.items()}
 
 
 def _classes(ledger: Ledger) -> list[tuple[int, str, Decimal]]:

@@ -26,12 +26,14 @@ class Section:
 
 @dataclass
 class ImportedTable:
-    id: str  # "01" … "10"
+    id: str  # "01" … "10", "Y01" … "Y09"
     title: str
     unit: str = "万元"
     no_data: bool = False
     notes: list[str] = field(default_factory=list)
-    rows: list[list[str]] = field(default_factory=list)  # CSV lines in the order of SPECS[id].header
+    rows: list[list[str]] = field(default_factory=list)  # CSV lines in the order of ``header``
+    header: tuple[str, ...] = ()  # the CSV's columns; () = the spec's base layout
+    pages: list[int] = field(default_factory=list)  # pages of the source document (PDF) it is printed on
 
 
 @dataclass

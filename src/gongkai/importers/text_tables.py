@@ -273,7 +273,8 @@ def _truncated(table: ImportedTable, body: Body, *, last: bool) -> bool:
 
 def _check_amounts(table: ImportedTable, rows: list[Line], sink: Sink, label: str) -> None:
     """Text in an amount column is kept as printed and reported: the loader will name it too."""
-    keys = len(SPECS[table.id].keys)
+    spec = SPECS[table.id]
+    keys = sum(column in spec.keys for column in (table.header or spec.base_header))
     for row in table.rows:
         for cell in row[keys:]:
             problem = amount_problem(cell)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from typing import TypeGuard
 
 from gongkai.diagnostics import Diagnostic, Location, Severity
 from gongkai.models import Cell, CellState, Corpus, Disclosure, Table, TableRow
@@ -157,20 +158,22 @@ class Checker:
         self,
         code: str,
         what: str,
-        total: Cell,
-        parts: Sequence[Cell],
+        total: Cell | None,
+        parts: Sequence[Cell | None],
         *,
         total_label: str = "印出的合计",
         parts_label: str = "各分项之和",
-        subtract: Sequence[Cell] = (),
+        subtract: Sequence[Cell | None] = (),
         exact: bool = False,
     ) -> bool:
         """Check a printed total against the sum of its printed parts; record a finding if it is off.
 
         ``what`` says what is expected (「公开01表 本年收入合计（行次27）应等于行次1–8之和」).
         ``subtract`` are parts taken away (年末 = 年初 + 收入 − 支出); ``exact`` is for counts (车辆数),
-        which have no rounding.
+        which have no rounding.  A column the table does not print (None) leaves the check unrun.
         """
+        if total is None or not all_present(parts) or not all_present(subtract):
+            return True
         printed = [c for c in (total, *parts, *subtract) if c.is_amount]
         if not printed:
             return True
@@ -201,15 +204,23 @@ class Checker:
         )
         return False
 
-    def equal(self, code: str, what: str, a: Cell, b: Cell, *, a_label: str, b_label: str) -> bool:
+    def equal(self, code: str, what: str, a: Cell | None, b: Cell | None, *, a_label: str, b_label: str) -> bool:
         """Two printed amounts that must agree (within 0.01)."""
         return self.total_matches_parts(code, what, a, [b], total_label=a_label, parts_label=b_label)
 
     def not_more_than(
-        self, code: str, severity: Severity, what: str, part: Cell, whole: Cell, *, part_label: str, whole_label: str
+        self,
+        code: str,
+        severity: Severity,
+        what: str,
+        part: Cell | None,
+        whole: Cell | None,
+        *,
+        part_label: str,
+        whole_label: str,
     ) -> bool:
-        """A printed amount that may not exceed another (beyond 0.01)."""
-        if not part.is_amount and not whole.is_amount:
+        """A printed amount that may not exceed another (beyond 0.01); unrun where a column is not printed."""
+        if part is None or whole is None or (not part.is_amount and not whole.is_amount):
             return True
         self.checks_run += 1
         excess = part.amount_or_zero() - whole.amount_or_zero()
@@ -303,15 +314,20 @@ def row_label(table: Table, row: TableRow) -> str:
     return f"{table.label}「{row.name}」行"
 
 
+def all_present(cells: Sequence[Cell | None]) -> TypeGuard[Sequence[Cell]]:
+    """Every cell is printed in its table (None: the table has no such column)."""
+    return all(cell is not None for cell in cells)
+
+
 def cells_of(table: Table, row_nos: Sequence[int], column: str) -> list[Cell]:
     """The cells of a column in the given 行次 (rows the CSV lacks are left out)."""
     rows = (table.row_by_no(str(n)) for n in row_nos)
-    return [row.cells[column] for row in rows if row is not None]
+    return [cell for row in rows if row is not None and (cell := row.cell(column)) is not None]
 
 
 def cell_at(table: Table, row_no: int, column: str) -> Cell | None:
     row = table.row_by_no(str(row_no))
-    return row.cells[column] if row is not None else None
+    return row.cell(column) if row is not None else None
 
 
 def rows_phrase(row_nos: Sequence[int]) -> str:
@@ -341,7 +357,7 @@ def sum_of_rows(
         checker.total_matches_parts(
             code,
             f"{row_label(table, total_row)}{where}应等于{rows_phrase(part_nos)}之和",
-            total_row.cells[column],
+            total_row.cell(column),
             cells_of(table, part_nos, column),
             parts_label=f"{rows_phrase(part_nos)}之和",
             exact=exact,

@@ -212,7 +212,7 @@ def sangong_budget(d: Disclosure, actual: Target) -> Target | None:
     row = table.row_by_name("决算数") if table else None
     if table is None or row is None:
         return None
-    column = next((c.title for c in table.columns if row.cells[c.title] is actual.cell), "")
+    column = next((c.title for c in table.columns if row.cell(c.title) is actual.cell), "")
     return _column(d, "09", "预算数", column) if column else None
 
 

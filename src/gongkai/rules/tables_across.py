@@ -39,7 +39,7 @@ def check_across_tables(checker: Checker) -> None:
 def total_row_cell(table: Table | None, column: str) -> Cell | None:
     """The cell of the 合计 line (the line without a 科目代码) of a subject table."""
     row = next((r for r in table.rows if not r.code), None) if table is not None else None
-    return row.cells[column] if row is not None else None
+    return row.cell(column) if row is not None else None
 
 
 def _check_01_04(checker: Checker, t01: Table, t04: Table) -> None:
@@ -79,14 +79,14 @@ def _check_01_02_03(checker: Checker, t01: Table) -> None:
     for row, class_code in class_rows(t01, CLASS_ROWS["01"]):
         class_row = t03.row_by_code(class_code)
         expense = (
-            class_row.cells["本年支出合计"]
+            class_row.cell("本年支出合计")
             if class_row is not None
             else blank_cell(Location(t03.file, table=t03.label, row=class_code))
         )
         checker.equal(
             "t01-t03-expense-by-class",
             f"{row_label(t01, row)}应等于公开03表 科目{class_code} 的本年支出合计",
-            row.cells["金额"],
+            row.cell("金额"),
             expense,
             a_label="公开01表",
             b_label=f"公开03表 科目{class_code}",
@@ -121,7 +121,8 @@ def _check_02_05_04(checker: Checker, t04: Table) -> None:
 
 def _t06_total(t06: Table, name: str) -> Cell:
     row = t06.row_by_name(name)
-    return row.cells["决算数"] if row is not None else blank_cell(Location(t06.file, table=t06.label, row=name))
+    cell = row.cell("决算数") if row is not None else None
+    return cell if cell is not None else blank_cell(Location(t06.file, table=t06.label, row=name))
 
 
 def combined(cells: list[Cell], label: str) -> Cell:
@@ -162,7 +163,7 @@ def _check_09_06(checker: Checker) -> None:
         item_row = t06.row_by_code(item_code)
         if item_row is None:
             continue
-        three_public, item = actual.cells[column], item_row.cells["决算数"]
+        three_public, item = actual.cell(column), item_row.cell("决算数")
         labels = {"a_label": f"公开09表 决算数「{column}」", "b_label": f"公开06表 {item_code}「{item_row.name}」"}
         if projects:
             checker.not_more_than(
@@ -242,6 +243,6 @@ def _income_expected(checker: Checker, table: Table) -> bool:
     """A fund table may show only last year's carry-over being spent: 07 then has no 本年收入, and for 08
     公开04 prints a 国有资本经营 年初结转和结余 (行次31)."""
     if table.id == "07":
-        return any(is_nonzero(row.cells["本年收入"]) for row in table.rows)
+        return any(is_nonzero(row.cell("本年收入")) for row in table.rows)
     t04 = checker.table("04")
     return t04 is None or not is_nonzero(cell_at(t04, 31, "合计"))

@@ -78,8 +78,8 @@ def _check_04(checker: Checker, t04: Table) -> None:
             checker.total_matches_parts(
                 "t04-row-sum",
                 f"{row_label(t04, row)}栏「合计」应等于三类财政拨款之和",
-                row.cells["合计"],
-                [row.cells[fund] for fund, _, _ in T04_FUNDS],
+                row.cell("合计"),
+                [row.cell(fund) for fund, _, _ in T04_FUNDS],
                 parts_label="三类财政拨款之和",
             )
     sum_of_rows(checker, t04, "t04-expense-sum", 59, range(33, 59), all_columns)

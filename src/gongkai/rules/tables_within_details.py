@@ -36,8 +36,8 @@ def _check_06(checker: Checker, t06: Table) -> None:
             checker.total_matches_parts(
                 "t06-group-sum",
                 f"{row_label(t06, group)}应等于其下各款之和",
-                group.cells["决算数"],
-                [i.cells["决算数"] for i in items],
+                group.cell("决算数"),
+                [i.cell("决算数") for i in items],
                 parts_label="各款之和",
             )
     personnel = [g for g in groups if g.code in PERSONNEL_GROUPS]
@@ -52,8 +52,8 @@ def _check_06(checker: Checker, t06: Table) -> None:
         checker.total_matches_parts(
             "t06-personnel-sum" if total_name == PERSONNEL_TOTAL else "t06-public-sum",
             f"公开06表「{total_name}」应等于{phrase}",
-            total.cells["决算数"],
-            [m.cells["决算数"] for m in members],
+            total.cell("决算数"),
+            [m.cell("决算数") for m in members],
             parts_label=phrase,
         )
 
@@ -68,7 +68,7 @@ def _check_09(checker: Checker, t09: Table) -> None:
             checker.total_matches_parts(
                 code,
                 f"公开09表「{row.name}」栏「{total}」应等于{'、'.join(parts)}之和",
-                row.cells[total],
-                [row.cells[c] for c in parts],
+                row.cell(total),
+                [row.cell(c) for c in parts],
                 parts_label=parts_label,
             )

@@ -55,8 +55,8 @@ def check_subject_tables(checker: Checker) -> None:
             checker.total_matches_parts(
                 spec.row_sum_code,
                 f"{row_label(table, row)}栏「{spec.total}」应等于{'、'.join(spec.parts)}之和",
-                row.cells[spec.total],
-                [row.cells[p] for p in spec.parts],
+                row.cell(spec.total),
+                [row.cell(p) for p in spec.parts],
                 parts_label="各栏之和",
             )
         _check_hierarchy(checker, table, spec.hierarchy_code)
@@ -85,8 +85,8 @@ def _check_hierarchy(checker: Checker, table: Table, code: str) -> None:
             checker.total_matches_parts(
                 code,
                 f"{row_label(table, parent)}栏「{column.title}」应等于{phrase}之和",
-                parent.cells[column.title],
-                [m.cells[column.title] for m in members],
+                parent.cell(column.title),
+                [m.cell(column.title) for m in members],
                 parts_label=f"{phrase}之和",
             )
 
@@ -96,8 +96,8 @@ def _check_fund_balance(checker: Checker, table: Table) -> None:
         checker.total_matches_parts(
             "t07-balance",
             f"{row_label(table, row)}栏「年末结转和结余」应等于年初结转和结余 + 本年收入 − 本年支出小计",
-            row.cells["年末结转和结余"],
-            [row.cells["年初结转和结余"], row.cells["本年收入"]],
-            subtract=[row.cells["本年支出小计"]],
+            row.cell("年末结转和结余"),
+            [row.cell("年初结转和结余"), row.cell("本年收入")],
+            subtract=[row.cell("本年支出小计")],
             parts_label="年初结转和结余 + 本年收入 − 本年支出小计",
         )
