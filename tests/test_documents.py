@@ -4,6 +4,8 @@ gets no pass badge, and a document without tables shows the totals its text stat
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -126,3 +128,10 @@ def test_pages_and_lists_show_the_kind_and_the_stated_totals(built_site: BuiltSi
 def test_navigation_names_the_kind(built_site: BuiltSite) -> None:
     config = (built_site.paths.project / "mkdocs.site.yml").read_text(encoding="utf-8")
     assert "2021年度整体支出绩效评价报告" in config and "2023年度单位决算" in config
+
+
+@pytest.mark.parametrize("module", ["gongkai.documents", "gongkai.importers.writer", "gongkai.cli", "gongkai.rules"])
+def test_each_module_imports_first_without_a_cycle(module: str) -> None:
+    """documents reads sentences with rules.text_figures and the rules use documents: either may load first."""
+    done = subprocess.run([sys.executable, "-c", f"import {module}"], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr

@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from gongkai import documents  # a module (not its names): documents reads sentences with rules.text_figures
 from gongkai.diagnostics import Severity
-from gongkai.documents import UNFILLED, placeholders
 from gongkai.rules.context import Checker
 from gongkai.rules.text_figures import FigureKind, Sentence, figures_in, sentence_location
 
@@ -48,7 +48,7 @@ def unfilled_form(checker: Checker) -> None:
     if d.overall is None:
         return
     checker.checks_run += 1
-    found = placeholders(d)
+    found = documents.placeholders(d)
     if not found:
         return
     listed = "、".join(f"「{p.text}」" for p in found)
@@ -56,7 +56,7 @@ def unfilled_form(checker: Checker) -> None:
         "document-template-unfilled",
         Severity.NOTICE,
         sentence_location(d.overall.file, found[0].sentence),
-        f"本文是{UNFILLED}：{listed}均未填写，无法确认是哪个单位、由谁填报。",
+        f"本文是{documents.UNFILLED}：{listed}均未填写，无法确认是哪个单位、由谁填报。",
         (("未填写的栏目", listed),),
         "请按实际填写封面栏目（部门名称、填报人、填报日期等）后重新公开。",
         related=[sentence_location(d.overall.file, p.sentence) for p in found[1:]],
