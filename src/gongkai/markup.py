@@ -13,10 +13,11 @@ from pathlib import Path
 
 import jinja2
 
+from gongkai.address import sentence_anchor
 from gongkai.charts import ChartData, decimal_text, shares, summarize
 from gongkai.glossary import LinkScope, escape
 from gongkai.models import Cell, TextSection
-from gongkai.rules.text_figures import sentence_anchor, split_sentences
+from gongkai.rules.text_figures import split_sentences
 from gongkai.table_html import wrap
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "site_templates" / "pages"

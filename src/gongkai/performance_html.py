@@ -7,12 +7,11 @@ rules can point a finding at the cell from the cell's source alone, and the 数�
 
 from __future__ import annotations
 
+from gongkai.address import OVERALL_TABLE, indicator_field, performance_cell_id
 from gongkai.glossary import escape
 from gongkai.models import Cell, CellState, Indicator, PerformanceTable
 from gongkai.table_html import amount_td, wrap
 
-ANCHOR_PREFIX = "pf-"
-OVERALL_TABLE = "table"  # first field of the 整体 report's table
 FUND_COLUMNS = (  # FundLine attribute, column header
     ("initial_declared", "年初预算数·目标申报数"),
     ("initial_budget", "年初预算数·预算编制数"),
@@ -27,22 +26,6 @@ INDICATOR_TEXTS = (("target", "年度指标值"), ("adjusted_target", "调整后
 INDICATOR_FIGURES = (("weight", "分值"), ("score", "得分"))
 DEVIATION = ("deviation", "偏差原因分析及改进措施")
 _LABELS = dict((*FUND_COLUMNS, *INDICATOR_TEXTS, *INDICATOR_FIGURES, DEVIATION))
-
-
-def text_key(part: str, in_overall_table: bool) -> str:
-    """The id prefix of an evaluation's running text (``analysis``, ``report``); inside the 整体 report's
-    table it is ``table-analysis`` / ``table-report``, so it cannot clash with the report's own text."""
-    return f"{OVERALL_TABLE}-{part}" if in_overall_table else part
-
-
-def performance_cell_id(field: str) -> str:
-    """The HTML id of a figure of a 绩效 evaluation, from its YAML field (``funds.0.rate`` → ``pf-funds-0-rate``)."""
-    return ANCHOR_PREFIX + field.replace(".", "-").replace("_", "-")
-
-
-def indicator_field(indicator: Indicator, name: str) -> str:
-    """The YAML field of one value of an indicator (``indicators.3.actual``)."""
-    return f"{indicator.source.field}.{name}" if indicator.source.field else ""
 
 
 def performance_place(field: str) -> str:

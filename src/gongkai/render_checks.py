@@ -14,6 +14,7 @@ from dataclasses import replace
 
 import jinja2
 
+from gongkai.address import PERFORMANCE_PREFIX
 from gongkai.check_report import count_text, disclosure_folder
 from gongkai.codes import title
 from gongkai.diagnostics import Diagnostic, Location, Severity
@@ -21,7 +22,7 @@ from gongkai.documents import UNFILLED
 from gongkai.glossary import escape
 from gongkai.markup import Section
 from gongkai.models import Corpus, Disclosure
-from gongkai.performance_html import ANCHOR_PREFIX, performance_place
+from gongkai.performance_html import performance_place
 from gongkai.render_disclosure import PERFORMANCE_DIR, RenderedPage
 from gongkai.rules import CheckReport
 from gongkai.table_html import wrap
@@ -56,7 +57,7 @@ def place(location: Location) -> str:
         if location.column:
             parts.append(f"栏「{location.column}」")
         return " ".join(parts)
-    if location.anchor.startswith(ANCHOR_PREFIX) and location.field:
+    if location.anchor.startswith(PERFORMANCE_PREFIX) and location.field:
         return performance_place(location.field)
     if location.anchor:
         return "原文语句"

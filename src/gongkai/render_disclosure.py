@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 import jinja2
 
 from gongkai import markup
+from gongkai.address import cell_id, performance_cell_id, table_anchor, text_key
 from gongkai.charts import ChartData
 from gongkai.diagnostics import Diagnostic, Severity
 from gongkai.documents import UNFILLED, page_title, placeholders, stated_totals
@@ -15,9 +16,9 @@ from gongkai.figures import disclosure_charts, project_charts
 from gongkai.glossary import LinkScope, escape, term_anchor
 from gongkai.markup import Card, Section
 from gongkai.models import Cell, CellState, Disclosure, OverallReport, PerformanceTable, Table
-from gongkai.performance_html import funds_table, indicator_table, performance_cell_id, text_key
+from gongkai.performance_html import funds_table, indicator_table
 from gongkai.rules.prose import EXPLANATIONS
-from gongkai.table_html import cell_id, table_anchor, table_html, wrap
+from gongkai.table_html import table_html, wrap
 
 PERFORMANCE_DIR = "jixiao"
 

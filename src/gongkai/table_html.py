@@ -7,26 +7,14 @@ and a ``title`` naming its source file, line and column.
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import PurePosixPath
 
+from gongkai.address import cell_id
 from gongkai.glossary import escape
 from gongkai.models import Cell, CellState, Table, TableRow
 from gongkai.tables import SPECS
 
 KEY_FIELDS = {"行次": "row_no", "科目代码": "code"}  # printed key columns shown before the name
 TOTAL_NAMES = ("合计", "总计", "小计", "人员经费合计", "公用经费合计", "本年收入合计", "本年支出合计")
-
-
-def table_anchor(table_id: str) -> str:
-    """Stable ASCII anchor of a table's heading on the disclosure page (``gongkai01``, ``yusuan01``)."""
-    return PurePosixPath(SPECS[table_id].file).stem
-
-
-def cell_id(table_id: str, row: TableRow, column_index: int) -> str:
-    """Stable ASCII anchor of a cell: table, row (行次, 科目代码 or CSV line) and published 栏次."""
-    key = row.row_no or row.code or f"l{row.line}"
-    number = SPECS[table_id].numbering(row.numbering_key, column_index)
-    return f"t{table_id.lower()}-r{key}-c{number}"
 
 
 def wrap(table_html: str, label: str) -> str:

@@ -13,10 +13,9 @@ from dataclasses import dataclass, replace
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from typing import TypeGuard
 
+from gongkai.address import cell_id, performance_cell_id, table_anchor
 from gongkai.diagnostics import Diagnostic, Location, Severity
 from gongkai.models import Cell, CellState, Corpus, Disclosure, Table, TableRow
-from gongkai.performance_html import performance_cell_id
-from gongkai.table_html import cell_id, table_anchor
 
 CENT = Decimal("0.01")
 HALF_CENT = Decimal("0.005")  # the rounding error of one amount printed to the cent

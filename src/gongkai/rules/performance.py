@@ -19,9 +19,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 
+from gongkai.address import indicator_field, text_key
 from gongkai.diagnostics import Location, Severity
 from gongkai.models import Cell, Disclosure, FundLine, Indicator, PerformanceTable
-from gongkai.performance_html import indicator_field, text_key
 from gongkai.rules.context import CENT, Checker, check_percent, figure, last_digit, shown, sum_tolerance
 from gongkai.rules.performance_quotes import check_quoted_figures
 from gongkai.rules.prose_template import template_leftovers, unfilled_form

@@ -2,7 +2,7 @@
 
 A paragraph is split into sentences after 。；;！？ (a 「；」-separated clause of a long paragraph is a
 sentence of its own, so a finding can point at exactly the clause that states the figure).  Each
-sentence has a stable HTML id, :func:`sentence_anchor`, built from the id of its text section as
+sentence has a stable HTML id, :func:`gongkai.address.sentence_anchor`, built from the id of its text section as
 :func:`gongkai.markup.text_sections` numbers them (``explanation-5-3``), the paragraph and the
 sentence (1-based): ``explanation-5-3-p2-s1``.
 
@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
+from gongkai.address import sentence_anchor
 from gongkai.diagnostics import Location
 from gongkai.models import TextSection
 
@@ -51,11 +52,6 @@ class FigureKind(StrEnum):
     SCORE = "score"
     COUNT = "count"
     YEAR = "year"
-
-
-def sentence_anchor(section_key: str, paragraph: int, sentence: int) -> str:
-    """The HTML id of a sentence: its section's id (``explanation-5-3``), paragraph and sentence, 1-based."""
-    return f"{section_key}-p{paragraph}-s{sentence}"
 
 
 def split_sentences(paragraph: str) -> list[str]:
