@@ -7,6 +7,7 @@ so a failed build leaves the previous site untouched.
 from __future__ import annotations
 
 import contextlib
+import html
 import os
 import shutil
 import tempfile
@@ -86,7 +87,9 @@ def write_site_config(project: Path, nav: list[object], site: SiteConfig) -> Pat
     path = project / SITE_CONFIG
     settings = {
         "INHERIT": "mkdocs.yml",
-        "site_name": site.title,
+        # Material prints site_name unescaped in some attributes: escape it here (inert, identical for any
+        # title without <>&"'); the description goes only into escaped meta tags.
+        "site_name": html.escape(site.title),
         "site_description": site.description,
         "site_url": site.site_url,
         "extra": {"gongkai": {"office": site.office, "contact": site.contact, "icp": site.icp}},
