@@ -59,4 +59,4 @@ screenshots: $(STAMP)
 	$(BIN)/python scripts/screenshots.py build docs/screenshots
 
 clean:
-	rm -rf build content .gongkai mkdocs.site.yml
+	rm -rf build .build-versions content .gongkai mkdocs.site.yml

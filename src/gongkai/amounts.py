@@ -14,6 +14,7 @@ _FULLWIDTH = re.compile(r"[０-９．，－]")
 # three digits, one kind of comma per figure.  Any other comma is refused, never guessed.
 _GROUPED = re.compile(r"^-?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?$|^-?[0-9]{1,3}(?:，[0-9]{3})+(?:\.[0-9]+)?$")
 _COMMAS = re.compile(r"^-?[0-9][0-9,，]*(?:\.[0-9]+)?$")
+MAX_AMOUNT_CHARS = 24  # digits, point and sign: 10¹⁸ 万元 and 4 decimals is far beyond any budget
 
 
 class AmountError(Exception):
@@ -36,6 +37,16 @@ def parse_cell(raw: str, source: Location, *, percent: bool = False, negative_ok
     if _GROUPED.match(number):
         number = number.replace(",", "").replace("，", "")
     if _NUMBER.match(number):
+        if len(number) > MAX_AMOUNT_CHARS:
+            raise AmountError(
+                Diagnostic(
+                    "number-too-large",
+                    Severity.ERROR,
+                    source,
+                    f"金额「{number[:24]}…」有 {len(number)} 位，超过上限 {MAX_AMOUNT_CHARS} 位",
+                    "请核对原文：万元金额不会有这么多位，可能是粘贴时多了数字。",
+                )
+            )
         value = Decimal(number)
         if value < 0 and not negative_ok:
             raise AmountError(

@@ -30,7 +30,9 @@ from gongkai.render_site import ABOUT_PAGE, GLOSSARY_PAGE, about_page, glossary_
 from gongkai.rules import CheckReport, check_corpus
 from gongkai.site import (
     SEARCH_DICT,
+    build_lock,
     copy_assets,
+    fs_failure,
     publish_atomically,
     search_dictionary,
     write_if_changed,
@@ -161,9 +163,10 @@ def _nav(corpus: Corpus) -> list[object]:
 
 
 def _data_files(corpus: Corpus, d: Disclosure) -> dict[str, bytes]:
-    """The disclosure's own data files (path relative to its folder -> bytes), offered for download."""
+    """The disclosure's data files (path relative to its folder -> bytes), offered for download: only the
+    files of the data format that the load read (:mod:`gongkai.allowlist`), nothing else in the folder."""
     folder = Path(corpus.root).parent / d.folder
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {name: (folder / name).read_bytes() for name in d.data_files}
 
 
 def generate(paths: Paths, progress: Progress) -> BuildResult:
@@ -229,7 +232,17 @@ def generate(paths: Paths, progress: Progress) -> BuildResult:
 
 
 def build_site(paths: Paths, progress: Progress | None = None, *, mkdocs: bool = True) -> BuildResult:
+    """Build the site holding the project's build lock; file-system errors become a coded
+    :class:`~gongkai.site.BuildFailed` naming the file (the previous ``build/`` stays online)."""
     progress = progress or Progress()
+    try:
+        with build_lock(paths.project):
+            return _build(paths, progress, mkdocs=mkdocs)
+    except OSError as exc:
+        raise fs_failure(exc, paths.project) from None
+
+
+def _build(paths: Paths, progress: Progress, *, mkdocs: bool) -> BuildResult:
     result = generate(paths, progress)
     progress.stage(f"写入 content/ (write)：{result.pages} 个页面", "write")
     result.written, result.deleted = write_tree(paths.content, result.files)

@@ -101,7 +101,7 @@ def _build(args: argparse.Namespace) -> int:
     except InputError as error:
         return _input_failed(error)
     except BuildFailed as error:
-        print(f"网站生成失败（原有 build/ 保持不变）：{error}", file=sys.stderr)
+        print(f"网站生成失败（原有 build/ 保持不变）：{error.format()}", file=sys.stderr)
         return EXIT_BUILD
     findings = result.report.all_findings()
     print(
@@ -137,12 +137,16 @@ def _check(args: argparse.Namespace) -> int:
 def _serve(args: argparse.Namespace) -> int:
     from gongkai.build import Paths
     from gongkai.serve import serve
+    from gongkai.site import BuildFailed
 
     paths = Paths.at(args.project.resolve(), args.data.resolve() if args.data else None)
     try:
         serve(paths, args.addr)
     except InputError as error:
         return _input_failed(error)
+    except BuildFailed as error:
+        print(f"gongkai：{error.format()}", file=sys.stderr)
+        return EXIT_BUILD
     return EXIT_OK
 
 
@@ -197,7 +201,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         _parser().print_help()
         return EXIT_USAGE
-    return handlers[args.command](args)
+    try:
+        return handlers[args.command](args)
+    except OSError as exc:  # read-only, disk full, --out naming a file …: coded, never a traceback
+        from gongkai.site import fs_failure
+
+        print(f"gongkai：{fs_failure(exc, Path.cwd()).format()}", file=sys.stderr)
+        return EXIT_BUILD
 
 
 if __name__ == "__main__":

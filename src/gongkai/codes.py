@@ -26,6 +26,11 @@ INPUT_CODES: dict[str, CodeInfo] = {
     "file-too-large": CodeInfo("文件过大", E),
     "file-empty": CodeInfo("文件为空", E),
     "file-not-utf8": CodeInfo("文件不是 UTF-8 编码", E),
+    "file-not-regular": CodeInfo("不是普通文件", E),
+    "file-unreadable": CodeInfo("文件无法读取", E),
+    "file-unexpected": CodeInfo("公开目录中有数据格式以外的文件", E),
+    "path-outside-data": CodeInfo("链接指向 data/ 以外", E),
+    "disclosure-too-large": CodeInfo("一份公开的数据过大", E),
     "yaml-syntax": CodeInfo("YAML 语法错误", E),
     "yaml-alias": CodeInfo("YAML 使用了锚点或别名", E),
     "yaml-duplicate-key": CodeInfo("YAML 键重复", E),
@@ -51,6 +56,10 @@ INPUT_CODES: dict[str, CodeInfo] = {
     "amount-thousands-separator": CodeInfo("金额带千位分隔符", E),
     "amount-spreadsheet-error": CodeInfo("金额是电子表格错误值", E),
     "amount-negative": CodeInfo("金额不应为负数", E),
+    "number-too-large": CodeInfo("数字位数过多", E),
+    "table-too-many-rows": CodeInfo("表格行数过多", E),
+    "text-multiline": CodeInfo("单行字段中有换行", E),
+    "chart-id-unknown": CodeInfo("图表编号无效", E),
 }
 
 # Findings of the consistency rules (docs/rules.md): published, shown to readers.
@@ -154,7 +163,17 @@ IMPORT_CODES: dict[str, CodeInfo] = {
     "import-cell-not-amount": CodeInfo("金额栏不是数字", W),
 }
 
-CODES: dict[str, CodeInfo] = {**INPUT_CODES, **RULE_CODES, **IMPORT_CODES}
+# The site could not be built or written (exit code 3); the previous build/ stays online.
+BUILD_CODES: dict[str, CodeInfo] = {
+    "build-locked": CodeInfo("另一次生成正在进行", E),
+    "mkdocs-failed": CodeInfo("MkDocs 生成网站失败", E),
+    "fs-read-only": CodeInfo("无法写入：只读或没有权限", E),
+    "fs-disk-full": CodeInfo("磁盘已满", E),
+    "fs-not-a-directory": CodeInfo("应是目录的地方是文件", E),
+    "fs-error": CodeInfo("文件系统错误", E),
+}
+
+CODES: dict[str, CodeInfo] = {**INPUT_CODES, **RULE_CODES, **IMPORT_CODES, **BUILD_CODES}
 
 
 def title(code: str) -> str:

@@ -12,7 +12,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel
 
-from gongkai import convert
+from gongkai import allowlist, convert
 from gongkai.diagnostics import Diagnostic, InputError, Location, Severity
 from gongkai.documents import default_document
 from gongkai.models import Corpus, Disclosure, GlossaryEntry, SiteConfig, Table, table_label
@@ -52,7 +52,16 @@ class _Reader:
     def error(self, code: str, location: Location, message: str, hint: str) -> None:
         self.diagnostics.append(Diagnostic(code, Severity.ERROR, location, message, hint))
 
+    def readable(self, path: Path) -> bool:
+        """Whether ``path`` may be read: links out of ``data/`` are refused (and named)."""
+        if allowlist.inside(path, self.root):
+            return True
+        self.diagnostics.append(allowlist.outside_data(self.rel(path)))
+        return False
+
     def yaml(self, path: Path, model: type[M]) -> tuple[M, YamlDocument] | None:
+        if not self.readable(path):
+            return None
         try:
             doc = load_yaml(path, self.rel(path))
         except FileProblem as problem:
@@ -63,9 +72,11 @@ class _Reader:
         return (result, doc) if result is not None else None
 
     def optional_yaml(self, path: Path, model: type[M]) -> tuple[M, YamlDocument] | None:
-        return self.yaml(path, model) if path.is_file() else None
+        return self.yaml(path, model) if path.exists() or path.is_symlink() else None
 
     def text(self, path: Path) -> str | None:
+        if not self.readable(path):
+            return None
         try:
             return read_text(path, self.rel(path))
         except FileProblem as problem:
@@ -95,14 +106,16 @@ def load_corpus(root: Path) -> Corpus:
     economic_codes = _load_economic_codes(reader, root / "codes" / "economic-codes.csv")
     disclosures = _load_disclosures(reader, root / "disclosures")
     if reader.diagnostics:
-        raise InputError(sorted(reader.diagnostics, key=lambda d: (d.location.file, d.location.line or 0)))
+        unique = dict.fromkeys(reader.diagnostics)  # a link out of data/ is named by the reader and the scan
+        raise InputError(sorted(unique, key=lambda d: (d.location.file, d.location.line or 0)))
     assert site is not None
     return Corpus(str(root), site, glossary, function_codes, economic_codes, tuple(disclosures))
 
 
 def _load_site(reader: _Reader, path: Path) -> SiteConfig | None:
-    loaded = reader.yaml(path, SiteDoc) if path.is_file() else None
-    if not path.is_file():
+    present = path.exists() or path.is_symlink()
+    loaded = reader.yaml(path, SiteDoc) if present else None
+    if not present:
         reader.error(
             "site-config-missing",
             Location(reader.rel(path)),
@@ -122,7 +135,7 @@ def _load_glossary(reader: _Reader, path: Path) -> tuple[GlossaryEntry, ...]:
 
 def _csv_rows(reader: _Reader, path: Path, header: tuple[str, ...]) -> list[tuple[int, dict[str, str]]]:
     """(line, column -> value) for each non-blank line of a code list; every malformed line is reported."""
-    text = reader.text(path) if path.is_file() else None
+    text = reader.text(path) if path.exists() or path.is_symlink() else None
     if text is None:
         return []
     rel = reader.rel(path)
@@ -188,7 +201,8 @@ def _load_economic_codes(reader: _Reader, path: Path) -> dict[str, str]:
 
 def _load_disclosures(reader: _Reader, root: Path) -> list[Disclosure]:
     folders = sorted(p.parent for p in root.glob("*/*/*/disclosure.yaml")) if root.is_dir() else []
-    disclosures = [d for d in (_load_disclosure(reader, folder) for folder in folders) if d is not None]
+    inside = [f for f in folders if reader.readable(f)]
+    disclosures = [d for d in (_load_disclosure(reader, folder) for folder in inside) if d is not None]
     seen: dict[tuple[str, int, str], str] = {}
     for d in disclosures:
         key = (d.unit.code or d.unit.slug, d.year, d.kind)
@@ -232,6 +246,10 @@ def _load_disclosure(reader: _Reader, folder: Path) -> Disclosure | None:
     rel_folder = reader.rel(folder)
     if not _folder_problems(reader, folder, doc, ydoc):
         return None
+    data_files, problems = allowlist.scan(
+        folder, reader.root, rel_folder, allowlist.table_paths(t.file for t in doc.tables)
+    )
+    reader.diagnostics.extend(problems)
     tables: dict[str, Table] = {}
     resolved_folder = folder.resolve()
     for index, table_doc in enumerate(doc.tables):
@@ -287,6 +305,7 @@ def _load_disclosure(reader: _Reader, folder: Path) -> Disclosure | None:
         parts=tuple(doc.parts),
         document=doc.document
         or default_document(doc.title, doc.kind, doc.parts, overall.kind if overall else None, len(projects)),
+        data_files=data_files,
     )
 
 

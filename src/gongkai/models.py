@@ -257,6 +257,7 @@ class Disclosure:
     overall: OverallReport | None
     parts: tuple[str, ...] = field(default=())
     document: str = ""  # 部门决算, 单位预算, 整体支出绩效评价报告 … (gongkai.documents.DOCUMENT_KINDS)
+    data_files: tuple[str, ...] = field(default=())  # the folder's data files (allowlist.scan): published
 
     @property
     def url(self) -> str:

@@ -10,7 +10,8 @@ import re
 from decimal import Decimal
 from typing import Annotated, Any, Literal, TypeVar
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+from pydantic_core import PydanticCustomError
 
 from gongkai.diagnostics import Diagnostic, Location, Severity
 from gongkai.textfile import YamlDocument
@@ -33,6 +34,30 @@ def _as_text(value: Any) -> Any:
 
 
 Printed = Annotated[str, BeforeValidator(_as_text)]
+_LINE_BREAKS = re.compile("[\n\r\x0b\x0c\x85\u2028\u2029]")
+
+
+def _one_line(value: str) -> str:
+    """A title or name: a line break inside would break the page's structure (headings, tables, nav)."""
+    if not _LINE_BREAKS.search(value):
+        return value
+    if _LINE_BREAKS.search(value.strip()):
+        raise PydanticCustomError("text_multiline", "单行字段中有换行")
+    return value.strip()  # a folded YAML scalar's final line break
+
+
+Line = Annotated[str, AfterValidator(_one_line)]
+PrintedLine = Annotated[Printed, AfterValidator(_one_line)]
+CHART_FIGURES = tuple(f"图{n}" for n in range(1, 8))  # the charts a disclosure prints (figures.py draws them)
+
+
+def _chart_figure(value: str) -> str:
+    if value not in CHART_FIGURES:
+        raise PydanticCustomError("chart_figure", "图表编号无效")
+    return value
+
+
+ChartFigure = Annotated[str, AfterValidator(_chart_figure)]
 Slug = Annotated[str, Field(pattern=SLUG_PATTERN, max_length=80)]
 Year = Annotated[int, Field(ge=YEAR_MIN, le=YEAR_MAX)]
 DocumentKind = Literal[
@@ -45,24 +70,24 @@ class _Model(BaseModel):
 
 
 class SectionDoc(_Model):
-    title: Printed
+    title: PrintedLine
     paragraphs: list[Printed] = []
     subsections: list[SectionDoc] = []
 
 
 class UnitDoc(_Model):
-    name: str = Field(min_length=1)
-    code: Printed = ""
+    name: Line = Field(min_length=1)
+    code: PrintedLine = ""
     slug: Slug
-    region: list[str] = Field(min_length=1)
+    region: list[Line] = Field(min_length=1)
     region_slug: Slug
-    department: str = ""
+    department: Line = ""
 
 
 class SourceDoc(_Model):
-    title: str = Field(min_length=1)
-    file: str = ""
-    url: str = ""
+    title: Line = Field(min_length=1)
+    file: Line = ""
+    url: Line = ""
 
 
 TableId = Literal[
@@ -73,26 +98,26 @@ TableId = Literal[
 
 class TableDoc(_Model):
     id: TableId  # the keys of gongkai.tables.SPECS (a test keeps them in step)
-    title: str = Field(min_length=1)
-    file: str = ""
-    unit: str = "万元"
+    title: Line = Field(min_length=1)
+    file: Line = ""
+    unit: Line = "万元"
     no_data: bool = False
     notes: list[Printed] = []
     pages: list[Annotated[int, Field(ge=1)]] = []  # pages of the source PDF the table is printed on
 
 
 class DisclosureDoc(_Model):
-    title: str = Field(min_length=1)
+    title: Line = Field(min_length=1)
     unit: UnitDoc
     year: Year
     kind: Literal["决算", "预算"]
     document: DocumentKind | None = (
         None  # derived from title, kind and parts when absent (gongkai.documents.default_document)
     )
-    published: Printed = ""
+    published: PrintedLine = ""
     revision: int = Field(default=1, ge=1)
-    currency_unit: str = "万元"
-    parts: list[str] = []
+    currency_unit: Line = "万元"
+    parts: list[Line] = []
     source: SourceDoc
     tables: list[TableDoc] = []
 
@@ -114,10 +139,10 @@ class ExplanationsDoc(_Model):
 
 
 class GlossaryEntryDoc(_Model):
-    number: Printed = ""
-    term: str = Field(min_length=1, max_length=200)
+    number: PrintedLine = ""
+    term: Line = Field(min_length=1, max_length=200)
     definition: str = Field(min_length=1)
-    aliases: list[str] = []
+    aliases: list[Line] = []
 
 
 class GlossaryDoc(_Model):
@@ -125,15 +150,15 @@ class GlossaryDoc(_Model):
 
 
 class ChartPointDoc(_Model):
-    series: Printed = ""
-    category: Printed
-    value: Printed
+    series: PrintedLine = ""
+    category: PrintedLine
+    value: PrintedLine
 
 
 class ChartDoc(_Model):
-    figure: str
-    title: str = Field(min_length=1)
-    unit: str = "万元"
+    figure: ChartFigure
+    title: Line = Field(min_length=1)
+    unit: Line = "万元"
     points: list[ChartPointDoc] = Field(min_length=1)
 
 
@@ -142,7 +167,7 @@ class ChartsDoc(_Model):
 
 
 class FundDoc(_Model):
-    source: Printed
+    source: PrintedLine
     initial_declared: Printed = ""
     initial_budget: Printed = ""
     annual_budget: Printed = ""
@@ -171,10 +196,10 @@ class IndicatorDoc(_Model):
 
 
 class ProjectDoc(_Model):
-    name: str = Field(min_length=1)
+    name: Line = Field(min_length=1)
     year: Year
-    department: Printed = ""
-    implementing_unit: Printed = ""
+    department: PrintedLine = ""
+    implementing_unit: PrintedLine = ""
     funds: list[FundDoc] = []
     goal: GoalDoc = GoalDoc()
     indicators: list[IndicatorDoc] = []
@@ -186,7 +211,7 @@ class ProjectDoc(_Model):
 
 
 class OverallDoc(_Model):
-    title: str = Field(min_length=1)
+    title: Line = Field(min_length=1)
     kind: Literal["自评报告", "评价报告"]
     year: Year
     score: Printed = ""
@@ -196,11 +221,11 @@ class OverallDoc(_Model):
 
 
 class SiteDoc(_Model):
-    title: str = Field(min_length=1)
+    title: Line = Field(min_length=1)
     description: str = ""
-    office: str = ""
-    contact: str = ""
-    icp: str = ""
+    office: Line = ""
+    contact: Line = ""
+    icp: Line = ""
     site_url: str = ""
 
 
@@ -220,6 +245,16 @@ _MESSAGES = {
     "greater_than_equal": ("schema-out-of-range", "数值超出允许范围", "请检查年份、版本号或人数。"),
     "less_than_equal": ("schema-out-of-range", "数值超出允许范围", "请检查年份、版本号或人数。"),
     "too_short": ("schema-missing-field", "内容为空", "请填写内容。"),
+    "text_multiline": (
+        "text-multiline",
+        "单行字段（标题、名称等）中有换行",
+        "请删除换行；较长的文字请写在段落（paragraphs）中。",
+    ),
+    "chart_figure": (
+        "chart-id-unknown",
+        f"图表编号无效：应为 {'、'.join(CHART_FIGURES)} 之一（半角数字）",
+        "请按原文的图号填写，如 图1；图号中的数字用半角。",
+    ),
     "string_too_short": ("schema-missing-field", "内容为空", "请填写内容。"),
 }
 

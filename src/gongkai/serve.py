@@ -10,6 +10,7 @@ from pathlib import Path
 
 from gongkai.build import Paths, Progress, build_site
 from gongkai.diagnostics import InputError
+from gongkai.site import BuildFailed
 
 
 def _snapshot(*folders: Path) -> dict[Path, float]:
@@ -31,6 +32,8 @@ def _watch(paths: Paths, stop: threading.Event) -> None:
             for d in error.diagnostics:
                 print(d.format(), file=sys.stderr)
             print("数据有错误，预览保持上一次的内容。", file=sys.stderr)
+        except BuildFailed as error:
+            print(f"{error.format()}\n预览保持上一次的内容。", file=sys.stderr)
 
 
 def serve(paths: Paths, addr: str) -> None:

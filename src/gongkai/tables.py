@@ -20,6 +20,7 @@ from gongkai.models import Cell, Column, Table, TableRow, table_label
 PAGE, SIDE = "页码", "收支"  # the source page of a row; 收入 / 支出 half of a two-sided table
 OPTIONAL_KEYS = (PAGE, SIDE)
 NAME_COLUMNS = ("科目名称", "项目")
+MAX_TABLE_ROWS = 2000  # rows of one table; the longest published 公开表 has a few hundred
 
 
 @dataclass(frozen=True)
@@ -273,6 +274,15 @@ def read_table(
                 f"（或「{','.join(spec.header)}」中按此顺序的若干栏，含名称栏和至少一个金额栏），"
                 f"实际为「{','.join(header)}」",
                 "请按 docs/data-format.md 中该表的表头填写，列的顺序也要一致。",
+            )
+        ]
+    if len(records) - 1 > MAX_TABLE_ROWS:
+        return None, [
+            _error(
+                "table-too-many-rows",
+                Location(rel, line=records[MAX_TABLE_ROWS + 1][0], table=label),
+                f"{label}有 {len(records) - 1} 行，超过上限 {MAX_TABLE_ROWS} 行",
+                "公开表通常不过几百行，请检查是否误放了明细数据或重复粘贴。",
             )
         ]
     amounts = tuple(column for column in header if column in spec.amounts)

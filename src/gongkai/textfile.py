@@ -6,6 +6,7 @@ name the line of the field they concern.
 
 from __future__ import annotations
 
+import stat
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -33,16 +34,29 @@ def _problem(
 
 
 def read_text(path: Path, rel: str) -> str:
-    """The file's text, or a :class:`FileProblem` naming why it cannot be used."""
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
+    """The file's text, or a :class:`FileProblem` naming why it cannot be used.
+
+    Only a regular file is opened (a folder, pipe or device where a file should be is named), and at
+    most :data:`MAX_FILE_BYTES` + 1 bytes are read whatever size the file claims (files in /proc claim 0).
+    """
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            what = "目录" if stat.S_ISDIR(info.st_mode) else "设备、管道或套接字"
+            raise _problem("file-not-regular", rel, f"这里应是一个文件，实际是{what}", "请换成数据文件本身。")
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise _problem(
+            "file-unreadable", rel, f"文件无法读取（{exc.strerror or type(exc).__name__}）", "请检查文件权限。"
+        ) from None
+    if len(data) > MAX_FILE_BYTES:
         raise _problem(
             "file-too-large",
             rel,
-            f"文件过大（{size} 字节，上限 {MAX_FILE_BYTES} 字节）",
+            f"文件过大（{max(info.st_size, len(data))} 字节，上限 {MAX_FILE_BYTES} 字节）",
             "一份公开数据的单个文件不应超过 5 MB，请检查是否误放了其他文件。",
         )
-    data = path.read_bytes()
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise _problem("file-not-utf8", rel, "文件是 UTF-16 编码，无法读取", "请另存为 UTF-8 编码。")
     if data.startswith(b"\xef\xbb\xbf"):
@@ -91,7 +105,23 @@ if yaml.__with_libyaml__:
     _FastLoader = _StrictCLoader
 
 
+MAX_NUMBER_CHARS = 30  # a YAML number longer than this is refused before it is converted
+
+
+class _NumberTooLong(Exception):
+    def __init__(self, mark: Any) -> None:
+        self.mark = mark
+
+
+def _integer(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
+    if len(str(node.value)) > MAX_NUMBER_CHARS:  # a 5,000-digit integer would stop Python's conversion
+        raise _NumberTooLong(node.start_mark)
+    return yaml.SafeLoader.construct_yaml_int(loader, node)
+
+
 def _decimal(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
+    if len(str(node.value)) > MAX_NUMBER_CHARS:
+        raise _NumberTooLong(node.start_mark)
     text = loader.construct_scalar(node)
     try:
         return Decimal(str(text).replace("_", ""))
@@ -106,6 +136,7 @@ def _text(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
 
 for _loader_class in (_StrictLoader, _FastLoader):
     _loader_class.add_constructor("tag:yaml.org,2002:float", _decimal)
+    _loader_class.add_constructor("tag:yaml.org,2002:int", _integer)
     _loader_class.add_constructor("tag:yaml.org,2002:timestamp", _text)
 
 
@@ -152,6 +183,14 @@ def load_yaml(path: Path, rel: str) -> YamlDocument:
         data, lines = _read_document(text, rel)
     except yaml.YAMLError as exc:
         raise _yaml_problem(exc, rel, text) from None
+    except _NumberTooLong as exc:
+        raise _marked_problem(
+            "number-too-large",
+            rel,
+            f"数字超过 {MAX_NUMBER_CHARS} 位",
+            "请核对原文；金额、年度、人数都不会有这么多位。如确需原样保留，请加引号写成文字。",
+            exc.mark,
+        ) from None
     return YamlDocument(data, lines, rel)
 
 
