@@ -9,6 +9,7 @@ import pytest
 
 from bad_inputs import copy_base
 from bad_inputs.cases import CASES, HOSTILE_TEXT, Case
+from bad_inputs.hostile import HOSTILE_CASES
 from conftest import copy_project
 from gongkai.build import Progress, build_site, generate
 from gongkai.cli import main
@@ -33,10 +34,13 @@ def test_the_base_fixture_is_valid_and_consistent(tmp_path: Path) -> None:
 
 
 def test_there_are_at_least_sixty_distinct_cases() -> None:
-    assert len({case.id for case in CASES}) == len(CASES) >= 60
+    assert len({case.id for case in ALL_CASES}) == len(ALL_CASES) >= 60
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+ALL_CASES = CASES + HOSTILE_CASES
+
+
+@pytest.mark.parametrize("case", ALL_CASES, ids=[c.id for c in ALL_CASES])
 def test_bad_input_gives_its_code_and_position(case: Case, tmp_path: Path) -> None:
     data = copy_base(tmp_path)
     case.patch(data)
