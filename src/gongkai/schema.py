@@ -226,7 +226,7 @@ class SiteDoc(_Model):
     office: Line = ""
     contact: Line = ""
     icp: Line = ""
-    site_url: str = ""
+    site_url: Line = ""
 
 
 _MESSAGES = {
