@@ -5,6 +5,9 @@
  *    并把选择记在 localStorage 里，跨页面保持。首屏前的恢复由 overrides/main.html 的内联脚本完成。
  * 2. 名词解释提示 a.gk-term：把 CSS 提示框挪到术语正下方（不超出正文栏）；按 Esc 可关闭当前提示
  *    （WCAG 1.4.13），指针移开或失去焦点后恢复。没有脚本时提示框照样显示，只是贴正文栏左缘。
+ *    触屏（没有悬停）上第一次点术语只在原处展开解释，再点一次才跳到名词解释页。
+ * 3. 数字的来源：表格中的数字只有悬停提示（title），手机上看不到；点一下数字，在它下方展开来源
+ *    （原文哪张表、数据文件第几行哪一栏）和这个数字的固定链接。点别处或按 Esc 收起。
  */
 (function () {
   "use strict";
@@ -108,6 +111,103 @@
     }
   }
 
+  var OPEN_CLASS = "gk-term--open";
+  var touchOnly = window.matchMedia ? window.matchMedia("(hover: none), (pointer: coarse)") : { matches: false };
+
+  /* 触屏上第一次点术语：不离开页面，在原处展开解释（再点一次才打开名词解释页） */
+  function tapTerm(event) {
+    var term = event.target.closest && event.target.closest("a.gk-term");
+    Array.prototype.forEach.call(document.querySelectorAll("a." + OPEN_CLASS), function (open) {
+      if (open !== term) {
+        open.classList.remove(OPEN_CLASS);
+      }
+    });
+    if (!term || !touchOnly.matches || term.classList.contains(OPEN_CLASS)) {
+      return;
+    }
+    event.preventDefault();
+    event.stopImmediatePropagation(); // 不让 Material 的即时导航接手这个链接
+    term.classList.add(OPEN_CLASS);
+    term.classList.remove(QUIET_CLASS);
+    placeTip({ target: term });
+  }
+
+  var POP_ID = "gk-source-pop";
+
+  function closeSource() {
+    var pop = document.getElementById(POP_ID);
+    if (pop) {
+      pop.parentNode.removeChild(pop);
+    }
+  }
+
+  /* 点表格中的数字：在它下方展开来源与固定链接 */
+  function tapFigure(event) {
+    var target = event.target;
+    if (!target.closest || target.closest("#" + POP_ID)) {
+      return;
+    }
+    var cell = target.closest(".md-content td[title]");
+    closeSource();
+    var column = cell && !target.closest("a") && cell.closest(".md-content__inner");
+    if (!column) {
+      return;
+    }
+    var pop = document.createElement("div");
+    pop.id = POP_ID;
+    pop.className = "gk-pop";
+    pop.setAttribute("role", "status");
+    var text = document.createElement("p");
+    text.textContent = cell.getAttribute("title");
+    pop.appendChild(text);
+    if (cell.id) {
+      var link = document.createElement("a");
+      link.href = "#" + cell.id;
+      link.textContent = "本数字的链接";
+      pop.appendChild(link);
+    }
+    column.appendChild(pop);
+    var box = column.getBoundingClientRect();
+    var place = cell.getBoundingClientRect();
+    var left = Math.max(0, Math.min(place.left - box.left, box.width - pop.offsetWidth));
+    pop.style.left = left + "px";
+    pop.style.top = place.bottom - box.top + 4 + "px";
+  }
+
+  /* 「N 行无数据」：展开折叠的空行。没有脚本时靠 CSS 的 :target；即时导航用 pushState 改网址，
+     :target 不会更新，所以有脚本时直接加上 gk-open。 */
+  function openBlank(body) {
+    if (body && body.classList.contains("gk-blank")) {
+      body.classList.add("gk-open");
+      body.previousElementSibling.classList.add("gk-open");
+    }
+  }
+
+  function tapFold(event) {
+    var link = event.target.closest && event.target.closest("tbody.gk-fold a");
+    if (link) {
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      openBlank(document.getElementById(decodeURIComponent(link.hash.slice(1))));
+    }
+  }
+
+  function openTargetBlank() {
+    var target = window.location.hash && document.getElementById(decodeURIComponent(window.location.hash.slice(1)));
+    openBlank(target && target.closest("tbody.gk-blank"));
+  }
+
+  function escapeSource(event) {
+    if (event.key === "Escape") {
+      closeSource();
+    }
+  }
+
+  document.addEventListener("click", tapTerm, true); // 捕获阶段：先于 Material 的链接处理
+  document.addEventListener("click", tapFold, true);
+  window.addEventListener("hashchange", openTargetBlank);
+  document.addEventListener("click", tapFigure);
+  document.addEventListener("keydown", escapeSource);
   document.addEventListener("mouseover", placeTip);
   document.addEventListener("focusin", placeTip);
   document.addEventListener("keydown", quietTerm);
@@ -116,6 +216,7 @@
 
   function setUpPage() {
     setUpReadingMode();
+    openTargetBlank();
     nameSearchDialog();
   }
 

@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from gongkai.address import cell_id
 from gongkai.glossary import escape
-from gongkai.models import Cell, CellState, Table, TableRow
+from gongkai.models import Cell, CellState, Column, Table, TableRow
 from gongkai.tables import SPECS
 
 KEY_FIELDS = {"行次": "row_no", "科目代码": "code"}  # printed key columns shown before the name
@@ -22,15 +22,26 @@ def wrap(table_html: str, label: str) -> str:
     return f'<div class="gk-table-wrap" role="region" tabindex="0" aria-label="{escape(label)}">{table_html}</div>'
 
 
-def amount_td(cell: Cell, anchor: str) -> str:
+def spoken(text: str) -> str:
+    """Text only a screen reader hears, and that a copied table does not paste: CSS generated content."""
+    return f'<span class="gk-sr" data-sr="{escape(text)}"></span>'
+
+
+def source_text(cell: Cell) -> str:
+    """Where a printed figure comes from, as the tap-to-open source shows it: the original's table (and
+    page, when the importer recorded it), then the data file, line and column."""
     where = cell.source
-    title = f"来源：{where.file} 第{where.line}行" + (f"，{where.column}" if where.column else "")
-    title += f"（原文第{where.page}页）" if where.page is not None else ""
+    data = f"数据文件 {where.file} 第{where.line}行" + (f"，{where.column}" if where.column else "")
+    page = f"第{where.page}页" if where.page is not None else ""
+    original = f"原文{where.table or ''}{page}"
+    return f"来源：{original}；{data}" if original != "原文" else f"来源：{data}"
+
+
+def amount_td(cell: Cell, anchor: str) -> str:
+    title = escape(source_text(cell))
     if cell.state is CellState.NOT_APPLICABLE:
-        return (
-            f'<td class="gk-num gk-na" id="{anchor}" title="{escape(title)}">——<span class="gk-sr">不适用</span></td>'
-        )
-    return f'<td class="gk-num" id="{anchor}" title="{escape(title)}">{escape(cell.raw.strip())}</td>'
+        return f'<td class="gk-num gk-na" id="{anchor}" title="{title}">——{spoken("不适用")}</td>'
+    return f'<td class="gk-num" id="{anchor}" title="{title}">{escape(cell.raw.strip())}</td>'
 
 
 def _is_total(row: TableRow) -> bool:
@@ -64,21 +75,59 @@ def _render(
     name_header = "科目名称" if "科目名称" in spec.keys else "项目"
     head = "".join(f'<th scope="col">{k}</th>' for k in [*keys, name_header])
     head += "".join(f'<th scope="col">{link(c.title)}</th>' for c in columns)
-    body: list[str] = []
-    for row in rows:
+
+    def tr(row: TableRow) -> str:
         classes = ' class="gk-total"' if _is_total(row) else ""
         key_cells = "".join(f'<td class="gk-code">{escape(getattr(row, KEY_FIELDS[k]))}</td>' for k in keys)
-        name = escape(row.name) or '<span class="gk-sr">（空行）</span>'
+        name = escape(row.name) or spoken("（空行）")
         cells = "".join(amount_td(row.cells[c.title], cell_id(table.id, row, i)) for i, c in enumerate(columns))
-        body.append(f'<tr{classes}>{key_cells}<th scope="row">{name}</th>{cells}</tr>')
+        return f'<tr{classes}>{key_cells}<th scope="row">{name}</th>{cells}</tr>'
+
+    span = len(keys) + 1 + len(columns)
+    body = "".join(
+        _folded(f"t{table.id}{suffix}-blank-{index}", group, span, tr)
+        if blank and len(group) > 1  # one blank line is shown: folding it would save nothing
+        else f"<tbody>{''.join(map(tr, group))}</tbody>"
+        for index, (blank, group) in enumerate(_runs(rows, columns))
+    )
     title = f"{table.label} {table.title}{part}"
-    caption = f'<caption>{escape(title)}<span class="gk-caption-unit">金额单位：{escape(table.unit)}</span></caption>'
+    caption = (
+        f'<caption><span class="gk-caption-text">{escape(title)}'
+        f'<span class="gk-caption-unit">金额单位：{escape(table.unit)}</span></span></caption>'
+    )
     html = (
         f'<table class="gk-table" id="table-{table.id}{suffix}">{caption}'
         f"<thead><tr>{head}</tr>{_numbering_row(table, rows, width, len(keys) + 1)}</thead>"
-        f"<tbody>{''.join(body)}</tbody></table>"
+        f"{body}</table>"
     )
     return wrap(html, f"{title}（可左右滑动）")
+
+
+def _is_blank(row: TableRow, columns: tuple[Column, ...]) -> bool:
+    """A template line printed without any figure (not a 合计 line: an empty total is itself news)."""
+    return not _is_total(row) and all(row.cells[c.title].state is CellState.EMPTY for c in columns)
+
+
+def _runs(rows: tuple[TableRow, ...], columns: tuple[Column, ...]) -> list[tuple[bool, list[TableRow]]]:
+    """Consecutive rows grouped by whether they are blank template lines."""
+    runs: list[tuple[bool, list[TableRow]]] = []
+    for row in rows:
+        blank = _is_blank(row, columns)
+        if runs and runs[-1][0] == blank:
+            runs[-1][1].append(row)
+        else:
+            runs.append((blank, [row]))
+    return runs
+
+
+def _folded(anchor: str, rows: list[TableRow], span: int, tr: Callable[[TableRow], str]) -> str:
+    """Blank lines folded under one 「N 行无数据」 line; its link (or a link to one of their cells) opens
+    them, with JavaScript off too (``:target``)."""
+    return (
+        f'<tbody class="gk-fold"><tr><td colspan="{span}"><a href="#{anchor}">{len(rows)} 行无数据</a>'
+        '<span class="gk-fold__hint">（原表留空的行，点击展开）</span></td></tr></tbody>'
+        f'<tbody class="gk-blank" id="{anchor}">{"".join(map(tr, rows))}</tbody>'
+    )
 
 
 def _numbering_row(table: Table, rows: tuple[TableRow, ...], width: int, key_count: int) -> str:

@@ -109,12 +109,15 @@ class Watch:
         return page
 
 
-OpenPage = Callable[..., tuple[Page, Watch]]  # open_page fixture: (viewport width, page type to show) -> page, watch
+OpenPage = Callable[..., tuple[Page, Watch]]  # open_page fixture: (width, page type to show, touch=) -> page, watch
 
 
-def new_context(browser: Browser, base: str, width: int) -> tuple[BrowserContext, Watch]:
-    """A fresh context (empty localStorage) whose pages are watched by the returned :class:`Watch`."""
-    context = browser.new_context(viewport={"width": width, "height": HEIGHT}, locale="zh-CN")
+def new_context(browser: Browser, base: str, width: int, touch: bool = False) -> tuple[BrowserContext, Watch]:
+    """A fresh context (empty localStorage) whose pages are watched by the returned :class:`Watch`;
+    ``touch`` emulates a phone's touch screen (no hover)."""
+    context = browser.new_context(
+        viewport={"width": width, "height": HEIGHT}, locale="zh-CN", has_touch=touch, is_mobile=touch
+    )
     watch = Watch(base)
     context.route("**/*", watch.route)
     context.on("page", watch.watch)

@@ -43,8 +43,8 @@ def _page_opener(browser: Browser, base: str) -> Iterator[OpenPage]:
     ``browsing.ALL_PAGE_TYPES`` when named); closes them on exit."""
     contexts: list[BrowserContext] = []
 
-    def open_at(width: int = DESKTOP, page_type: str | None = None) -> tuple[Page, Watch]:
-        context, watch = new_context(browser, base, width)
+    def open_at(width: int = DESKTOP, page_type: str | None = None, touch: bool = False) -> tuple[Page, Watch]:
+        context, watch = new_context(browser, base, width, touch)
         contexts.append(context)
         page = context.new_page()
         if page_type is not None:

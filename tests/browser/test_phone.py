@@ -1,0 +1,99 @@
+"""The reader on a phone: tables keep their row labels while the figures scroll, text is large enough,
+blank template lines are folded, a copied table is clean, and a tap (no hover on a phone) opens a
+figure's source or a term's definition in place."""
+
+from __future__ import annotations
+
+import pytest
+
+from browser.browsing import DESKTOP, PAGE_TYPES, PHONE, OpenPage, visit
+from browser.test_glossary_terms import first_term, shown_tip
+
+pytestmark = pytest.mark.browser
+
+WIDE_TABLE = "#table-03"  # 公开03表 支出决算表: six amount columns after 科目代码 and 科目名称
+
+
+@pytest.mark.parametrize("width", [PHONE, DESKTOP])
+def test_row_labels_stay_visible_when_a_wide_table_is_scrolled_sideways(
+    open_page: OpenPage, base: str, width: int
+) -> None:
+    page, _ = open_page(width)
+    visit(page, base, PAGE_TYPES["disclosure"])
+    wrap = page.locator(WIDE_TABLE).locator("xpath=..")
+    label = page.locator(f"{WIDE_TABLE} tbody th[scope=row]").first
+    label.evaluate("th => th.scrollIntoView({block: 'center'})")
+    wrap.evaluate("w => { w.scrollLeft = w.scrollWidth; }")
+    assert wrap.evaluate("w => w.scrollLeft") > 0 or width == DESKTOP
+    box = wrap.bounding_box()
+    cell = label.bounding_box()
+    assert box and cell
+    assert cell["x"] >= box["x"] - 1 and cell["x"] + cell["width"] <= box["x"] + box["width"] + 1
+    hit = page.evaluate(
+        "([x, y]) => document.elementFromPoint(x, y).closest('th')?.textContent ?? ''",
+        [cell["x"] + 5, cell["y"] + cell["height"] / 2],
+    )
+    assert hit == label.inner_text()  # drawn on top of the scrolled figures, not under them
+
+
+def test_table_text_is_at_least_14_px_on_a_phone(open_page: OpenPage, base: str) -> None:
+    page, _ = open_page(PHONE)
+    visit(page, base, PAGE_TYPES["disclosure"])
+    sizes = page.eval_on_selector_all(
+        "table.gk-table :is(td, th)", "cells => cells.map(c => parseFloat(getComputedStyle(c).fontSize))"
+    )
+    assert sizes and min(sizes) >= 14
+
+
+def test_blank_template_lines_are_folded_and_open_on_tap(open_page: OpenPage, base: str) -> None:
+    page, _ = open_page(PHONE, touch=True)
+    visit(page, base, PAGE_TYPES["disclosure"])
+    fold = page.locator("tbody.gk-fold a").first
+    count = int(fold.inner_text().split(" ")[0])
+    blank = page.locator("tbody.gk-blank").first
+    assert count > 1 and not blank.is_visible()
+    fold.scroll_into_view_if_needed()
+    fold.tap()
+    assert blank.is_visible() and blank.locator("tr").count() == count
+
+
+def test_a_copied_table_has_no_hidden_helper_text(open_page: OpenPage, base: str) -> None:
+    page, _ = open_page(DESKTOP)
+    visit(page, base, PAGE_TYPES["disclosure"])
+    copied = page.evaluate(
+        """() => [...document.querySelectorAll("table.gk-table")].map(t => {
+             const range = document.createRange(); range.selectNodeContents(t);
+             const selection = getSelection(); selection.removeAllRanges(); selection.addRange(range);
+             return selection.toString(); }).join("\\n")"""
+    )
+    assert "——" in copied  # the printed 「——」 stays
+    assert "不适用" not in copied and "（空行）" not in copied
+    helper = page.locator("table.gk-table .gk-sr[data-sr]").first
+    assert helper.evaluate("e => getComputedStyle(e, '::before').content") in ('"不适用"', '"（空行）"')
+
+
+def test_tapping_a_figure_opens_its_source_on_a_touch_phone(open_page: OpenPage, base: str) -> None:
+    page, _ = open_page(PHONE, touch=True)
+    visit(page, base, PAGE_TYPES["disclosure"])
+    cell = page.locator(f"{WIDE_TABLE} td[title]").first
+    cell.scroll_into_view_if_needed()
+    cell.tap()
+    pop = page.locator("#gk-source-pop")
+    assert pop.is_visible()
+    assert "公开03表" in pop.inner_text() and "tables/gongkai03.csv" in pop.inner_text()
+    box = pop.bounding_box()
+    assert box and box["x"] >= 0 and box["x"] + box["width"] <= PHONE
+    assert pop.locator("a").get_attribute("href") == f"#{cell.get_attribute('id')}"
+    page.locator("article h1").tap()
+    assert pop.count() == 0
+
+
+def test_tapping_a_term_on_a_touch_phone_opens_its_definition_in_place(open_page: OpenPage, base: str) -> None:
+    page, _ = open_page(PHONE, touch=True)
+    visit(page, base, PAGE_TYPES["project"])
+    url = page.url
+    term = first_term(page)
+    term.scroll_into_view_if_needed()
+    term.tap()
+    assert page.url == url
+    assert shown_tip(term) == term.get_attribute("data-tip")
