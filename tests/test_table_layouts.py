@@ -92,6 +92,6 @@ def test_a_build_with_national_and_yusuan_tables_renders_them(tmp_path: Path) ->
     pages = {str(p): p.read_text(encoding="utf-8") for p in paths.content.rglob("index.md")}
     page = next(text for text in pages.values() if "预算01表" in text)
     assert "{: #yusuan01 }" in page and 'id="tY01-r' not in page and 'id="ty01-rl' in page
-    assert "（原文第9页）" in page and "371,514,655.00" in page
+    assert "来源：原文预算01表第9页；" in page and "371,514,655.00" in page
     juesuan = next(text for text in pages.values() if "公开01表 收入支出决算总表（收入）" in text)
     assert "2,946.25" in juesuan and '<th scope="col">行次</th>' not in juesuan.split("公开01表")[1][:2000]
