@@ -181,7 +181,7 @@ def _import(args: argparse.Namespace) -> int:
     from gongkai.importers.command import run
 
     try:
-        written, warnings = run(args)
+        written, warnings, report = run(args)
     except InputError as error:
         for diagnostic in error.diagnostics:
             print(diagnostic.format(), file=sys.stderr)
@@ -189,9 +189,10 @@ def _import(args: argparse.Namespace) -> int:
         return EXIT_INPUT
     for diagnostic in warnings:
         print(diagnostic.format(), file=sys.stderr)
-    print(
-        f"已导入 {args.file.name}：在 {args.out}/ 写入 {len(written)} 个文件；{len(warnings)} 处需要人工核对（见上）。"
-    )
+    for line in report:
+        print(line)
+    folder = next((p.parent for p in written if p.name == "disclosure.yaml"), args.out)
+    print(f"已导入 {args.file.name}：在 {folder}/ 写入 {len(written)} 个文件；{len(warnings)} 处需要人工核对（见上）。")
     return EXIT_OK
 
 

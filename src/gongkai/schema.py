@@ -88,6 +88,8 @@ class SourceDoc(_Model):
     title: Line = Field(min_length=1)
     file: Line = ""
     url: Line = ""
+    publisher: Line = ""
+    sha256: str = Field(default="", pattern=r"^(?:[0-9a-f]{64})?$")  # of the file as published
 
 
 TableId = Literal[

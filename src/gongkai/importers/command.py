@@ -4,22 +4,26 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
-from gongkai.diagnostics import Diagnostic
+from gongkai.diagnostics import Diagnostic, InputError, Severity
 from gongkai.importers.corrections import apply_corrections, load_corrections
 from gongkai.importers.identity import Overrides, apply_overrides
+from gongkai.importers.pdf_report import MISSING
 from gongkai.importers.result import ImportedDisclosure
 from gongkai.importers.writer import Target, write_disclosure
 
 EXAMPLE = (
-    "例：gongkai import text 公开全文.txt --out data/disclosures/shanxi-changzhi-xiangyuan/xiangyuan-xinfangju/2023-juesuan\n"
+    "例：gongkai import pdf 普陀区财政局2024年度部门决算.pdf --out data/\n"
+    "    gongkai import text 公开全文.txt --out data/disclosures/shanxi-changzhi-xiangyuan/xiangyuan-xinfangju/2023-juesuan\n"
     "    gongkai import xlsx 决算表.xlsx --out data/disclosures/地区网址名/单位网址名/2024-juesuan --unit-name 某县信访局\n"
     "    gongkai import docx 情况说明.docx --out … --year 2024 --force\n"
     "输出目录名决定网址：<地区网址名>/<单位网址名>/<年度>-juesuan（或 -yusuan）。\n"
     "单位名称、年度、类别从文件中读取，可用参数覆盖；未能识别的内容逐条列出（附行号），其余照常导入。"
 )
 FORMATS = {
+    "pdf": "公开网站上发布的 PDF（文字版，非扫描件）：表格逐格读取，文字按阅读顺序",
     "text": "预决算公开全文的文字版（.txt，UTF-8），如公开网站上的 PDF 转出的文字",
     "xlsx": "Excel 工作簿：每张公开表一个工作表（名为「公开01」…或表名）",
     "docx": "Word 文档：概况、情况说明、名词解释、绩效报告等文字部分，按标题识别",
@@ -42,9 +46,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--force", action="store_true", help="输出目录已有数据时，覆盖本次导入生成的文件（其他文件保留）"
     )
+    parser.add_argument(
+        "--partial", action="store_true", help="目录列出的表有未能导入的，仍写入其余部分（默认：报错，不写入）"
+    )
 
 
 def _importer(name: str) -> Callable[[Path], ImportedDisclosure]:
+    if name == "pdf":
+        from gongkai.importers.pdf import import_pdf
+        from gongkai.importers.source import read_bytes
+
+        return lambda path: import_pdf(read_bytes(path), path.name)
     if name == "xlsx":
         from gongkai.importers.xlsx import import_xlsx
 
@@ -58,14 +70,18 @@ def _importer(name: str) -> Callable[[Path], ImportedDisclosure]:
     return import_text
 
 
-def run(args: argparse.Namespace) -> tuple[list[Path], list[Diagnostic]]:
-    """Import and write; return the files written and the warnings. Raises ``InputError`` on errors."""
+def run(args: argparse.Namespace) -> tuple[list[Path], list[Diagnostic], list[str]]:
+    """Import and write; return the files written, the warnings and the report (PDF). Raises
+    ``InputError`` on errors, and on a table the 目录 lists that was not imported (unless --partial)."""
     out = _importer(args.format)(args.file)
     corrections = load_corrections(args.corrections) if args.corrections else None
     region = tuple(r.strip() for r in args.region.split(",") if r.strip()) if args.region else None
     unit_name = args.unit_name or (corrections.unit_name if corrections else None)
     apply_overrides(out, Overrides(unit_name, args.year, args.kind, region))
-    target = Target.at(args.out, args.region_slug, args.unit_slug)
+    if args.out.name == "data" or (args.out / "disclosures").is_dir():
+        target = Target.proposed(args.out, out, args.region_slug, args.unit_slug)
+    else:
+        target = Target.at(args.out, args.region_slug, args.unit_slug)
     if corrections:
         apply_corrections(out, corrections)
         target = Target(
@@ -74,5 +90,8 @@ def run(args: argparse.Namespace) -> tuple[list[Path], list[Diagnostic]]:
             args.unit_slug or corrections.unit_slug or target.unit_slug,
             dict(corrections.project_slugs),
         )
+    missing = [d for d in out.diagnostics if d.code == MISSING]
+    if missing and not args.partial:
+        raise InputError([replace(d, severity=Severity.ERROR) for d in missing])
     written = write_disclosure(out, target, force=args.force)
-    return written, out.diagnostics
+    return written, out.diagnostics, out.summary

@@ -34,6 +34,7 @@ class ImportedTable:
     rows: list[list[str]] = field(default_factory=list)  # CSV lines in the order of ``header``
     header: tuple[str, ...] = ()  # the CSV's columns; () = the spec's base layout
     pages: list[int] = field(default_factory=list)  # pages of the source document (PDF) it is printed on
+    unplaced: list[tuple[int, str]] = field(default_factory=list)  # (page, printed cell) not placed
 
 
 @dataclass
@@ -54,6 +55,7 @@ class Identity:
     region: list[str] = field(default_factory=list)
     year: int | None = None
     kind: str = ""
+    document: str = ""  # 部门决算, 单位预算 … (disclosure.yaml document), "" = derived when loaded
     published: str = ""
 
 
@@ -71,6 +73,9 @@ class ImportedDisclosure:
     charts: list[dict[str, Any]] = field(default_factory=list)  # ChartDoc-shaped, printed as loose numbers
     staffing: dict[str, Any] | None = None  # StaffingDoc-shaped, written into overview.yaml
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    source_sha256: str = ""  # of the imported file (PDF)
+    line_pages: dict[int, int] = field(default_factory=dict)  # PDF: line of the rebuilt text → page
+    summary: list[str] = field(default_factory=list)  # the import report, printed after the diagnostics
 
     def warn(self, code: str, location: Location, message: str, hint: str = "") -> None:
         self.diagnostics.append(Diagnostic(code, Severity.WARNING, location, message, hint))

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
+from pypinyin import lazy_pinyin
 
 from gongkai.diagnostics import Diagnostic, InputError, Location, Severity
 from gongkai.documents import default_document
@@ -38,10 +40,32 @@ class Target:
         folder = folder.resolve()
         return cls(folder, region_slug or folder.parent.parent.name, unit_slug or folder.parent.name, {})
 
+    @classmethod
+    def proposed(cls, data: Path, out: ImportedDisclosure, region_slug: str | None, unit_slug: str | None) -> Target:
+        """``--out data/``: the folder named from the document, slugs in pinyin (「上海市普陀区财政局」 →
+        shanghai-putuo / putuo-caizhengju)."""
+        identity = out.identity
+        region = region_slug or slug_of(*identity.region) or "region"
+        local = identity.region[-1] if identity.region else ""
+        own = identity.unit_name.removeprefix("".join(identity.region)) or identity.unit_name
+        unit = unit_slug or slug_of(local, own) or "unit"
+        kind = SLUG_OF_KIND.get(identity.kind, "juesuan")
+        return cls((data / "disclosures" / region / unit / f"{identity.year}-{kind}").resolve(), region, unit, {})
+
 
 class _Dumper(yaml.SafeDumper):
     def ignore_aliases(self, data: Any) -> bool:
         return True
+
+
+_SUFFIX = re.compile(r"(?:省|市|区|县|自治州|自治县|旗)$")
+
+
+def slug_of(*names: str) -> str:
+    """ASCII slug of place or unit names in pinyin, administrative suffixes (省, 市, 区, 县) dropped."""
+    words = [lazy_pinyin(_SUFFIX.sub("", name) if len(name) > 2 else name) for name in names if name]
+    text = "-".join("".join(word) for word in words)
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
 def _yaml(data: Any, comment: str) -> str:
@@ -190,6 +214,11 @@ def _disclosure_doc(out: ImportedDisclosure, target: Target) -> dict[str, Any]:
         "revision": 1,
         "currency_unit": "万元",
         "parts": list(out.parts),
-        "source": {"title": identity.title, "file": out.source_file, "url": ""},
+        "source": {
+            "title": identity.title,
+            "file": out.source_file,
+            "url": "",
+            **({"sha256": out.source_sha256} if out.source_sha256 else {}),
+        },
         "tables": tables,
     }

@@ -1,0 +1,269 @@
+"""``gongkai import pdf``: a disclosure as offices publish it → :class:`ImportedDisclosure`.
+
+Tables are read cell by cell (``pdf_pages``, ``pdf_grid``) and recognised by their title and column
+heads (``templates``); a table without a title continues the one before (split over pages).  The
+text outside the tables, in reading order, goes through the text importer's readers (parts,
+sections, 名词解释); a 预算 document without 「第X部分」 headings gets its parts from its page titles
+(职能 / 机构 → 概况, 名词解释, 说明 → 情况说明).  Every row keeps its page (CSV column 页码).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import re
+from dataclasses import dataclass, field
+
+import pdfplumber
+from pdfminer.pdfparser import PDFSyntaxError
+from pdfplumber.utils.exceptions import PdfminerException
+
+from gongkai.diagnostics import InputError
+from gongkai.importers.pdf_grid import Assembled, Roles, read_rows, roles_for
+from gongkai.importers.pdf_pages import Page, PageTable, TextLine, read_page
+from gongkai.importers.pdf_report import finish_report
+from gongkai.importers.result import ImportedDisclosure, ImportedTable
+from gongkai.importers.source import fail
+from gongkai.importers.templates import normal_title, recognise_title
+from gongkai.importers.text import read_disclosure_text
+from gongkai.importers.text_parts import PART_HEADING, part_kind
+from gongkai.tables import TableSpec
+
+MAX_PAGES = 300
+UNIT = re.compile(r"(?:金额)?单位\s*[:：]\s*(万元|元|千元)")
+OWNER = re.compile(r"^(?:预算主管部门|预算单位|主管部门|部门名称|单位名称|编制部门|编制单位)\s*[:：]\s*(\S+)")
+NOTE = re.compile(r"^(注|说明|备注)\s*[:：0-9１-９]|本表无数据|本表为空")
+PAGE_NUMBER = re.compile(r"^[-—\s]*\d{1,3}[-—\s]*$|^第\s*\d+\s*页")
+QUOTES_ONLY = re.compile(r"^[“”\"'‘’\s]+$")
+BUDGET_PARTS = (("名词解释", "名词解释"), ("说明", "情况说明"), ("职能", "概况"), ("机构", "概况"))
+
+
+@dataclass
+class Found:
+    """A table being assembled from one or more pages."""
+
+    spec: TableSpec
+    title: str
+    assembled: Assembled
+    roles: Roles
+    heads: list[str]
+    unit: str = "万元"
+    notes: list[str] = field(default_factory=list)
+    pages: list[int] = field(default_factory=list)
+
+
+@dataclass
+class Reading:
+    narrative: list[TextLine] = field(default_factory=list)
+    tables: list[Found] = field(default_factory=list)
+    toc: list[str] = field(default_factory=list)
+    titles_seen: set[str] = field(default_factory=set)  # spec ids whose title is printed in the body
+    unplaced: list[tuple[int, str]] = field(default_factory=list)  # (page, text)
+
+
+def import_pdf(data: bytes, file: str) -> ImportedDisclosure:
+    if not data.startswith(b"%PDF"):
+        raise fail("import-pdf-corrupt", file, "这不是 PDF 文件（缺少 %PDF 文件头）", "请确认选对了文件。")
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            if len(pdf.pages) > MAX_PAGES:
+                raise fail(
+                    "import-pdf-too-large",
+                    file,
+                    f"PDF 有 {len(pdf.pages)} 页，超过上限 {MAX_PAGES} 页",
+                    "一份预决算公开文件不会这么长；请确认选对了文件，或把文件拆开分别导入。",
+                )
+            pages = [read_page(page, number) for number, page in enumerate(pdf.pages, start=1)]
+    except (PdfminerException, PDFSyntaxError, ValueError, KeyError, TypeError) as exc:
+        raise fail(
+            "import-pdf-corrupt",
+            file,
+            f"无法读取 PDF：文件已损坏或加密（{type(exc).__name__}）",
+            "请用 PDF 阅读器打开确认；加密的文件请另存为不加密的 PDF。",
+        ) from None
+    if not any(p.lines or p.tables for p in pages):
+        raise fail(
+            "import-pdf-no-text",
+            file,
+            "PDF 中没有文字（可能是扫描件）",
+            "请取得文字版 PDF；扫描件需要先做文字识别（OCR）并人工核对。",
+        )
+    reading = _read(pages)
+    out = _narrative(reading, file)
+    out.tables = [_imported(found) for found in reading.tables]
+    out.source_sha256 = hashlib.sha256(data).hexdigest()
+    kind_part = f"{out.identity.kind or '决算'}表"
+    if out.tables and kind_part not in out.parts:
+        out.parts.insert(1 if "概况" in out.parts else 0, kind_part)
+    finish_report(out, reading.toc, reading.titles_seen, pages, reading.unplaced)
+    return out
+
+
+def _read(pages: list[Page]) -> Reading:
+    reading = Reading()
+    toc_pages = _take_toc(pages, reading)
+    current: Found | None = None
+    for page in pages:
+        if page.number in toc_pages:
+            continue
+        items: list[tuple[float, TextLine | PageTable]] = [(line.top, line) for line in page.lines]
+        items += [(table.top, table) for table in page.tables]
+        items.sort(key=lambda item: item[0])
+        pending: list[TextLine] = []
+        after_table = False
+        for _, item in items:
+            if isinstance(item, TextLine):
+                text = item.text.strip()
+                if PAGE_NUMBER.match(text) or QUOTES_ONLY.match(text) or not text:
+                    continue
+                if after_table and current is not None and NOTE.search(text):
+                    current.notes.append(text)
+                    continue
+                if current is not None and (match := UNIT.search(text)) and not pending:
+                    current.unit = match.group(1)
+                    continue
+                pending.append(item)
+                continue
+            current = _place_table(item, pending, current, reading)
+            pending = []
+            after_table = True
+        reading.narrative.extend(pending)
+        if pending and current is not None and any(not UNIT.search(line.text) for line in pending):
+            current = None
+    return reading
+
+
+def _place_table(table: PageTable, above: list[TextLine], current: Found | None, reading: Reading) -> Found | None:
+    """A table with its title above it starts a new table; one without continues the open one."""
+    above = above + [TextLine(table.page, table.top, text) for text in table.captions]
+    spec, title, title_at = None, "", len(above)
+    for index in range(len(above) - 1, max(len(above) - 5, -1), -1):
+        spec = recognise_title(above[index].text)
+        if spec is not None:
+            title, title_at = above[index].text.strip(), index
+            break
+    unit = "万元"
+    for line in above[title_at:]:
+        if match := UNIT.search(line.text):
+            unit = match.group(1)
+    reading.narrative.extend(
+        line for line in above[:title_at] if line.top < table.top or line.text not in table.captions
+    )
+    if spec is None and current is not None and len(table.heads) == len(current.heads):
+        roles, heads, rows = roles_for(current.spec, table.heads), table.heads, table.rows
+        if not any(role == "amount" for role, _, _ in roles.columns):  # no header printed: all rows are data
+            roles, heads, rows = current.roles, current.heads, table.header + table.rows
+        read_rows(current.spec, roles, heads, rows, table.page, current.assembled)
+        if table.page not in current.pages:
+            current.pages.append(table.page)
+        return current
+    if spec is None:
+        for row in table.rows:
+            text = "\t".join(c or "" for c in row).strip()
+            if text:
+                reading.unplaced.append((table.page, text))
+        return None
+    reading.titles_seen.add(spec.id)
+    found = Found(spec, title, Assembled(spec), roles_for(spec, table.heads), table.heads, unit, pages=[table.page])
+    read_rows(spec, found.roles, table.heads, table.rows, table.page, found.assembled)
+    reading.tables.append(found)
+    return found
+
+
+def _take_toc(pages: list[Page], reading: Reading) -> set[int]:
+    """The 目录: its page, and the pages after it that hold only short entries."""
+    start = next((p for p in pages if any(normal_title(line.text) == "目录" for line in p.lines)), None)
+    if start is None:
+        return set()
+    taken = {start.number}
+    reading.toc = [line.text for line in start.lines if normal_title(line.text) != "目录"]
+    for page in pages[start.number :]:
+        if page.tables or not page.lines or any(len(line.text) > 40 or "。" in line.text for line in page.lines):
+            break
+        taken.add(page.number)
+        reading.toc += [line.text for line in page.lines]
+    return taken
+
+
+def _imported(found: Found) -> ImportedTable:
+    header = found.assembled.header()
+    rows = [[row.get(column, "") for column in header] for row in found.assembled.rows()]
+    no_data = any("本表无数据" in note or "本表为空" in note for note in found.notes)
+    table = ImportedTable(found.spec.id, found.title, found.unit, no_data, found.notes, rows, header, found.pages)
+    table.unplaced = list(found.assembled.unplaced)
+    return table
+
+
+def _narrative(reading: Reading, file: str) -> ImportedDisclosure:
+    """The text outside the tables through the text importer; 预算 page titles as its parts."""
+    lines = _with_years(reading.narrative)
+    if not any(PART_HEADING.match(line.text.strip()) for line in lines):
+        lines = _budget_parts(lines)
+    text = "\n".join(line.text for line in lines)
+    try:
+        out = read_disclosure_text(text, file)
+    except InputError:  # no parts at all: the tables alone (the report names what is missing)
+        out = ImportedDisclosure(file)
+    pages = {number: line.page for number, line in enumerate(lines, start=1)}
+    out.line_pages = pages
+    _cover_identity(out, [line.text for line in lines if line.page == 1])
+    return out
+
+
+def _with_years(lines: list[TextLine]) -> list[TextLine]:
+    """A year printed on its own line (「2024」 under 「…年度部门决算」) put back before 「年度」; a part
+    heading wrapped over two lines (「第三部分…决算情况」 + 「说明」) joined."""
+    result: list[TextLine] = []
+    for line in lines:
+        text = line.text.strip()
+        previous = result[-1].text.strip() if result else ""
+        if PART_HEADING.match(previous) and part_kind(previous) == "unknown" and len(text) <= 6 and "。" not in text:
+            result[-1] = TextLine(result[-1].page, result[-1].top, previous + text)
+            continue
+        if (
+            re.fullmatch(r"20\d{2}", text)
+            and result
+            and "年度" in result[-1].text
+            and not re.search(r"\d{4}", result[-1].text)
+        ):
+            result[-1] = TextLine(result[-1].page, result[-1].top, result[-1].text.replace("年度", f"{text}年度", 1))
+            continue
+        result.append(line)
+    return result
+
+
+def _budget_parts(lines: list[TextLine]) -> list[TextLine]:
+    """Part headings from a 预算 document's section titles (short lines, no sentence)."""
+    result: list[TextLine] = []
+    number = 0
+    kind = ""
+    for line in lines:
+        text = line.text.strip()
+        part = (
+            next((name for key, name in BUDGET_PARTS if key in text), "")
+            if len(text) <= 30 and "。" not in text
+            else ""
+        )
+        if line.page > 1 and part and part != kind:
+            number += 1
+            kind = part
+            result.append(TextLine(line.page, line.top, f"第{'一二三四五六七八九十'[min(number, 10) - 1]}部分 {part}"))
+            if line.text.strip() == part:
+                continue
+        result.append(line)
+    return result
+
+
+def _cover_identity(out: ImportedDisclosure, cover: list[str]) -> None:
+    identity = out.identity
+    joined = "".join(cover)
+    for text in cover:
+        if match := OWNER.match(text.strip()):
+            identity.unit_name = match.group(1)
+    if year := re.search(r"(20\d{2})\s*年", joined):
+        identity.year = identity.year or int(year.group(1))
+    identity.kind = "决算" if "决算" in joined else "预算" if "预算" in joined else identity.kind
+    level = "单位" if f"单位{identity.kind}" in joined else "部门"
+    identity.document = f"{level}{identity.kind}" if identity.kind else ""
+    if identity.unit_name and identity.year and identity.kind:
+        identity.title = f"{identity.unit_name}{identity.year}年度{identity.document}"
