@@ -16,6 +16,8 @@ from gongkai import site
 from gongkai.build import Paths, Progress, build_site
 from gongkai.cli import main
 from gongkai.codes import INPUT_CODES
+from test_atomic_publish import KILL_POINTS
+from test_import_hardening import IMPORT_CASES
 
 REFUSED = [c for c in CASES + HOSTILE_CASES if c.code in INPUT_CODES]
 
@@ -36,6 +38,11 @@ def _build(paths: Paths, data: Path, capsys: pytest.CaptureFixture[str]) -> tupl
     status = main(["build", "--project", str(paths.project), "--data", str(data), "--no-progress"])
     out, err = capsys.readouterr()
     return status, out + err
+
+
+def test_the_corpus_holds_at_least_150_hostile_and_faulty_cases() -> None:
+    """Data (cases.py, hostile.py), importers, file-system faults, kills at each publish step."""
+    assert len(CASES) + len(HOSTILE_CASES) + len(IMPORT_CASES) + len(FAULTS) + len(KILL_POINTS) >= 150
 
 
 @pytest.mark.parametrize("case", REFUSED, ids=[c.id for c in REFUSED])

@@ -20,6 +20,7 @@ from docx.oxml.ns import qn
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
+from gongkai.importers.package import check_package
 from gongkai.importers.result import ImportedDisclosure
 from gongkai.importers.source import OLE_SIGNATURE, fail, read_bytes
 from gongkai.importers.text import read_disclosure_text
@@ -29,6 +30,7 @@ def import_docx(path: Path) -> ImportedDisclosure:
     data = read_bytes(path)
     if data.startswith(OLE_SIGNATURE) or not data.startswith(b"PK"):
         raise _corrupt(path.name)
+    check_package(data, path.name, "import-docx-corrupt")
     try:
         document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError):

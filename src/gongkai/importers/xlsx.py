@@ -17,9 +17,11 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 
 from gongkai.diagnostics import Location
 from gongkai.importers.identity import complete_identity
+from gongkai.importers.package import check_package, sheet_range
 from gongkai.importers.report import unplaced_runs
 from gongkai.importers.result import ImportedDisclosure
 from gongkai.importers.source import OLE_SIGNATURE, fail, read_bytes
@@ -33,10 +35,14 @@ DECIMALS = re.compile(r"0\.(0+)")
 
 def import_xlsx(path: Path) -> ImportedDisclosure:
     data = read_bytes(path)
+    _check(data, path.name)
     workbook = _open(data, path.name, values=True)
     formulas = _open(data, path.name, values=False)
     out = ImportedDisclosure(path.name)
     for sheet in workbook.worksheets:
+        # the cells' range, not only the declared one: a single cell at XFD1048576 would make a
+        # billion empty cells below
+        sheet_range(f"A1:{get_column_letter(sheet.max_column)}{sheet.max_row}", path.name, f"工作表「{sheet.title}」")
         rows = [[_printed(cell) for cell in row] for row in sheet.iter_rows()]
         table_id = _table_id(sheet.title, rows)
         if table_id is None:
@@ -69,7 +75,8 @@ def _uncomputed_formulas(sheet: Any, formulas: Any, out: ImportedDisclosure) -> 
                 )
 
 
-def _open(data: bytes, file: str, *, values: bool) -> Any:
+def _check(data: bytes, file: str) -> None:
+    """Refuse an old .xls, an encrypted workbook, and an unsafe package before openpyxl reads it."""
     if data.startswith(OLE_SIGNATURE):
         if "EncryptionInfo".encode("utf-16-le") in data:
             raise fail(
@@ -79,6 +86,10 @@ def _open(data: bytes, file: str, *, values: bool) -> Any:
                 "请在 Excel 中去掉密码（文件 → 信息 → 保护工作簿）后另存为 .xlsx 再导入。",
             )
         raise fail("import-xlsx-corrupt", file, "这是旧版 .xls 文件，无法读取", "请在 Excel 中另存为 .xlsx 后再导入。")
+    check_package(data, file, "import-xlsx-corrupt")
+
+
+def _open(data: bytes, file: str, *, values: bool) -> Any:
     try:
         return load_workbook(io.BytesIO(data), data_only=values)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
