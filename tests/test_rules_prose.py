@@ -150,10 +150,23 @@ def test_share_and_execution_rates_are_recomputed() -> None:
 
 
 def test_rate_with_a_zero_base_is_undefined() -> None:
-    text = "2023年度“三公”经费财政拨款支出全年预算{}万元，支出决算0万元，完成全年预算的0%。"
-    (finding,) = found("text-percent-undefined", disclosure(explanations=explained(SANGONG_TITLE, text.format("0"))))
+    text = "2023年度“三公”经费财政拨款支出全年预算{}万元，支出决算{}万元，完成全年预算的{}%。"
+    (finding,) = found(
+        "text-percent-undefined", disclosure(explanations=explained(SANGONG_TITLE, text.format("0", "1.00", "10")))
+    )
     assert finding.location.anchor == "explanation-1-p1-s1"
-    assert found("text-percent-undefined", disclosure(explanations=explained(SANGONG_TITLE, text.format("2.00")))) == []
+    assert (
+        found(
+            "text-percent-undefined", disclosure(explanations=explained(SANGONG_TITLE, text.format("2.00", "0", "0")))
+        )
+        == []
+    )
+
+
+def test_zero_of_a_zero_budget_is_the_template_wording_not_a_finding() -> None:
+    text = "2023年度“三公”经费财政拨款支出全年预算0万元，支出决算0万元，完成全年预算的0%。"
+    checked = disclosure(explanations=explained(SANGONG_TITLE, text))
+    assert found("text-percent-undefined", checked) == [] and found("text-percent-mismatch", checked) == []
 
 
 def test_shares_of_a_whole_sum_to_100() -> None:

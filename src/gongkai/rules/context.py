@@ -89,7 +89,9 @@ def check_percent(
     the recomputed value rounded half-up or truncated toward zero; failing that, any value the
     amounts could give within their rounding errors (``*_error``, half a cent per printed amount;
     pass 0.01 for a figure that is itself a difference of two printed amounts).  Signs are the
-    caller's business: pass 「下降5%」 as 5 with a positive change.
+    caller's business: pass 「下降5%」 as 5 with a positive change.  A figure over the same printed
+    figure is exactly 100%: two equal printed amounts leave no rounding room (99.99% of 243.33 out of
+    243.33 is wrong).
     """
     if denominator == 0:
         return None
@@ -100,6 +102,8 @@ def check_percent(
         return PercentCheck(printed, recomputed, "四舍五入")
     if printed == exact.quantize(unit, ROUND_DOWN):
         return PercentCheck(printed, recomputed, "截断")
+    if numerator == denominator:
+        return PercentCheck(printed, recomputed, "")  # x of the same printed x is exactly 100%: no rounding room
     if abs(denominator) <= denominator_error:
         return PercentCheck(printed, recomputed, "四舍五入（计入金额尾数误差）")
     corners = [

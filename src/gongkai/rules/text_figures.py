@@ -6,7 +6,8 @@ sentence has a stable HTML id, :func:`gongkai.address.sentence_anchor`, built fr
 :func:`gongkai.markup.text_sections` numbers them (``explanation-5-3``), the paragraph and the
 sentence (1-based): ``explanation-5-3-p2-s1``.
 
-Extracted kinds: amounts (「233.67万元」「1.2亿元」「0.25元」), changes (「增加21.37万元」), percentages
+Extracted kinds: amounts (「233.67万元」「1.2亿元」「0.25元」「19,044.27万元」, thousands separators ASCII or
+full-width), changes (「增加21.37万元」), percentages
 (「增长10.07%」「占47.2%」), scores (「得分95分」), counts (「3辆」「58批次」「268人次」) and years (「2023年」).
 Each figure keeps its ``subject``: the text between the previous figure of the sentence (or the
 sentence start; years do not count) and the figure, which names what the figure is about
@@ -28,7 +29,9 @@ from gongkai.models import TextSection
 SENTENCE_END = "。；;！？!?"
 _SENTENCE = re.compile(rf"[^{SENTENCE_END}]*[{SENTENCE_END}]+|[^{SENTENCE_END}]+")
 
-_NUMBER = r"\d+(?:\.\d+)?"
+# 「19,044.27」「19，044.27」 (groups of three after a thousands separator) or a plain 「233.67」
+_NUMBER = r"(?:(?<![\d.,，])\d{1,3}(?:[,，]\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?)"
+_SEPARATORS = str.maketrans("", "", ",，")
 UP_WORDS = ("增加", "增长", "上升", "提高", "增")
 DOWN_WORDS = ("减少", "下降", "降低", "减")
 _CHANGE_WORD = "|".join(UP_WORDS[:-1] + DOWN_WORDS[:-1] + ("增", "减"))
@@ -138,7 +141,16 @@ def figures_in(sentence: Sentence) -> list[TextFigure]:
         if kind is None:
             continue
         found.append(
-            TextFigure(kind, Decimal(value), unit, match.group(0), subject, direction, match.start(), sentence)
+            TextFigure(
+                kind,
+                Decimal(value.translate(_SEPARATORS)),
+                unit,
+                match.group(0),
+                subject,
+                direction,
+                match.start(),
+                sentence,
+            )
         )
         if kind is not FigureKind.YEAR:  # 「2023年度收入总计」: a year belongs to the subject that follows
             previous_end = match.end()
