@@ -8,14 +8,20 @@ Seed 002 (襄垣县信访局 2023):
 - 22年维稳(办案)费: 执行率 「99.99」 of 0.757 ÷ 0.757 (balance 0): the same printed figure is exactly 100%;
 - 情况说明 lists five figures no table holds (国内/外事/国（境）外接待费, 授予中小企业/小微企业合同金额);
   its 「自评个数7个,涉及资金75.27万元:7个项目自评等级为“优”」 agrees with the 7 自评表 (Σ 执行数 75.271);
+- 五（三）: the 类 年初预算 198.32 + 27.31 + 0 + 7.36 + 12.63 = 245.62, printed total 245.35; the 类
+  changes +10.36 + 10.42 + 2.19 (卫生健康 「无变化」) = 22.97, while 五（一） states +21.53 for the total
+  (就业补助 0.96 is a 款 of 社会保障和就业 and is left out of the 决算 sum, which then agrees);
 - 涉军信访维稳专项资金: 两参人数 target 「=4人」, actual 「=99人」, full 20 of 20, no 偏差原因.
 Seed 000 (昭化区委群众工作局 2023), which prints no tables:
 - 七（一） and 七（二）3.: 「三公」/公务接待费 「增加0.59万元，增长2%」 on 2.95: 0.59 ÷ 2.36 = 25%;
 - 七（二）1. and 2.: 「完成预算的0%」 with a budget and an actual of 0: the template's wording, no finding;
 - 十（三）: 「机要通信用车*辆」;
+- 整体自评报告 二（二）: 支出 223.05 「（其中工资和福利支出133.52…商品和服务支出89.53…对个人和家庭的补助支出6）」
+  = 229.05, more than the total (the nested 「（其中三公经费支出2.95）」 is a sub-list);
 - 十（四）: both projects 「该项目评价得分98分」 while their own reports say 100分;
 - two indicators miss their target with 偏差原因 「无」 (件次 6 → 4; 到市处理 110批次 → 85批次).
-Seed 004 (西区信访局 2021): four 成本指标 「区级财政/上级补助」 state less than the funds block's
+Seed 004 (西区信访局 2021): 整体评价报告 二（二） 支出 213.61 while its 类 add up to 210.24, and 收入 213.34 +
+年初结余 0.25 does not cover 支出 213.61 + 年末结转和结余 0.14; four 成本指标 「区级财政/上级补助」 state less than the funds block's
 执行数 (4.4 of 8, 1.29 of 2, 4.85 of 8, 10 of 15). Seed 003 (某市信访局 2024): no finding.
 Consistent figures (totals, shares, growth rates of 002 一 to 五, 000 收支 +27.42 against its chart of
 2022, 机关运行经费 −71.9%, every 预算执行 得分 and 总分 of 002) give none; every change of 002 and 000
@@ -71,6 +77,18 @@ def test_xiangyuan_2023(report: CheckReport) -> None:
             (("文字所述", "23.65%"), ("重算", "22.21%"), ("计算方法", "变动 2.19 ÷ 上年 9.86")),
         ),
         (
+            "text-parts-sum",
+            "explanations.yaml",
+            "explanation-5-1-p1-s2",
+            (("文字所述总数", "增加21.53万元"), ("各类变动之和", "22.97"), ("差额", "-1.44")),
+        ),
+        (
+            "text-parts-sum",
+            "explanations.yaml",
+            "explanation-5-3-p1-s1",
+            (("文字所述总数", "245.35万元"), ("所列各项之和", "245.62"), ("差额", "-0.27")),
+        ),
+        (
             "perf-missed-full-score",
             "performance/projects/shejun-xinfang-weiwen.yaml",
             "pf-indicators-0-score",
@@ -113,6 +131,12 @@ def test_zhaohua_2023(report: CheckReport) -> None:
             (("模板文字", "*辆"), ("所在句", star)),
         ),
         (
+            "text-parts-sum",
+            "performance/overall.yaml",
+            "report-2-2-p1-s1",
+            (("文字所述总数", "223.05万元"), ("所列各项之和", "229.05"), ("差额", "-6.00")),
+        ),
+        (
             "perf-missed-no-reason",
             "performance/projects/teshu-yinan-xinfang-zijin.yaml",
             "pf-indicators-0-deviation",
@@ -145,7 +169,15 @@ def test_xiqu_2021(report: CheckReport) -> None:
         figures = (("成本指标值", executed), ("成本指标实际完成值", actual), ("全年执行数", executed))
         return ("perf-cost-mismatch", f"performance/projects/{slug}.yaml", "pf-indicators-3-actual", figures)
 
+    balance = (("收入＋年初结转", "213.59"), ("支出＋年末结转", "213.75"), ("差额", "-0.16"))
     assert _prose(report, XIQU) == [
+        (
+            "text-parts-sum",
+            "performance/overall.yaml",
+            "report-2-2-p1-s1",
+            (("文字所述总数", "213.61万元"), ("所列各项之和", "210.24"), ("差额", "+3.37")),
+        ),
+        ("text-income-expense", "performance/overall.yaml", "report-2-2-p1-s1", balance),
         cost("baoan-feiyong", "4.4", "8"),
         cost("jiefang-feiyong", "1.29", "2"),
         cost("maodun-huajie-zhuanxiang-zijin", "4.85", "8"),

@@ -118,6 +118,8 @@ RULE_CODES: dict[str, CodeInfo] = {
     "text-last-year-mismatch": CodeInfo("情况说明所述上年数与上年公开不一致", E),
     "text-percent-mismatch": CodeInfo("情况说明所述百分比与金额不符", E),
     "text-percent-undefined": CodeInfo("基数为零却印出百分比", W),
+    "text-parts-sum": CodeInfo("文中所列分项之和与总数不符", E),
+    "text-income-expense": CodeInfo("文中收支对不上", E),
     "text-shares-sum": CodeInfo("各项占比之和不为100%", E),
     "text-year-mismatch": CodeInfo("情况说明中的年度与公开年度不符", W),
     "text-sangong-count": CodeInfo("「三公」支出与批次、人次、车辆数对不上", E),
