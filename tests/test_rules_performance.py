@@ -184,6 +184,23 @@ def test_cost_indicator_agrees_with_executed() -> None:
     assert codes(findings(project(indicators=(*FULL[:2], part, *FULL[3:]))), "perf-cost-mismatch") == []
 
 
+def test_cost_indicator_at_the_initial_budget_agrees_with_executed() -> None:
+    added = replace(funds("41", "41", "0", "100", "10"), initial_budget=cell("13"))  # 年初 13, 追加 to 41
+    cost = indicator("差旅费，生活费，租车费等费用", "13万", "13万", "10", "10", level2="成本指标")
+    (finding,) = codes(findings(project(funds=(added,), indicators=(*FULL[:2], cost, *FULL[3:]))), "perf-cost-mismatch")
+    assert "（即年初预算数）" in finding.message and ("全年执行数", "41") in finding.figures
+
+
+def test_evaluation_of_another_year() -> None:
+    (table,) = codes(findings(project(year=2022)), "perf-year-mismatch")
+    assert table.figures == (("自评表年度", "2022年"), ("公开年度", "2023年"))
+    report = (TextSection("四、评价结论", ("本部门对2022年整体支出开展绩效自评，自评结果100分。",)),)
+    (said,) = codes(findings(project(report=report)), "perf-year-mismatch")
+    assert said.location.anchor == "report-1-p1-s1"
+    compared = (TextSection("四、评价结论", ("自评得分比2022年提高2分。", "2023年绩效自评100分。")),)
+    assert codes(findings(project(report=compared)), "perf-year-mismatch") == []
+
+
 def test_summary_of_project_evaluations_agrees_with_the_tables() -> None:
     title = "1、预算绩效管理工作的开展情况"
     text = "2023年二级项目绩效自评个数{}个,涉及资金{}万元:{}个项目自评等级为“优”,0个项目自评等级为“良”。"

@@ -223,12 +223,27 @@ def test_change_states_its_reason() -> None:
 
 
 def test_template_text_left_in() -> None:
-    for text in ("机要通信用车*辆。", "收入总计增加/减少21.37万元。", "比上年增加0.64万元，主要原因是："):
+    for text in (
+        "机要通信用车*辆。",
+        "收入总计增加/减少21.37万元。",
+        "比上年增加0.64万元，主要原因是：",
+        "上海市XX局2023年度部门决算。",
+        "202 年度收入总计233.67万元。",
+        "决算数大小于预算数。",
+        "支出减增加0.64万元。",
+        "部门名称：（公章）",
+    ):
         assert len(found("text-template-leftover", disclosure(explanations=explained("十、其他", text)))) == 1, text
     finished = disclosure(
         explanations=explained("十、其他", "比上年增加0.64万元，主要原因是增加办公费。机要通信用车0辆。")
     )
     assert found("text-template-leftover", finished) == []
+
+
+def test_growth_from_a_zero_base_is_a_notice() -> None:
+    text = "2023年度“三公”经费财政拨款支出0.50万元，较上年增加0.50万元，增长100%。"
+    (finding,) = found("text-growth-from-zero", disclosure(explanations=explained(SANGONG_TITLE, text)))
+    assert finding.severity == "notice"
 
 
 def test_untied_figures_are_listed_once() -> None:

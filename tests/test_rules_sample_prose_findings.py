@@ -18,11 +18,16 @@ Seed 000 (昭化区委群众工作局 2023), which prints no tables:
 - 十（三）: 「机要通信用车*辆」;
 - 整体自评报告 二（二）: 支出 223.05 「（其中工资和福利支出133.52…商品和服务支出89.53…对个人和家庭的补助支出6）」
   = 229.05, more than the total (the nested 「（其中三公经费支出2.95）」 is a sub-list);
+- 第三部分 名词解释 numbers 十三 then 十五 (no 十四);
+- 信访维稳应急（工作）经费: 成本指标 「13万」 (its 年初预算数) with 实际完成值 「13万」, while the project spent 41
+  (追加 during the year);
+- the 整体自评 attaches a 自评表 printed 「（2022年度）」 and says 「本部门对2022年整体支出…开展绩效自评」;
 - 十（四）: both projects 「该项目评价得分98分」 while their own reports say 100分;
 - two indicators miss their target with 偏差原因 「无」 (件次 6 → 4; 到市处理 110批次 → 85批次).
 Seed 004 (西区信访局 2021): 整体评价报告 二（二） 支出 213.61 while its 类 add up to 210.24, and 收入 213.34 +
 年初结余 0.25 does not cover 支出 213.61 + 年末结转和结余 0.14; four 成本指标 「区级财政/上级补助」 state less than the funds block's
-执行数 (4.4 of 8, 1.29 of 2, 4.85 of 8, 10 of 15). Seed 003 (某市信访局 2024): no finding.
+执行数 (4.4 of 8, 1.29 of 2, 4.85 of 8, 10 of 15). Seed 003 (某市信访局 2024): 「（4）采购管理」 followed by 「（4）资产管理」 (its blank 参考格式 cover is one
+document-template-unfilled notice, not a leftover per field).
 Consistent figures (totals, shares, growth rates of 002 一 to 五, 000 收支 +27.42 against its chart of
 2022, 机关运行经费 −71.9%, every 预算执行 得分 and 总分 of 002) give none; every change of 002 and 000
 states its reason (000's 机关运行经费 with 「主要是压减公用经费」), so none lacks one.
@@ -137,16 +142,40 @@ def test_zhaohua_2023(report: CheckReport) -> None:
             (("文字所述总数", "223.05万元"), ("所列各项之和", "229.05"), ("差额", "-6.00")),
         ),
         (
+            "text-numbering-gap",
+            "glossary.yaml",
+            "term-12f7ac016f",
+            (("前一条", "十三、住房保障支出（类）住房改革支出（款）住房公积金（项）"), ("本条", "十五、“三公”经费")),
+        ),
+        (
             "perf-missed-no-reason",
             "performance/projects/teshu-yinan-xinfang-zijin.yaml",
             "pf-indicators-0-deviation",
             (("指标值", "6"), ("实际完成值", "4"), ("偏差原因", "无")),
         ),
         (
+            "perf-cost-mismatch",
+            "performance/projects/xinfang-weiwen-yingji-jingfei.yaml",
+            "pf-indicators-2-actual",
+            (("成本指标值", "13万"), ("成本指标实际完成值", "13万"), ("全年执行数", "41")),
+        ),
+        (
             "perf-missed-no-reason",
             "performance/projects/xinfang-weiwen-yingji-jingfei.yaml",
             "pf-indicators-4-deviation",
             (("指标值", "110批次"), ("实际完成值", "85批次"), ("偏差原因", "无")),
+        ),
+        (
+            "perf-year-mismatch",
+            "performance/overall.yaml",
+            "pf-table-funds-0-annual-budget",
+            (("自评表年度", "2022年"), ("公开年度", "2023年")),
+        ),
+        (
+            "perf-year-mismatch",
+            "performance/overall.yaml",
+            "report-4-1-p1-s1",
+            (("文字所述", "2022年"), ("公开年度", "2023年")),
         ),
         (
             "perf-quoted-score",
@@ -186,4 +215,11 @@ def test_xiqu_2021(report: CheckReport) -> None:
 
 
 def test_unnamed_city_2024(report: CheckReport) -> None:
-    assert _prose(report, UNNAMED) == []
+    assert _prose(report, UNNAMED) == [
+        (
+            "text-numbering-gap",
+            "performance/overall.yaml",
+            "report-3-2-2-5",
+            (("前一个标题", "（4）采购管理"), ("本标题", "（4）资产管理")),
+        ),
+    ]  # its blank cover is the document-template-unfilled notice (test_documents)

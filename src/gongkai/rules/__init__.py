@@ -13,6 +13,7 @@ from gongkai.models import Corpus
 from gongkai.rules.context import Checker
 from gongkai.rules.performance import check_performance
 from gongkai.rules.prose import check_prose
+from gongkai.rules.prose_slips import check_slips
 from gongkai.rules.prose_sums import check_prose_sums
 from gongkai.rules.subject_codes import check_subject_codes
 from gongkai.rules.tables_across import check_across_tables
@@ -39,6 +40,7 @@ def check_corpus(corpus: Corpus) -> CheckReport:
         check_text_units(checker)
         check_prose(checker)
         check_prose_sums(checker)
+        check_slips(checker)
         check_performance(checker)
         report.findings[disclosure.folder] = checker.findings
         report.checks_run[disclosure.folder] = checker.checks_run

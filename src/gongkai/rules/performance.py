@@ -9,7 +9,9 @@
 - 31 an indicator whose 实际完成值 misses its 指标值 (see :func:`parse_target`) with full 得分, or with
   an empty / 「无」 偏差原因.
 - 32 a score the text quotes for a project (情况说明, its own report) = its table / report score.
-- 33 a 成本指标 that states the project's whole budget: its 实际完成值 agrees with 全年执行数.
+- 33 a 成本指标 that states the project's whole budget (全年 or 年初预算数): its 实际完成值 agrees with 全年执行数.
+- 23 for 绩效: a 自评表 of another year than the disclosure's, or a report that says it evaluates the
+  year before (「对2022年整体支出…开展绩效自评」 in a 2023 disclosure).
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from gongkai.models import Cell, Disclosure, FundLine, Indicator, PerformanceTab
 from gongkai.rules.context import CENT, Checker, check_percent, figure, last_digit, shown, sum_tolerance
 from gongkai.rules.performance_quotes import check_quoted_figures
 from gongkai.rules.prose_template import template_leftovers, unfilled_form
-from gongkai.rules.text_figures import walk_sentences
+from gongkai.rules.text_figures import FigureKind, Sentence, figures_in, sentence_location, walk_sentences
 
 BUDGET_WEIGHT = Decimal(10)  # 预算执行 分值 where the table prints none
 SCORE_TOLERANCE = Decimal("0.015")
@@ -290,10 +292,13 @@ class PerformanceRules:
             return
         target = parse_target(i.adjusted_target or i.target, cost=True)
         actual = parse_target(i.actual, cost=True)
-        budget = total.annual_budget.amount_or_zero()
         if target is None or actual is None or target.unit not in ("", "万元") or actual.unit != target.unit:
             return
-        if abs(target.value - budget) > CENT:
+        budgets = (("全年预算数", total.annual_budget), ("年初预算数", total.initial_budget))
+        which = next(
+            (name for name, c in budgets if c.is_amount and abs(target.value - c.amount_or_zero()) <= CENT), ""
+        )
+        if not which:
             return  # the indicator prices part of the project, not its whole budget
         self.checker.checks_run += 1
         executed = total.executed.amount_or_zero()
@@ -304,7 +309,7 @@ class PerformanceRules:
             "perf-cost-mismatch",
             Severity.ERROR,
             value_at(i, "actual"),
-            f"{p.name}：成本指标「{i.name}」指标值「{i.adjusted_target or i.target}」（即全年预算数），"
+            f"{p.name}：成本指标「{i.name}」指标值「{i.adjusted_target or i.target}」（即{which}），"
             f"实际完成值「{i.actual}」，而资金表全年执行数为 {shown(total.executed)}。",
             (
                 ("成本指标值", i.adjusted_target or i.target),
@@ -321,9 +326,48 @@ def check_performance(checker: Checker) -> None:
     overall_table = d.overall.table if d.overall is not None else None
     for p in _evaluations(d):
         rules.table(p)
+        _table_year(checker, p)
+        _report_years(checker, p.file, walk_sentences(p.report, text_key("report", p is overall_table)))
         template_leftovers(checker, p.file, walk_sentences(p.analysis, text_key("analysis", p is overall_table)))
         template_leftovers(checker, p.file, walk_sentences(p.report, text_key("report", p is overall_table)))
     if d.overall is not None:
         template_leftovers(checker, d.overall.file, walk_sentences(d.overall.sections, "report"))
+        _report_years(checker, d.overall.file, walk_sentences(d.overall.sections, "report"))
     unfilled_form(checker)
     check_quoted_figures(checker)
+
+
+_EVALUATES = ("自评", "评价", "绩效")
+_YEAR_COMPARED = ("比", "较", "相比", "上年", "同比", "同期", "以来")
+
+
+def _table_year(checker: Checker, p: PerformanceTable) -> None:
+    checker.checks_run += 1
+    if p.year == checker.disclosure.year:
+        return
+    checker.add(
+        "perf-year-mismatch",
+        Severity.WARNING,
+        p.funds[0].annual_budget.source if p.funds else Location(p.file, None),  # the top of the table
+        f"{p.name}：所附自评表印为「{p.year}年度」，而本公开是{checker.disclosure.year}年度，疑为沿用往年的表。",
+        (("自评表年度", f"{p.year}年"), ("公开年度", f"{checker.disclosure.year}年")),
+    )
+
+
+def _report_years(checker: Checker, file: str, sentences: Iterator[Sentence]) -> None:
+    """A 绩效 report that says it evaluates another year than the disclosure's."""
+    year = checker.disclosure.year
+    checker.checks_run += 1
+    for sentence in sentences:
+        if not any(w in sentence.text for w in _EVALUATES) or any(w in sentence.text for w in _YEAR_COMPARED):
+            continue
+        for f in figures_in(sentence):
+            if f.kind is FigureKind.YEAR and int(f.value) == year - 1:
+                checker.add(
+                    "perf-year-mismatch",
+                    Severity.WARNING,
+                    sentence_location(file, sentence),
+                    f"{sentence.place}称对「{int(f.value)}年」开展绩效评价，而本公开是{year}年度，疑为沿用往年文字。",
+                    (("文字所述", f.raw), ("公开年度", f"{year}年")),
+                )
+                break

@@ -249,7 +249,16 @@ class ProseRules:
         result = check_percent(f.value, numerator, denominator, numerator_error=HALF_CENT, denominator_error=error)
         if result is None and f.value == 0 and numerator == 0:
             return  # 「预算0万元，决算0万元，完成预算的0%」: the template's conventional wording, not a contradiction
-        if result is None:
+        if result is None and what == "增长率" and numerator != 0:
+            self.checker.add(
+                "text-growth-from-zero",
+                Severity.NOTICE,
+                where,
+                f"情况说明{f.sentence.place}印出增长率「{f.raw}」，而上年为 0（{how}）：从零起的增长没有比率可言，"
+                "宜直接写增加的金额。",
+                (("文字所述", f.raw), ("计算方法", how)),
+            )
+        elif result is None:
             self.checker.add(
                 "text-percent-undefined",
                 Severity.WARNING,

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from gongkai.diagnostics import Severity
-from gongkai.models import Disclosure
+from gongkai.models import Disclosure, TextSection
 from gongkai.rules.context import Checker, figure, signed, sum_tolerance
 from gongkai.rules.prose_last_year import is_last_year
 from gongkai.rules.prose_targets import is_budget
@@ -44,21 +44,27 @@ _BASIC_PROJECT = ("基本支出", "项目支出")
 
 
 @dataclass(frozen=True)
-class _Text:
+class DisclosureText:
+    """One running text of a disclosure, as the rules on wording and sums see it."""
+
     file: str
-    name: str  # how a message names the text: 情况说明, 整体绩效自评报告 …
+    name: str  # how a message names the text: 情况说明, 概况, the report's title
+    key: str  # id prefix of its sections on the page (``markup.text_sections``)
+    sections: tuple[TextSection, ...]
     sentences: tuple[Sentence, ...]
 
 
-def _texts(d: Disclosure) -> Iterator[_Text]:
+def texts_of(d: Disclosure) -> Iterator[DisclosureText]:
+    """The 情况说明, the 概况 and the 整体绩效报告 of a disclosure (those it has), sentences numbered as on the page."""
     if d.explanations:
-        yield _Text(f"{d.folder}/explanations.yaml", "情况说明", tuple(walk_sentences(d.explanations, "explanation")))
+        sentences = tuple(walk_sentences(d.explanations, "explanation"))
+        yield DisclosureText(f"{d.folder}/explanations.yaml", "情况说明", "explanation", d.explanations, sentences)
     if d.overview is not None:
-        yield _Text(d.overview.file, "概况", tuple(walk_sentences(d.overview.sections, "overview")))
+        sentences = tuple(walk_sentences(d.overview.sections, "overview"))
+        yield DisclosureText(d.overview.file, "概况", "overview", d.overview.sections, sentences)
     if d.overall is not None:
-        yield _Text(
-            d.overall.file, d.overall.title or "整体绩效报告", tuple(walk_sentences(d.overall.sections, "report"))
-        )
+        sentences = tuple(walk_sentences(d.overall.sections, "report"))
+        yield DisclosureText(d.overall.file, d.overall.title or "整体绩效报告", "report", d.overall.sections, sentences)
 
 
 def _class_cores(checker: Checker) -> tuple[str, ...]:
@@ -90,7 +96,7 @@ class ProseSums:
         self.classes = _class_cores(checker)
 
     def run(self) -> None:
-        for text in _texts(self.checker.disclosure):
+        for text in texts_of(self.checker.disclosure):
             figures = {s: figures_in(s) for s in text.sentences}
             sections: dict[str, list[Sentence]] = {}
             for s in text.sentences:
@@ -104,7 +110,7 @@ class ProseSums:
     # ---- totals and their listed parts
     def _list(
         self,
-        text: _Text,
+        text: DisclosureText,
         sentences: Sequence[Sentence],
         index: int,
         at: int,
@@ -190,7 +196,9 @@ class ProseSums:
         segments = [seg.strip().removeprefix("其中") for seg in re.split(r"[，,：:；;、]", label)]
         return any(seg.startswith(c) for seg in segments for c in self.classes)
 
-    def _compare(self, text: _Text, total: TextFigure, parts: list[TextFigure], listed: list[TextFigure]) -> None:
+    def _compare(
+        self, text: DisclosureText, total: TextFigure, parts: list[TextFigure], listed: list[TextFigure]
+    ) -> None:
         named = [p for p in parts if self._is_class(p)]
         exhaustive = len(named) >= 2
         if exhaustive:
@@ -212,7 +220,7 @@ class ProseSums:
             return
         self._report(text, total, parts, summed, difference, tolerance)
 
-    def _changes(self, text: _Text, total: TextFigure, changes: list[TextFigure]) -> None:
+    def _changes(self, text: DisclosureText, total: TextFigure, changes: list[TextFigure]) -> None:
         """The 类 changes of a list against the change the text states for the total itself."""
         core = _core(clause_of(total))
         stated = next(
@@ -235,7 +243,7 @@ class ProseSums:
 
     def _report(
         self,
-        text: _Text,
+        text: DisclosureText,
         total: TextFigure,
         parts: list[TextFigure],
         summed: Decimal,
@@ -259,7 +267,7 @@ class ProseSums:
         )
 
     # ---- 收支平衡
-    def _balance(self, text: _Text, figures: dict[Sentence, list[TextFigure]]) -> None:
+    def _balance(self, text: DisclosureText, figures: dict[Sentence, list[TextFigure]]) -> None:
         amounts = [
             f
             for s in text.sentences
