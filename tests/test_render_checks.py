@@ -35,9 +35,24 @@ def _finding(
     )
 
 
-def test_badge_counts_inconsistencies_when_there_are_errors() -> None:
-    html = badge([_finding(), _finding(), _finding(Severity.WARNING)], 42)
-    assert "核验：发现 2 处不一致" in html and "gk-badge--error" in html and 'href="#checks"' in html
+def test_badge_counts_what_the_section_counts() -> None:
+    findings = [_finding(), _finding(), _finding(Severity.WARNING)]
+    html = badge(findings, 42)
+    assert "核验：发现 3 处问题" in html and "gk-badge--error" in html and 'href="#checks"' in html
+    assert "发现 3 处问题" in findings_html(findings, 42)  # one count, badge and section
+
+
+def test_public_finding_has_the_rules_chinese_name_a_small_code_and_no_maintainer_advice() -> None:
+    html = findings_html([_finding()], 10)
+    assert '<p class="gk-finding__code">规则编号：<code>t01-income-sum</code></p>' in html
+    assert "请核对原文" not in html  # the hint is for ``gongkai check``, not for readers
+
+
+def test_highlighted_sentences_and_cells_have_a_target_in_the_section() -> None:
+    findings = [_finding(), _finding(), _finding(Severity.NOTICE)]
+    html = findings_html(findings, 10, targets=True)
+    assert re.findall(r'id="(f-[^"]+)"', html) == ["f-t01-r27-c1", "f-t01-r1-c1", "f-t01-r2-c1"]  # once each
+    assert 'id="f-' not in findings_html(findings, 10)  # the site-wide page repeats anchors of many pages
 
 
 def test_badge_says_passed_with_the_number_of_checks_when_nothing_was_found() -> None:

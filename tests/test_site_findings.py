@@ -92,3 +92,22 @@ def test_checks_page_lists_each_disclosure_and_every_rule_found(built_site: Buil
         assert f'href="../{d.url}#checks"' in html, d.url
     for code in {f.code for f in built_site.result.report.all_findings()}:
         assert f"<code>{code}</code>" in html
+
+
+def test_highlighted_sentences_have_a_legend_and_link_to_their_finding(built_site: BuiltSite) -> None:
+    """Every 「※」 after a highlighted sentence (on the disclosure page and on its 绩效 pages) lands on the
+    finding in the disclosure page's 数据核验 section; a text with highlighted sentences has the legend."""
+    checked = 0
+    for d in built_site.result.corpus.disclosures:
+        pages = [d.url, *(f"{d.url}jixiao/{p.slug}/" for p in d.projects)]
+        pages += [f"{d.url}jixiao/overall/"] if d.overall is not None else []
+        section_ids = _ids(_findings_section(built_site.html(d.url.rstrip("/"))))
+        for page in pages:
+            html = built_site.html(page.rstrip("/"))
+            refs = re.findall(r'<a class="gk-flag__ref" href="([^"]+)"', html)
+            assert bool(refs) == ('class="gk-legend"' in html), page
+            for href in refs:
+                target, anchor = _resolve(page, href)
+                assert target == d.url.rstrip("/") and anchor in section_ids, f"{page}: {href}"
+                checked += 1
+    assert checked > 0

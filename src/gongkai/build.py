@@ -196,7 +196,7 @@ def generate(paths: Paths, progress: Progress) -> BuildResult:
             scope_for,
             env,
             badge(findings, run, unfilled=is_unfilled(d)),
-            findings_html(findings, run),
+            findings_html(findings, run, targets=True),
             sorted(data_files),
             flagged_sentences(findings),
         )

@@ -65,15 +65,35 @@ def paragraph(text: str, scope: LinkScope | None, css: str = "") -> str:
     return f"<p{attr}>{_linked(text, scope)}</p>"
 
 
-def _sentence_paragraph(text: str, scope: LinkScope | None, section: str, number: int, flagged: Set[str]) -> str:
+FINDING_TARGET = "f-"  # id prefix, in the 数据核验 section, of the finding about a sentence or cell
+
+
+def flag_legend(findings_page: str) -> str:
+    """The line above a text with highlighted sentences: what the highlight means, and where the findings are."""
+    return (
+        '<p class="gk-legend"><mark class="gk-flag">标黄的句子</mark>'
+        f'与<a href="{findings_page}#checks">数据核验</a>中的问题有关；点句后的「※」可直接看到那个问题。</p>'
+    )
+
+
+def _sentence_paragraph(
+    text: str, scope: LinkScope | None, section: str, number: int, flagged: Set[str], findings_page: str
+) -> str:
     """A paragraph of running text whose every sentence is a span with its id (:func:`sentence_anchor`), so
     that a finding can link to the sentence it concerns and the page highlights it (``:target``); a
-    sentence whose id is in ``flagged`` (it has a finding) is a ``<mark class="gk-flag">`` instead."""
+    sentence whose id is in ``flagged`` (it has a finding) is a ``<mark class="gk-flag">`` followed by a
+    link to its finding (``findings_page`` is the disclosure page, relative to this one)."""
     spans = []
     for index, sentence in enumerate(split_sentences(text), start=1):
         sid = sentence_anchor(section, number, index)
-        tag, css = ("mark", "gk-sentence gk-flag") if sid in flagged else ("span", "gk-sentence")
-        spans.append(f'<{tag} class="{css}" id="{sid}">{_linked(sentence, scope)}</{tag}>')
+        if sid in flagged:
+            spans.append(
+                f'<mark class="gk-sentence gk-flag" id="{sid}">{_linked(sentence, scope)}</mark>'
+                f'<a class="gk-flag__ref" href="{findings_page}#{FINDING_TARGET}{sid}" '
+                'aria-label="查看这句话的核验问题">※</a>'
+            )
+        else:
+            spans.append(f'<span class="gk-sentence" id="{sid}">{_linked(sentence, scope)}</span>')
     return f"<p>{''.join(spans)}</p>"
 
 
@@ -83,9 +103,10 @@ def text_sections(
     level: int,
     anchor_prefix: str,
     flagged: Set[str] = frozenset(),
+    findings_page: str = "",
 ) -> str:
     """Nested printed sections → Markdown headings (never linked) and linked paragraphs; the sentences
-    whose ids are in ``flagged`` are marked."""
+    whose ids are in ``flagged`` are marked and link to their finding on ``findings_page``."""
     blocks: list[str] = []
     for index, section in enumerate(sections, start=1):
         anchor = f"{anchor_prefix}-{index}"
@@ -93,10 +114,11 @@ def text_sections(
             scope.new_section()
         blocks.append(f"{'#' * level} {escape(section.title)} {{: #{anchor} }}")
         blocks.extend(
-            _sentence_paragraph(p, scope, anchor, n, flagged) for n, p in enumerate(section.paragraphs, start=1)
+            _sentence_paragraph(p, scope, anchor, n, flagged, findings_page)
+            for n, p in enumerate(section.paragraphs, start=1)
         )
         if section.subsections:
-            blocks.append(text_sections(section.subsections, scope, min(level + 1, 6), anchor, flagged))
+            blocks.append(text_sections(section.subsections, scope, min(level + 1, 6), anchor, flagged, findings_page))
     return "\n\n".join(blocks)
 
 

@@ -20,7 +20,7 @@ from gongkai.codes import title
 from gongkai.diagnostics import Diagnostic, Location, Severity
 from gongkai.documents import UNFILLED
 from gongkai.glossary import escape
-from gongkai.markup import Section
+from gongkai.markup import FINDING_TARGET, Section
 from gongkai.models import Corpus, Disclosure
 from gongkai.performance_html import performance_place
 from gongkai.render_disclosure import PERFORMANCE_DIR, RenderedPage
@@ -34,8 +34,8 @@ def badge(findings: Sequence[Diagnostic], checks_run: int, href: str = "#checks"
     """「核验：发现 3 处不一致」 or 「核验通过 42 项」, linking to the findings; a 参考格式 left unfilled gets
     「参考格式（未填写）」 instead of any pass or 留意 badge."""
     errors = sum(1 for f in findings if f.severity is Severity.ERROR)
-    if errors:
-        text, css = f"核验：发现 {errors} 处不一致", "gk-badge--error"
+    if errors:  # the same count as the 数据核验 section's 「发现 N 处问题」
+        text, css = f"核验：发现 {len(findings)} 处问题", "gk-badge--error"
     elif unfilled:
         text, css = UNFILLED, "gk-badge--warn"
     elif findings:
@@ -118,20 +118,41 @@ def _figures(finding: Diagnostic) -> str:
     return f'<dl class="gk-finding__figures">{items}</dl>'
 
 
-def finding_html(finding: Diagnostic, page: str = "") -> str:
-    """One finding: rule name and severity, message, figures, links; ``page`` prefixes the anchors."""
-    hint = f'<p class="gk-finding__hint">说明：{escape(finding.hint)}</p>' if finding.hint else ""
+def finding_html(finding: Diagnostic, page: str = "", targets: Sequence[str] = ()) -> str:
+    """One finding for readers: the rule's Chinese name and severity, the message, figures and links, and
+    the rule's code as a small 「规则编号」 (the hint, advice for whoever maintains the data, stays in
+    ``gongkai check``); ``page`` prefixes the anchors, ``targets`` are the ids highlighted sentences and
+    cells link to (:data:`gongkai.markup.FINDING_TARGET`)."""
+    ids = "".join(f'<span id="{FINDING_TARGET}{escape(t)}"></span>' for t in targets)
     return (
-        f'<li class="gk-finding gk-finding--{finding.severity.value}">'
+        f'<li class="gk-finding gk-finding--{finding.severity.value}">{ids}'
         f'<p class="gk-finding__rule"><strong>{escape(title(finding.code))}</strong> '
-        f'<span class="gk-finding__severity">（{finding.severity.label}）</span> '
-        f"<code>{escape(finding.code)}</code></p>"
-        f"<p>{escape(finding.message)}</p>{_figures(finding)}{_links(finding, page)}{hint}</li>"
+        f'<span class="gk-finding__severity">（{finding.severity.label}）</span></p>'
+        f"<p>{escape(finding.message)}</p>{_figures(finding)}{_links(finding, page)}"
+        f'<p class="gk-finding__code">规则编号：<code>{escape(finding.code)}</code></p></li>'
     )
 
 
-def findings_html(findings: Sequence[Diagnostic], checks_run: int, page: str = "") -> str:
-    """The 数据核验 section of a disclosure: findings grouped by severity (errors first)."""
+def _targets(findings: Sequence[Diagnostic]) -> dict[int, list[str]]:
+    """For each finding (by position), the anchors of its own disclosure it is the first to flag: the
+    sentence or cell marked on the page links to ``#f-<anchor>`` (notices mark nothing)."""
+    seen: set[str] = set()
+    out: dict[int, list[str]] = {}
+    for index, finding in enumerate(findings):
+        if finding.severity is Severity.NOTICE:
+            continue
+        folder = disclosure_folder(finding.location.file)
+        for where in (finding.location, *finding.related):
+            if where.anchor and where.anchor not in seen and disclosure_folder(where.file) == folder:
+                seen.add(where.anchor)
+                out.setdefault(index, []).append(where.anchor)
+    return out
+
+
+def findings_html(findings: Sequence[Diagnostic], checks_run: int, page: str = "", *, targets: bool = False) -> str:
+    """The 数据核验 section of a disclosure: findings grouped by severity (errors first); with ``targets``
+    (on the disclosure page, not the site-wide page) each carries the ids its highlighted sentences link to."""
+    ids = _targets(findings) if targets else {}
     if not findings:
         return (
             f"<p>共核对 {checks_run} 项，未发现不一致。</p>"
@@ -140,10 +161,10 @@ def findings_html(findings: Sequence[Diagnostic], checks_run: int, page: str = "
         )
     groups = []
     for severity in Severity:
-        items = [f for f in findings if f.severity is severity]
+        items = [(i, f) for i, f in enumerate(findings) if f.severity is severity]
         if items:
             heading = f'<h3 class="gk-findings__group">{severity.label}（{len(items)} 处）</h3>'
-            body = "".join(finding_html(f, page) for f in items)
+            body = "".join(finding_html(f, page, ids.get(i, ())) for i, f in items)
             groups.append(f'{heading}<ul class="gk-findings">{body}</ul>')
     lead = f"<p>共核对 {checks_run} 项，发现 {len(findings)} 处问题（{count_text(findings, zeros=False)}）：</p>"
     return lead + "\n\n" + "\n\n".join(groups)
@@ -172,7 +193,7 @@ def _by_rule(corpus: Corpus, report: CheckReport) -> str:
             f'<tr><th scope="row">{escape(title(code))}</th><td><code>{escape(code)}</code></td>'
             f'<td class="gk-num">{sum(per_rule[code].values())}</td><td>{where}</td></tr>'
         )
-    head = "".join(f'<th scope="col">{h}</th>' for h in ("核验规则", "代码", "处数", "出现在"))
+    head = "".join(f'<th scope="col">{h}</th>' for h in ("核验规则", "规则编号", "处数", "出现在"))
     return wrap(
         f'<table class="gk-table"><caption>按规则汇总</caption><thead><tr>{head}</tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table>",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 
@@ -21,6 +22,13 @@ from gongkai.rules.prose import EXPLANATIONS
 from gongkai.table_html import table_html, wrap
 
 PERFORMANCE_DIR = "jixiao"
+EVALUATION_TO_DISCLOSURE = "../../"  # from a 绩效 page (<disclosure>/jixiao/<slug>/) to its disclosure page
+
+
+def _legend(flagged: Set[str], findings_page: str, key: str) -> str:
+    """The legend of the highlighted sentences, above a text (sentence ids ``<key>-…``) that has any."""
+    sentence = re.compile(rf"{re.escape(key)}(?:-\d+)+-p\d+-s\d+")
+    return markup.flag_legend(findings_page) + "\n\n" if any(sentence.fullmatch(a) for a in flagged) else ""
 
 
 @dataclass
@@ -222,7 +230,8 @@ def render_disclosure(
             Section(
                 "情况说明",
                 "explanations",
-                markup.text_sections(d.explanations, scope, 3, "explanation", flags(f"{d.folder}/{EXPLANATIONS}")),
+                _legend(flags(f"{d.folder}/{EXPLANATIONS}"), "", "explanation")
+                + markup.text_sections(d.explanations, scope, 3, "explanation", flags(f"{d.folder}/{EXPLANATIONS}")),
             )
         )
     if d.projects or d.overall:
@@ -233,7 +242,8 @@ def render_disclosure(
             Section(
                 "单位概况",
                 "overview",
-                markup.text_sections(d.overview.sections, scope, 3, "overview", flags(d.overview.file)),
+                _legend(flags(d.overview.file), "", "overview")
+                + markup.text_sections(d.overview.sections, scope, 3, "overview", flags(d.overview.file)),
             )
         )
     if d.glossary:
@@ -292,7 +302,10 @@ def _evaluation_sections(
             Section(
                 "绩效分析",
                 "analysis",
-                markup.text_sections(p.analysis, scope, 3, text_key("analysis", in_overall_table), flagged),
+                _legend(flagged, EVALUATION_TO_DISCLOSURE, text_key("analysis", in_overall_table))
+                + markup.text_sections(
+                    p.analysis, scope, 3, text_key("analysis", in_overall_table), flagged, EVALUATION_TO_DISCLOSURE
+                ),
             )
         )
     if p.report:
@@ -300,7 +313,10 @@ def _evaluation_sections(
             Section(
                 "自评报告",
                 "report",
-                markup.text_sections(p.report, scope, 3, text_key("report", in_overall_table), flagged),
+                _legend(flagged, EVALUATION_TO_DISCLOSURE, text_key("report", in_overall_table))
+                + markup.text_sections(
+                    p.report, scope, 3, text_key("report", in_overall_table), flagged, EVALUATION_TO_DISCLOSURE
+                ),
             )
         )
     if p.notes:
@@ -350,7 +366,8 @@ def _overall_page(
 ) -> RenderedPage:
     url = f"{d.url}{PERFORMANCE_DIR}/overall/"
     scope = scope_for(url, r.title)
-    sections = [Section("报告正文", "report", markup.text_sections(r.sections, scope, 3, "report", flagged))]
+    text = markup.text_sections(r.sections, scope, 3, "report", flagged, EVALUATION_TO_DISCLOSURE)
+    sections = [Section("报告正文", "report", _legend(flagged, EVALUATION_TO_DISCLOSURE, "report") + text)]
     if r.table is not None:
         sections.extend(
             Section(f"整体绩效目标表：{s.title}", f"table-{s.anchor}", s.body)
