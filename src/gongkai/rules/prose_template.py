@@ -1,6 +1,7 @@
-"""Rule 25: template text left in a text: 「增加/减少」, 「增减少」, 「XX万元」, 「*辆」, 「#DIV/0!」, or
-「主要原因是：」 with nothing after it where the sentence states a non-zero change; and a 参考格式 whose
-cover is left blank (:func:`gongkai.documents.placeholders`)."""
+"""Rule 25: template text left in a text: 「增加/减少」, 「增减少」, 「减增加」, 「大小于」, 「XX万元」, 「XX局」, 「*辆」,
+「202 年」, 「（公章）」, 「#DIV/0!」, or 「主要原因是：」 with nothing after it where the sentence states a
+non-zero change; and a 参考格式 whose cover is left blank (:func:`gongkai.documents.placeholders`: those
+sentences get that one notice, not a leftover finding each)."""
 
 from __future__ import annotations
 
@@ -13,8 +14,10 @@ from gongkai.rules.context import Checker
 from gongkai.rules.text_figures import FigureKind, Sentence, figures_in, sentence_location
 
 _TEMPLATE = re.compile(
-    r"增加/减少|增加（减少）|增加\(减少\)|增减少|增/减|上升/下降|#DIV/0!|#VALUE!|#REF!|#N/A"
+    r"增加/减少|增加（减少）|增加\(减少\)|增减少|减增加|大小于|小大于|增/减|上升/下降|#DIV/0!|#VALUE!|#REF!|#N/A"
     r"|[XＸx×*＊]{1,3}\s*(?:万元|元|辆|人次|批次|人|个|%|％)"
+    r"|[XＸ]{2,3}(?:局|单位|部门|区|县|市|委|办|镇)|（公章）|\(公章\)"
+    r"|(?<![\d.])20\d\s+年"  # 「202 年度」: the year's last digit left blank
 )
 _EMPTY_REASON = re.compile(r"(?:主要)?原因(?:是|为)?[：:]?\s*[。；;]?$")
 
@@ -22,7 +25,12 @@ _EMPTY_REASON = re.compile(r"(?:主要)?原因(?:是|为)?[：:]?\s*[。；;]?$"
 def template_leftovers(checker: Checker, file: str, sentences: Iterable[Sentence]) -> None:
     """Rule 25: template text left in (「增加/减少」「XX万元」「*辆」「#DIV/0!」, an empty 原因 for a change)."""
     checker.checks_run += 1  # one check per text, however many sentences it has
+    d = checker.disclosure
+    in_form = d.overall is not None and file == d.overall.file
+    covered = {p.sentence.anchor for p in documents.placeholders(d)} if in_form else set()  # reported by unfilled_form
     for sentence in sentences:
+        if sentence.anchor in covered:
+            continue
         match = _TEMPLATE.search(sentence.text)
         text = sentence.text.rstrip("。；;")
         empty_reason = bool(_EMPTY_REASON.search(text)) and any(
