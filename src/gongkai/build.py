@@ -26,6 +26,7 @@ from gongkai.load import load_corpus
 from gongkai.models import Corpus, Disclosure
 from gongkai.render_checks import CHECKS_PAGE, badge, checks_page, findings_html
 from gongkai.render_disclosure import PERFORMANCE_DIR, flagged_sentences, render_disclosure
+from gongkai.render_quality import RANKING_PAGE, ranking_page, score_label, score_table, scores
 from gongkai.render_site import ABOUT_PAGE, GLOSSARY_PAGE, about_page, glossary_page, home_page, unit_pages
 from gongkai.rules import CheckReport, check_corpus
 from gongkai.site import (
@@ -157,6 +158,7 @@ def _nav(corpus: Corpus) -> list[object]:
         {"首页": "index.md"},
         {"各单位公开": units},
         {"数据核验": f"{CHECKS_PAGE}index.md"},
+        {"评分排名": f"{RANKING_PAGE}index.md"},
         {"名词解释": f"{GLOSSARY_PAGE}index.md"},
         {"关于数据": f"{ABOUT_PAGE}index.md"},
     ]
@@ -176,6 +178,7 @@ def generate(paths: Paths, progress: Progress) -> BuildResult:
     progress.stage(f"核验数据 (check)：{len(corpus.disclosures)} 份公开", "check")
     report = check_corpus(corpus)
     result = BuildResult(corpus, report)
+    graded = scores(corpus, report)
     env = markup.environment(paths.templates / "pages")
     registry = BacklinkRegistry()
     site_terms = terms_from_entries(corpus.glossary)
@@ -196,7 +199,9 @@ def generate(paths: Paths, progress: Progress) -> BuildResult:
             scope_for,
             env,
             badge(findings, run, unfilled=is_unfilled(d)),
-            findings_html(findings, run, targets=True),
+            findings_html(findings, run, targets=True)
+            + "\n\n"
+            + score_table(graded[d.folder], f"../../../{RANKING_PAGE}"),
             sorted(data_files),
             flagged_sentences(findings),
         )
@@ -212,6 +217,7 @@ def generate(paths: Paths, progress: Progress) -> BuildResult:
             f"{d.url}#checks",
             unfilled=is_unfilled(d),
         )
+        + score_label(graded[d.folder])
         for d in corpus.disclosures
     }
     for page in [
@@ -220,6 +226,7 @@ def generate(paths: Paths, progress: Progress) -> BuildResult:
         glossary_page(corpus, env, registry),
         about_page(corpus, env),
         checks_page(corpus, report, env),
+        ranking_page(corpus, graded, env),
     ]:
         files[page.path] = page.markdown.encode("utf-8")
     result.pages = sum(1 for p in files if p.endswith(".md"))
