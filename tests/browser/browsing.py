@@ -32,6 +32,7 @@ PAGE_TYPES = {
     "project": f"{DISCLOSURE}jixiao/yishu-renyuan-buzhu/",
     "glossary": "glossary/",
     "checks": "checks/",
+    "ranking": "paiming/",
     "about": "about/",
 }
 SEARCH_PAGE = "search"  # the search results: the home page with the search dialog open on a query
