@@ -9,7 +9,7 @@ from gongkai.codes import RULE_CODES
 from gongkai.diagnostics import Diagnostic
 from gongkai.models import GlossaryEntry, TextSection
 from gongkai.rules.context import Checker
-from gongkai.rules.prose_slips import check_slips, chinese_number
+from gongkai.rules.prose_slips import check_slips, heading_number
 from table_fixtures import codes, corpus, disclosure, run
 
 
@@ -19,16 +19,9 @@ def found(code: str, *sections: TextSection) -> list[Diagnostic]:
     return codes(findings, code)
 
 
-def test_chinese_numbers() -> None:
-    assert [chinese_number(t) for t in ("一", "十", "十三", "二十", "二十五", "十十", "")] == [
-        1,
-        10,
-        13,
-        20,
-        25,
-        None,
-        None,
-    ]
+def test_heading_numbers() -> None:
+    titles = ("十三、乙", "（二十）丙", "3.丁", "（4）戊", "年度工作")
+    assert [heading_number(t) for t in titles] == [(0, 13), (1, 20), (2, 3), (3, 4), None]
 
 
 def test_numbering_that_skips_or_repeats() -> None:

@@ -16,46 +16,25 @@ from decimal import Decimal
 
 from gongkai.diagnostics import Location, Severity
 from gongkai.glossary import term_anchor
+from gongkai.importers.text_narrative import LEVELS, numbering
 from gongkai.models import GlossaryEntry, TextSection
 from gongkai.rules.context import CENT, Checker, figure
 from gongkai.rules.prose_sums import texts_of
 from gongkai.rules.prose_targets import is_budget
 from gongkai.rules.text_figures import FigureKind, Sentence, clause_of, figures_in, sentence_location
 
-_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
-_NUMBERED = re.compile(
-    r"^\s*(?:(?P<cn>[一二三四五六七八九十]{1,3})、"
-    r"|[（(](?P<cn_paren>[一二三四五六七八九十]{1,3})[）)]"
-    r"|(?P<arabic>\d{1,2})[.、．](?!\d)"
-    r"|[（(](?P<arabic_paren>\d{1,2})[）)])"
-)
+
+def heading_number(title: str) -> tuple[int, int] | None:
+    """(style, number) of a numbered heading, styles as the importer reads them (:data:`LEVELS`): (0, 3) for
+    「三、」, (3, 4) for 「（4）」; ``None`` for an unnumbered one."""
+    number = numbering(title)
+    style = next((n for n, pattern in enumerate(LEVELS) if pattern.match(title)), None)
+    return (style, number) if style is not None and number else None
 
 
-def chinese_number(text: str) -> int | None:
-    """一 … 九十九 as an int (「十三」 → 13, 「二十」 → 20); ``None`` for anything else."""
-    if not text or any(c not in _DIGITS for c in text):
-        return None
-    if "十" not in text:
-        return _DIGITS[text] if len(text) == 1 else None
-    tens, _, units = text.partition("十")
-    if (tens and tens not in _DIGITS) or (units and units not in _DIGITS) or "十" in units:
-        return None
-    return (_DIGITS[tens] if tens else 1) * 10 + (_DIGITS[units] if units else 0)
-
-
-def heading_number(title: str) -> tuple[str, int] | None:
-    """(style, number) of a numbered heading: ("cn", 3) for 「三、」, ("arabic_paren", 4) for 「（4）」."""
-    match = _NUMBERED.match(title)
-    if match is None:
-        return None
-    style, raw = next((k, v) for k, v in match.groupdict().items() if v)
-    number = chinese_number(raw) if style.startswith("cn") else int(raw)
-    return (style, number) if number else None
-
-
-def _gaps(numbers: Sequence[tuple[str, int] | None]) -> Iterable[tuple[int, int, int]]:
+def _gaps(numbers: Sequence[tuple[int, int] | None]) -> Iterable[tuple[int, int, int]]:
     """(index, previous number, this number) where a numbered sequence skips or repeats a number."""
-    last: tuple[int, str, int] | None = None  # index, style, number
+    last: tuple[int, int, int] | None = None  # index, style, number
     unnumbered = 0
     for index, numbered in enumerate(numbers):
         if numbered is None:
@@ -92,7 +71,7 @@ def check_glossary_numbering(checker: Checker, file: str, entries: Sequence[Glos
     if len(numbered) < 2:
         return
     checker.checks_run += 1
-    numbers = [(("cn", n) if (n := chinese_number(e.number)) else None) for e in numbered]
+    numbers = [heading_number(f"{e.number}、") for e in numbered]
     for index, before, after in _gaps(numbers):
         checker.add(
             "text-numbering-gap",
