@@ -25,6 +25,7 @@ from gongkai.rules.context import Checker
 from gongkai.rules.prose import check_prose
 from gongkai.rules.prose_last_year import is_last_year
 from gongkai.rules.text_figures import figures_in, walk_sentences
+from gongkai.tables import SPECS, read_table
 from table_fixtures import FOLDER, codes, corpus, disclosure, table
 
 TOTALS_TITLE = "一、收入支出决算总体情况说明"
@@ -295,3 +296,39 @@ def test_change_against_a_chart_of_last_year() -> None:
     assert ("上年", "195.64") in against_chart.figures and ("变动率", "14%") in against_rate.figures
     right = replace(disclosure(explanations=explained(TOTALS_TITLE, text.format("增加"))), printed_charts=(chart,))
     assert prose(right) == []
+
+
+def _national_04(total: str) -> Table:
+    """A 公开04表 of the national template: printed without 行次, each row on its half (收支)."""
+    spec = SPECS["04"]
+    text = (
+        f"收支,项目,合计\n收入,本年收入合计,2940.05\n收入,总计,{total}\n支出,本年支出合计,2940.05\n支出,总计,{total}\n"
+    )
+    parsed, problems = read_table(
+        spec, text, f"{FOLDER}/tables/gongkai04.csv", title=spec.title, unit="万元", no_data=False, notes=()
+    )
+    assert parsed is not None and not problems
+    return parsed
+
+
+def test_a_total_of_both_halves_ties_to_a_table_printed_without_row_numbers() -> None:
+    title = "四、财政拨款收入支出决算总体情况说明"
+    text = "上海市普陀区财政局2024年度财政拨款收入支出总计{}万元。"
+    (finding,) = found(
+        "text-amount-mismatch", disclosure(_national_04("2961.68"), explanations=explained(title, text.format("0.3")))
+    )
+    assert ("表中数", "2961.68") in finding.figures  # once, though both 总计 cells are compared
+    assert (
+        codes(
+            prose(disclosure(_national_04("2961.68"), explanations=explained(title, text.format("0.3")))),
+            "amount-unit-yuan",
+        )
+        == []
+    )
+    assert (
+        found(
+            "text-amount-mismatch",
+            disclosure(_national_04("2961.68"), explanations=explained(title, text.format("2,961.68"))),
+        )
+        == []
+    )

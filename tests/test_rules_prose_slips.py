@@ -38,6 +38,14 @@ def test_numbering_that_skips_or_repeats() -> None:
         found("text-numbering-gap", titles("（一）收入", "年度总体工作", "（三）结余")) == []
     )  # a heading lost its number
     assert found("text-numbering-gap", titles("（一）收入", "（2）支出", "（3）结余")) == []  # mixed styles: no gap
+    inline = TextSection(
+        "一、主要职能",
+        subsections=(
+            TextSection("（七）负责会计管理工作", ("组织实施会计制度。（八）负责非税收入管理。",)),
+            TextSection("（九）拟订国库管理制度", ("正文。",)),
+        ),
+    )
+    assert found("text-numbering-gap", inline) == []  # （八） is printed, inside the text before
 
 
 def test_glossary_numbering() -> None:

@@ -63,3 +63,17 @@ def test_income_and_opening_balance_cover_expense_and_closing_balance() -> None:
     assert ("差额", "-0.16") in finding.figures
     assert found("text-income-expense", income.format("0.41"), expense) == []
     assert found("text-income-expense", "部门财政资金收入213.34万元。", expense) == []  # no opening balance stated
+
+
+def test_a_list_cut_by_a_line_break_runs_on_but_a_sibling_list_does_not() -> None:
+    cut = (
+        "一般公共预算财政拨款支出2940.05万元，主要用于以下方面：一般公共服务支出（类）2106.66万元，占71.65%；"
+        "社会保障和就业支出（类）326.72万元，占11.11%；",
+        "资源勘探工业信息等支出（类）506.67万元，占17.23%；",
+    )
+    assert found("text-parts-sum", *cut) == []  # all three 类 (the third after the break): 2940.05
+    siblings = (
+        "人员经费136.15万元，主要包括 基本工资44.15万元，津贴补贴91.00万元，退休费1.00万元；",
+        "公用经费13.19万元，主要包括 办公费13.19万元。",
+    )
+    assert found("text-parts-sum", *siblings) == []  # 公用经费 is no part of 人员经费

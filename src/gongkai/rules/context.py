@@ -168,12 +168,15 @@ class Checker:
         parts_label: str = "各分项之和",
         subtract: Sequence[Cell | None] = (),
         exact: bool = False,
+        slip: bool = True,
     ) -> bool:
         """Check a printed total against the sum of its printed parts; record a finding if it is off.
 
         ``what`` says what is expected (「公开01表 本年收入合计（行次27）应等于行次1–8之和」).
         ``subtract`` are parts taken away (年末 = 年初 + 收入 − 支出); ``exact`` is for counts (车辆数),
-        which have no rounding.  A column the table does not print (None) leaves the check unrun.
+        which have no rounding.  A column the table does not print (None) leaves the check unrun.  ``slip``
+        off: a difference is never explained as a 元/万元 slip (a figure of the text against a cell: a cell
+        that agrees with its own table is not the one in 元).
         """
         if total is None or not all_present(parts) or not all_present(subtract):
             return True
@@ -188,9 +191,9 @@ class Checker:
         tolerance = Decimal(0) if exact else sum_tolerance(len(printed) - 1)
         if abs(difference) <= tolerance:
             return True
-        slip = None if exact else self._unit_slip(total, parts, subtract, difference, tolerance)
-        if slip is not None:
-            self._report_unit_slip(what, slip, [c for c in printed if c is not slip])
+        slipped = None if exact or not slip else self._unit_slip(total, parts, subtract, difference, tolerance)
+        if slipped is not None:
+            self._report_unit_slip(what, slipped, [c for c in printed if c is not slipped])
             return False
         allowed = "不允许误差" if exact else f"允许尾数误差 ±{figure(tolerance.normalize())}"
         if len(parts) == 1 and not subtract:
@@ -314,7 +317,7 @@ def row_label(table: Table, row: TableRow) -> str:
         return f"{table.label} 行次{row.row_no}「{row.name}」" if row.name else f"{table.label} 行次{row.row_no}"
     if row.code:
         return f"{table.label} 科目{row.code}「{row.name}」"
-    return f"{table.label}「{row.name}」行"
+    return f"{table.label} {row.side}「{row.name}」行" if row.side else f"{table.label}「{row.name}」行"
 
 
 def all_present(cells: Sequence[Cell | None]) -> TypeGuard[Sequence[Cell]]:

@@ -54,6 +54,9 @@ def check_numbering(checker: Checker, file: str, sections: Sequence[TextSection]
     checker.checks_run += 1
     titles = [s.title for s in sections]
     for index, before, after in _gaps([heading_number(t) for t in titles]):
+        style = LEVELS[heading_number(titles[index])[0]]  # type: ignore[index]
+        if _numbered_inside(sections[index - 1], re.compile(style.pattern.removeprefix("^"))):
+            continue  # the missing number is printed in the previous section's text (not read as a heading)
         previous = next(t for t in reversed(titles[:index]) if heading_number(t) is not None)
         checker.add(
             "text-numbering-gap",
@@ -64,6 +67,13 @@ def check_numbering(checker: Checker, file: str, sections: Sequence[TextSection]
         )
     for number, section in enumerate(sections, start=1):
         check_numbering(checker, file, section.subsections, where, f"{key}-{number}")
+
+
+def _numbered_inside(section: TextSection, marker: re.Pattern[str]) -> bool:
+    """Whether the section's text (paragraphs, sub-headings) prints a number in the given style."""
+    return any(marker.search(p) for p in section.paragraphs) or any(
+        marker.search(s.title) or _numbered_inside(s, marker) for s in section.subsections
+    )
 
 
 def check_glossary_numbering(checker: Checker, file: str, entries: Sequence[GlossaryEntry]) -> None:

@@ -37,6 +37,7 @@ from gongkai.rules.text_figures import (
 )
 
 _LIST_HEADS = ("其中", "主要包括", "主要用于")
+_ITEM_ENDS = ("；", ";", "，", ",")  # a paragraph ending so was cut inside a list (a PDF's line break)
 _OPEN, _CLOSE = "（(", "）)"
 _YEAR_PREFIX = re.compile(r"^(?:\d{4}年度?|本年度?|与上年相比|与\d{4}年度?相比)+")
 _MEASURE = re.compile(r"(?:年初预算数?|全年预算数?|调整预算数?|支出决算数?|决算数?|预算数?)(?:为|是)?$")
@@ -154,7 +155,7 @@ class ProseSums:
         for j in range(index, len(sentences)):
             sentence = sentences[j]
             if j > index and sentence.paragraph != sentences[j - 1].paragraph:
-                if not across:
+                if not across and not self._runs_on(sentences, j):
                     break
                 stopped = False  # one part per paragraph: a nested list inside one item ends only that item
             starts = {f.offset: f for f in figures[sentence]}
@@ -188,6 +189,14 @@ class ProseSums:
                     listed.append(found)
                 position += 1
         return listed
+
+    @staticmethod
+    def _runs_on(sentences: Sequence[Sentence], j: int) -> bool:
+        """Whether an inline list goes on in the paragraph starting at ``sentences[j]``: the one before ends
+        inside the list (「；」, a PDF's line break) and this one opens no list of its own (it is not a
+        sibling of the total, 「公用经费…，主要包括」 after 「人员经费…，主要包括…；」)."""
+        paragraph = "".join(s.text for s in sentences[j:] if s.paragraph == sentences[j].paragraph)
+        return sentences[j - 1].text.rstrip().endswith(_ITEM_ENDS) and not any(h in paragraph for h in _LIST_HEADS)
 
     def _is_class(self, f: TextFigure) -> bool:
         """Whether a listed figure is about a 功能分类 类: by its own subject or the one its list item opens with."""

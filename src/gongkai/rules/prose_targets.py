@@ -102,11 +102,20 @@ def _latest_row(table: Table, text: str, rows: tuple[TableRow, ...] | None = Non
     return best[2] if best else None
 
 
+def _by_no_or_side(d: Disclosure, table_id: str, row_no: str, side: str, name: str) -> Target | None:
+    """A row by its 行次, or (a national-template table printed without 行次) by its half and name."""
+    table = d.table(table_id)
+    if table is None:
+        return None
+    row = table.row_by_no(row_no) or next((r for r in table.rows if r.side == side and r.name == name), None)
+    return _cell(table, row, 0)
+
+
 def _totals(d: Disclosure, clause: str, table_id: str, income: str, expense: str) -> list[Target]:
-    both = "收、支总计" in clause or "收支总计" in clause
+    both = any(w in clause for w in ("收、支总计", "收支总计", "收入支出总计"))
     found = [
-        _by_no(d, table_id, row, 0)
-        for keyword, row in (("收入总计", income), ("支出总计", expense))
+        _by_no_or_side(d, table_id, row, side, "总计")
+        for keyword, row, side in (("收入总计", income, "收入"), ("支出总计", expense, "支出"))
         if both or keyword in clause
     ]
     return [t for t in found if t is not None]
@@ -125,7 +134,11 @@ def targets(d: Disclosure, figure: TextFigure) -> list[Target] | None:
     found: list[Target | None]
     if what == "01":
         found = list(_totals(d, clause, "01", "31", "62"))
-        found += [_by_no(d, "01", row) for key, row in (("收入合计", "27"), ("支出合计", "58")) if key in clause]
+        found += [
+            _by_no_or_side(d, "01", row, side, f"本年{key}")
+            for key, row, side in (("收入合计", "27", "收入"), ("支出合计", "58", "支出"))
+            if key in clause
+        ]
     elif what == "04":
         found = list(_totals(d, clause, "04", "32", "64"))
     elif what in ("02", "03"):
