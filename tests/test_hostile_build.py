@@ -12,7 +12,7 @@ from bad_inputs import DISCLOSURE, copy_base
 from bad_inputs.cases import CASES, Case
 from bad_inputs.hostile import HOSTILE_CASES, SECRET_TEXT
 from conftest import copy_project
-from gongkai import site
+from gongkai import charts, site
 from gongkai.build import Paths, Progress, build_site
 from gongkai.cli import main
 from gongkai.codes import INPUT_CODES
@@ -128,6 +128,19 @@ def test_a_disk_full_inside_mkdocs_is_coded_and_keeps_the_site(
     assert status == 3 and "[fs-disk-full]" in output and "Traceback" not in output
     assert _snapshot(paths.build) == before
     assert [p.name for p in site.versions_folder(paths.build).iterdir() if not p.name.isdigit()] == []
+
+
+def test_missing_cjk_fonts_stop_the_build_and_say_so(
+    published: tuple[Paths, dict[str, bytes]],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    paths, before = published
+    monkeypatch.setattr(charts, "FONT_DIRECTORY", str(tmp_path / "no-fonts"))
+    status, output = _build(paths, paths.data, capsys)
+    assert status == 3 and "[fonts-missing]" in output and "make site" in output and "Traceback" not in output
+    assert _snapshot(paths.build) == before
 
 
 @pytest.mark.parametrize("where", ["content", ".gongkai"])

@@ -31,6 +31,7 @@ from gongkai.render_site import ABOUT_PAGE, GLOSSARY_PAGE, about_page, glossary_
 from gongkai.rules import CheckReport, check_corpus
 from gongkai.site import (
     SEARCH_DICT,
+    BuildFailed,
     build_lock,
     copy_assets,
     fs_failure,
@@ -231,6 +232,13 @@ def generate(paths: Paths, progress: Progress) -> BuildResult:
         files[page.path] = page.markdown.encode("utf-8")
     result.pages = sum(1 for p in files if p.endswith(".md"))
     progress.stage(f"绘制图表 (charts)：{len(chart_jobs)} 张", "charts")
+    if chart_jobs and not charts.cjk_font_installed():
+        raise BuildFailed(
+            "缺少中文字体 Noto Sans CJK，图表中的中文无法正确排版，已停止生成。"
+            "请运行 make site（会安装 fonts-noto-cjk），或 sudo apt-get install fonts-noto-cjk",
+            code="fonts-missing",
+            file=charts.FONT_DIRECTORY,
+        )
     files.update(_svgs(chart_jobs, paths.project / ".gongkai" / "svg-cache", progress))
     result.charts = len(chart_jobs)
     files.update(copy_assets(paths.templates))

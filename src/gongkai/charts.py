@@ -12,6 +12,7 @@ import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
 from typing import Any, Literal
 
 import altair as alt
@@ -268,6 +269,12 @@ _BUILDERS: dict[str, Callable[[ChartData], Chart]] = {
 
 
 # ---------------------------------------------------------------------------------------- rendering
+
+
+def cjk_font_installed() -> bool:
+    """Whether the Noto CJK fonts the charts are drawn and measured with are installed (fonts-noto-cjk,
+    which ``make site`` installs); without them Chinese labels would silently fall back or vanish."""
+    return any(Path(FONT_DIRECTORY).glob("Noto*CJK*"))
 
 
 @functools.cache

@@ -186,6 +186,7 @@ BUILD_CODES: dict[str, CodeInfo] = {
     "fs-disk-full": CodeInfo("磁盘已满", E),
     "fs-not-a-directory": CodeInfo("应是目录的地方是文件", E),
     "fs-error": CodeInfo("文件系统错误", E),
+    "fonts-missing": CodeInfo("缺少中文字体", E),
 }
 
 CODES: dict[str, CodeInfo] = {**INPUT_CODES, **RULE_CODES, **IMPORT_CODES, **BUILD_CODES}
