@@ -4,7 +4,7 @@
 
 For each size, in one run on this machine: a cold build (stages, peak RSS, pages and charts per
 second), plain MkDocs on the same content/ (the floor), an unchanged rebuild, a rebuild after adding
-one disclosure, one disclosure page's weight, the first/second search downloads and the index size.
+one disclosure, one disclosure page's weight, and the search (bench/search_eval.py: recall, downloads, indexing).
 Every build runs in its own process (bench/build_once.py) so peak RSS is per build.  Prints a table
 (progress lines only on a terminal) and writes the JSON results.
 """
@@ -28,7 +28,8 @@ BENCH = Path(__file__).resolve().parent
 PROJECT = BENCH.parent
 sys.path.insert(0, str(BENCH))
 
-from weight import page_weight, search_bytes  # noqa: E402
+from search_eval import evaluate as search_measures  # noqa: E402
+from weight import page_weight  # noqa: E402
 
 from gongkai.demo.corpus import FIRST_YEAR, generate_corpus  # noqa: E402
 
@@ -136,7 +137,7 @@ def measure(size: int, work: Path, checkpoint: Callable[[dict[str, Any]], None])
         "pages_per_s": cold["pages"] / cold_s,
         "charts_per_s": cold["charts"] / max(cold["stages_s"]["charts"], 1e-9),
         "page_weight": page_weight(site, page),
-        "search": search_bytes(site),
+        "search": search_measures(site),
     }
     shutil.rmtree(project / "build-plain", ignore_errors=True)
     return result
@@ -174,10 +175,17 @@ def rows(r: dict[str, Any]) -> list[tuple[str, str]]:
         ("add one / cold (wall; CPU)", _ratio(r, "add_one_to_cold", percent=True)),
         ("peak RSS MB: cold, plain, unchanged, add one", ", ".join(f"{r[b]['peak_rss_mb']:.0f}" for b in builds)),
         ("disclosure page, gzip (KB)", f"{r['page_weight']['gzip_bytes'] / 1024:.0f}"),
+        ("search recall, lowest of the queries", f"{100 * search['recall_min']:.1f} %"),
         ("first search, gzip (KB)", f"{search['first_search_gzip_bytes'] / 1024:.0f}"),
-        ("second search (KB)", f"{search['second_search_gzip_bytes'] / 1024:.0f}"),
-        ("search index on disk (MB)", f"{search['index_bytes'] / 1024 / 1024:.1f}"),
+        ("later searches, median / max (KB)", _later(search)),
+        ("search index on disk (MB)", f"{search['bundle']['bytes'] / 1024 / 1024:.1f}"),
+        ("indexing (s; peak RSS MB)", f"{search['indexing']['seconds']:.1f}; {search['indexing']['peak_rss_mb']:.0f}"),
     ]
+
+
+def _later(search: dict[str, Any]) -> str:
+    median, most = search["later_search_median_gzip_bytes"], search["later_search_max_gzip_bytes"]
+    return f"{median / 1024:.0f} / {most / 1024:.0f}"
 
 
 def table(results: dict[str, dict[str, Any]]) -> str:

@@ -1,12 +1,14 @@
-"""Compare Material's built-in search with a Pagefind (extended: Chinese segmentation) index of the same site.
+"""Measure the site's search (Pagefind, built by gongkai build into SITE_DIR/pagefind/).
 
-    python bench/search_eval.py SITE_DIR [--pagefind PYTHON] [--out bench/search.json]
+    python bench/search_eval.py SITE_DIR [--out bench/search.json]
 
-``PYTHON`` is an interpreter with ``pagefind[extended]`` installed (kept out of the project's
-dependencies until the site switches).  For each query of the foundation's Chinese search tests it
-reports recall against the pages whose article text contains the query, and, for Pagefind, the
-bytes Chromium downloads (gzip) for a first and a second search (entry, wasm, index chunks, the
-five result fragments the UI shows).
+- **Recall** per query: the pages Pagefind returns (all results, through its JS API) against the ground
+  truth, the pages whose indexed text contains the query (a grep of each built page's article without the
+  parts gongkai leaves out of the index, ``gongkai.search_index.NOT_INDEXED``).
+- **Download**: the bytes Chromium fetches from ``pagefind/`` when a reader uses the search box (the
+  first query in a fresh tab: Pagefind's script, WebAssembly, metadata, index chunks, filters and the
+  fragments of the results shown; then later queries in the same tab), gzip level 6 of each file.
+- **Indexing**: time and peak memory of one Pagefind run over the site.
 """
 
 from __future__ import annotations
@@ -16,63 +18,86 @@ import functools
 import html
 import json
 import re
+import resource
 import subprocess
 import sys
 import tempfile
 import threading
+import time
+from html.parser import HTMLParser
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlparse
+from urllib.parse import unquote, urlparse
 
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Page, sync_playwright
 from weight import gz  # bench/ is on the path when this script runs
 
-QUERIES = ("拨款", "三公", "三公经费", "信访", "事务", "基本", "住房", "遗属", "公用经费", "政府采购", "执行率")
+from gongkai.search_index import NOT_INDEXED, ROOT, index_site, pagefind_binary
+
+QUERIES = (
+    "拨款",
+    "三公",
+    "三公经费",
+    "信访",
+    "信访事务",
+    "事务",
+    "基本支出",
+    "住房公积金",
+    "遗属",
+    "公用经费",
+    "政府采购",
+    "机关运行经费",
+    "执行率",
+    "2010308",
+    "30201",
+)
 ARTICLE = re.compile(r'<article class="md-content__inner[^"]*">(.*?)</article>', re.DOTALL)
-TAG = re.compile(r"<[^>]+>")
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+SKIPPED = [(s.split(".")[0], s.split(".")[1]) for s in NOT_INDEXED] + [("", "gk-index")]  # (tag, class)
+
+
+class _IndexedText(HTMLParser):
+    """The text of an article without the elements Pagefind is told to leave out (and the hidden index text)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skip: list[str] = []  # open tags while inside a skipped element
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in VOID:
+            return
+        classes = (dict(attrs).get("class") or "").split()
+        if self.skip or any((not t or t == tag) and c in classes for t, c in SKIPPED):
+            self.skip.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.skip and tag not in VOID:
+            self.skip.pop()
+
+    def handle_data(self, data: str) -> None:
+        if not self.skip:
+            self.parts.append(data)
 
 
 def page_texts(site: Path) -> dict[str, str]:
-    """Page path ("a/b/") -> the article's plain text."""
+    """Page URL path ("/a/b/") -> the text Pagefind indexes of it."""
     texts = {}
     for path in sorted(site.rglob("index.html")):
+        if "pagefind" in path.parts:
+            continue
         found = ARTICLE.search(path.read_text(encoding="utf-8"))
         if found:
-            page = path.parent.relative_to(site).as_posix()
-            texts["" if page == "." else page + "/"] = html.unescape(TAG.sub("", found.group(1)))
+            parser = _IndexedText()
+            parser.feed(found.group(1))
+            folder = path.parent.relative_to(site).as_posix()
+            texts["/" if folder == "." else f"/{folder}/"] = html.unescape("".join(parser.parts))
     return texts
 
 
-def material_sections(site: Path) -> list[tuple[str, set[str]]]:
-    """(page, tokens) for each section of Material's index (text and title split where it segmented)."""
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    return [
-        (doc["location"].split("#")[0], set(re.split("[\u200b\\s]+", doc["text"] + " " + doc["title"])))
-        for doc in index["docs"]
-    ]
-
-
-def material_hits(sections: list[tuple[str, set[str]]], query: str) -> set[str]:
-    """Pages with a section holding the query as a token, or all its two-character parts (what lunr matches)."""
-    parts = re.split("(?<=..)(?=..)", query)
-    return {page for page, tokens in sections if query in tokens or all(part in tokens for part in parts)}
-
-
-def run_pagefind(python: str, site: Path, out: Path) -> None:
-    command = [python, "-m", "pagefind", "--site", str(site), "--output-path", str(out)]
-    command += ["--root-selector", "article.md-content__inner", "--force-language", "zh"]
-    subprocess.run(command, check=True, capture_output=True)
-
-
-def serve(site: Path, bundle: Path) -> ThreadingHTTPServer:
+def serve(site: Path) -> ThreadingHTTPServer:
     class Handler(SimpleHTTPRequestHandler):
-        def translate_path(self, path: str) -> str:
-            clean = urlparse(path).path
-            if clean.startswith("/pagefind/"):
-                return str(bundle / clean.removeprefix("/pagefind/"))
-            return str(site / clean.lstrip("/"))
-
         def log_message(self, format: str, *args: Any) -> None:
             pass
 
@@ -81,82 +106,106 @@ def serve(site: Path, bundle: Path) -> ThreadingHTTPServer:
     return server
 
 
-SEARCH_JS = """async ([q, all]) => {
+ALL_RESULTS = """async (q) => {
   const pf = await import('/pagefind/pagefind.js');
-  await pf.options({excerptLength: 30});
   const r = await pf.search(q);
-  const shown = await Promise.all(r.results.slice(0, all ? r.results.length : 5).map(x => x.data()));
-  return shown.map(d => d.url);
+  return (await Promise.all(r.results.map(x => x.data()))).map(d => d.url);
 }"""
 
 
-def pagefind_measure(site: Path, bundle: Path, page: str) -> dict[str, Any]:
-    """Bytes per search as a reader sees them (results list + the first five fragments, in one tab,
-    queries in turn), then in a fresh tab every result's page for recall."""
-    server = serve(site, bundle)
+def _ask(tab: Page, query: str) -> None:
+    """Type a query into the search box as a reader does and wait until its results are shown."""
+    box = tab.locator("input.md-search__input")
+    box.fill(query)
+    box.dispatch_event("input")
+    box.dispatch_event("keyup")
+    tab.wait_for_function(
+        "q => document.querySelector('.md-search-result__list').dataset.gkQuery === q && "
+        "/符合条件的结果|没有找到/.test(document.querySelector('.md-search-result__meta').textContent)",
+        arg=query,
+    )
+
+
+def measure_browser(site: Path) -> dict[str, Any]:
+    server = serve(site)
     base = f"http://127.0.0.1:{server.server_address[1]}"
-    results: dict[str, Any] = {"queries": {}, "downloads": []}
+    downloads: list[int] = []
+    found: dict[str, list[str]] = {}
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium")
-        context = browser.new_context()
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"])
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
         requested: list[str] = []  # every request, the search worker's included
         context.on("request", lambda request: requested.append(request.url))
         tab = context.new_page()
-        tab.goto(f"{base}/{page}")
+        tab.goto(f"{base}/")
+        tab.locator("input.md-search__input").click()
         for query in QUERIES:
+            _ask(tab, query)
+            files = {site / unquote(urlparse(u).path).lstrip("/") for u in requested if "/pagefind/" in u}
+            downloads.append(sum(gz(f) for f in files if f.is_file()))
             requested.clear()
-            tab.evaluate(SEARCH_JS, [query, False])
-            files = [bundle / urlparse(u).path.removeprefix("/pagefind/") for u in requested if "/pagefind/" in u]
-            results["downloads"].append(sum(gz(f) for f in files if f.is_file()))
         recall_tab = browser.new_context().new_page()
-        recall_tab.goto(f"{base}/{page}")
+        recall_tab.goto(f"{base}/")
         for query in QUERIES:
-            pages = recall_tab.evaluate(SEARCH_JS, [query, True])
-            results["queries"][query] = sorted({u.lstrip("/") for u in pages})
+            found[query] = recall_tab.evaluate(ALL_RESULTS, query)
         browser.close()
     server.shutdown()
-    return results
+    return {"downloads": downloads, "found": found}
 
 
-def evaluate(site: Path, python: str) -> dict[str, Any]:
-    texts = page_texts(site)
-    page = next(p for p in sorted(texts) if p.endswith("-juesuan/"))
+def measure_indexing(site: Path) -> dict[str, float]:
+    """One Pagefind run over the site into a scratch folder: seconds and the peak RSS of the run."""
     with tempfile.TemporaryDirectory() as tmp:
-        bundle = Path(tmp) / "pagefind"
-        run_pagefind(python, site, bundle)
-        found = pagefind_measure(site, bundle, page)
-        files = [p for p in bundle.rglob("*") if p.is_file()]
-        bundle_size = {"files": len(files), "bytes": sum(p.stat().st_size for p in files)}
+        copy = Path(tmp) / "site"
+        subprocess.run(["cp", "-r", str(site), str(copy)], check=True)
+        start = time.perf_counter()
+        index_site(copy, site)
+        seconds = time.perf_counter() - start
+    return {"seconds": seconds, "peak_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}
+
+
+def evaluate(site: Path) -> dict[str, Any]:
+    texts = page_texts(site)
+    indexing = measure_indexing(site)
+    browser = measure_browser(site)
     recall: dict[str, Any] = {}
-    sections = material_sections(site)
     for query in QUERIES:
-        truth = {p for p, text in texts.items() if query in text}
-        material, pagefind = material_hits(sections, query) & set(texts), set(found["queries"][query])
+        truth = {page for page, text in texts.items() if query in text}
+        hits = set(browser["found"][query])
         recall[query] = {
             "pages_with_text": len(truth),
-            "material_found": len(material & truth),
-            "pagefind_found": len(pagefind & truth),
+            "found": len(hits & truth),
+            "recall": len(hits & truth) / len(truth) if truth else 1.0,
+            "missed": sorted(truth - hits)[:5],
         }
-    downloads = found["downloads"]
+    downloads = browser["downloads"]
+    later = sorted(downloads[1:])
+    bundle = [p for p in (site / "pagefind").rglob("*") if p.is_file()]
     return {
+        "pagefind": subprocess.run(
+            [str(pagefind_binary(site)), "--version"], capture_output=True, text=True
+        ).stdout.strip(),
+        "root": ROOT,
         "pages": len(texts),
         "recall": recall,
-        "pagefind_bundle": bundle_size,
-        "pagefind_first_search_gzip_bytes": downloads[0],
-        "pagefind_later_search_gzip_bytes": sorted(downloads[1:])[len(downloads[1:]) // 2] if downloads[1:] else 0,
-        "pagefind_later_search_max_gzip_bytes": max(downloads[1:], default=0),
+        "recall_min": min(r["recall"] for r in recall.values()),
+        "bundle": {"files": len(bundle), "bytes": sum(p.stat().st_size for p in bundle)},
+        "first_search_gzip_bytes": downloads[0],
+        "later_search_median_gzip_bytes": later[len(later) // 2] if later else 0,
+        "later_search_max_gzip_bytes": max(later, default=0),
+        "indexing": indexing,
     }
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("site", type=Path)
-    parser.add_argument("--pagefind", default=sys.executable, help="python with pagefind[extended] installed")
     parser.add_argument("--out", type=Path, default=Path(__file__).with_name("search.json"))
     args = parser.parse_args()
-    result = evaluate(args.site.resolve(), args.pagefind)
+    result = evaluate(args.site.resolve())
     args.out.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     print(json.dumps(result, ensure_ascii=False, indent=2))
+    sys.exit(0)
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""What a reader downloads: one page's weight and the bytes of the first and a second search.
+"""What a reader downloads: one page's weight (the search's downloads: bench/search_eval.py).
 
 Sizes are gzip (level 6, what web servers send by default) of each file, summed.
 """
@@ -11,7 +11,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
 REFERENCE = re.compile(r'<(?:link[^>]*?href|script[^>]*?src|img[^>]*?src)="([^"#?]+)[^"]*"')
-SEARCH_PARTS = re.compile(r"(search|lunr|worker)", re.IGNORECASE)
+SEARCH_PARTS = re.compile(r"pagefind/")  # loaded only when the reader searches
 
 
 def gz(path: Path) -> int:
@@ -42,23 +42,3 @@ def page_weight(site: Path, page_url: str) -> dict[str, object]:
         by_kind[kind] = by_kind.get(kind, 0) + size
     inline_svg = html.count("<svg")
     return {"page": page_url, "gzip_bytes": sum(files.values()), "by_kind": by_kind, "inline_svgs": inline_svg}
-
-
-def search_bytes(site: Path) -> dict[str, int]:
-    """Material search: the first search loads the worker, lunr (+ language support) and the whole index;
-    a second search reuses them (the worker keeps the index in memory), so it downloads nothing."""
-    index = site / "search" / "search_index.json"
-    scripts = sorted((site / "assets" / "javascripts").rglob("*.js"))
-    worker = [p for p in scripts if "workers" in p.parts]
-    lunr = [
-        p
-        for p in scripts
-        if "lunr" in p.parts and re.search(r"lunr\.(stemmer\.support|multi|zh)\.min\.js$|tinyseg", p.name)
-    ]
-    first = gz(index) + sum(gz(p) for p in worker + lunr)
-    return {
-        "index_bytes": index.stat().st_size,
-        "index_gzip_bytes": gz(index),
-        "first_search_gzip_bytes": first,
-        "second_search_gzip_bytes": 0,
-    }

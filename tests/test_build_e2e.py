@@ -95,14 +95,16 @@ def test_built_site_loads_nothing_from_other_hosts(built_site: BuiltSite) -> Non
     assert offenders == []
 
 
-def test_search_index_segments_chinese_so_words_inside_sentences_are_found(built_site: BuiltSite) -> None:
-    index = json.loads((built_site.paths.build / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert index["config"]["lang"] == ["zh"]
-    tokens = {t for doc in index["docs"] for t in re.split("[\u200b\\s]+", doc["text"] + " " + doc["title"])}
-    for word in ("拨款", "三公", "信访", "事务", "基本", "住房", "遗属"):
-        assert word in tokens, word
-    hits = [d["location"] for d in index["docs"] if "拨款" in d["title"].split("\u200b")]
-    assert any(loc.startswith(f"{XIANGYUAN}/#gongkai04") for loc in hits)
+def test_the_site_has_a_pagefind_index_and_pages_give_it_filters_and_pinyin(built_site: BuiltSite) -> None:
+    bundle = built_site.paths.build / "pagefind"
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert list(entry["languages"]) == ["zh"]
+    assert (bundle / "pagefind.js").is_file() and not (built_site.paths.build / "search").exists()
+    html = built_site.html(XIANGYUAN)
+    for name, value in (("地区", "山西省 长治市 襄垣县"), ("年度", "2023"), ("类别", "部门决算"), ("单位", "襄垣县信访局")):
+        assert f'data-pagefind-filter="{name}:{value}"' in html
+    assert '<span data-gk-name="信访">xinfang xf </span>' in html
+    assert '<span data-gk-name="机关运行经费">jiguanyunxingjingfei jgyxjf </span>' in html
 
 
 def test_rebuilding_unchanged_data_gives_byte_identical_files(built_site: BuiltSite, tmp_path: Path) -> None:

@@ -68,14 +68,6 @@
     show(rememberedLarge(), button);
   }
 
-  /* Material 的搜索框是 role="dialog" 却没有名称，读屏软件只会念「对话框」（axe: aria-dialog-name）。 */
-  function nameSearchDialog() {
-    var dialog = document.querySelector('.md-search[role="dialog"]:not([aria-label])');
-    if (dialog) {
-      dialog.setAttribute("aria-label", "站内搜索");
-    }
-  }
-
   /* 纯 CSS 时提示框贴正文栏左缘；有脚本时把它挪到术语正下方，但不超出正文栏右缘。 */
   function placeTip(event) {
     var term = event.target.closest && event.target.closest("a.gk-term");
@@ -217,7 +209,6 @@
   function setUpPage() {
     setUpReadingMode();
     openTargetBlank();
-    nameSearchDialog();
   }
 
   if (window.document$ && typeof window.document$.subscribe === "function") {

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 
-from gongkai import charts, markup
+from gongkai import charts, markup, search_index
 from gongkai.documents import is_unfilled
 from gongkai.glossary import BacklinkRegistry, LinkScope, TermLinker, escape, terms_from_entries
 from gongkai.load import load_corpus
@@ -30,14 +30,11 @@ from gongkai.render_quality import RANKING_PAGE, ranking_page, score_label, scor
 from gongkai.render_site import ABOUT_PAGE, GLOSSARY_PAGE, about_page, glossary_page, home_page, unit_pages
 from gongkai.rules import CheckReport, check_corpus
 from gongkai.site import (
-    SEARCH_DICT,
     BuildFailed,
     build_lock,
     copy_assets,
     fs_failure,
     publish_atomically,
-    search_dictionary,
-    write_if_changed,
     write_site_config,
     write_tree,
 )
@@ -183,6 +180,7 @@ def generate(paths: Paths, progress: Progress) -> BuildResult:
     env = markup.environment(paths.templates / "pages")
     registry = BacklinkRegistry()
     site_terms = terms_from_entries(corpus.glossary)
+    index_text = search_index.IndexText(search_index.site_terms(corpus, paths.templates))
     progress.stage("生成页面与图表 (render)", "render")
     files: dict[str, bytes] = {}
     chart_jobs: list[tuple[str, charts.ChartData]] = []
@@ -207,7 +205,7 @@ def generate(paths: Paths, progress: Progress) -> BuildResult:
             flagged_sentences(findings),
         )
         for page in output.pages:
-            files[page.path] = page.markdown.encode("utf-8")
+            files[page.path] = index_text.page(page.markdown, search_index.filters(d)).encode("utf-8")
         chart_jobs.extend(output.charts)
         files.update({f"{d.url}data/{name}": data for name, data in data_files.items()})
         progress.step(index, len(corpus.disclosures), "公开")
@@ -229,7 +227,7 @@ def generate(paths: Paths, progress: Progress) -> BuildResult:
         checks_page(corpus, report, env),
         ranking_page(corpus, graded, env),
     ]:
-        files[page.path] = page.markdown.encode("utf-8")
+        files[page.path] = index_text.page(page.markdown).encode("utf-8")
     result.pages = sum(1 for p in files if p.endswith(".md"))
     progress.stage(f"绘制图表 (charts)：{len(chart_jobs)} 张", "charts")
     if chart_jobs and not charts.cjk_font_installed():
@@ -262,11 +260,15 @@ def _build(paths: Paths, progress: Progress, *, mkdocs: bool) -> BuildResult:
     progress.stage(f"写入 content/ (write)：{result.pages} 个页面", "write")
     result.written, result.deleted = write_tree(paths.content, result.files)
     result.files = {}  # content/ holds them now; MkDocs needs the memory (hundreds of MB at 1,000 disclosures)
-    write_if_changed(paths.project / SEARCH_DICT, search_dictionary())  # beside the chart cache: keep it
     config = write_site_config(paths.project, _nav(result.corpus), result.corpus.site)
     if mkdocs:
         progress.stage("生成网站 (mkdocs)", "mkdocs")
-        publish_atomically(config, paths.build, source_date_epoch=_epoch(result.corpus))
+        publish_atomically(
+            config,
+            paths.build,
+            source_date_epoch=_epoch(result.corpus),
+            post_process=functools.partial(search_index.index_site, project=paths.project),  # pagefind/
+        )
     progress.stage("完成")
     return result
 

@@ -178,7 +178,8 @@ def _downloads(files: Sequence[str]) -> str:
     """Links to the disclosure's own data files (paths relative to its folder), copied beside the page."""
     items = "".join(f'<li><a href="data/{escape(f)}" download>{escape(f)}</a></li>' for f in files)
     return (
-        f"<p>本公开的结构化数据（UTF-8 编码的 CSV 表格可直接用 Excel 打开；YAML 为文字和元数据）：</p><ul>{items}</ul>"
+        '<div class="gk-downloads"><p>本公开的结构化数据（UTF-8 编码的 CSV 表格可直接用 Excel 打开；YAML 为文字和元数据）：'
+        f"</p><ul>{items}</ul></div>"
     )
 
 

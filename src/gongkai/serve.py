@@ -46,7 +46,7 @@ def serve(paths: Paths, addr: str) -> None:
     watcher = threading.Thread(target=_watch, args=(paths, stop), daemon=True)
     watcher.start()
     try:
-        with contextlib.chdir(paths.project):  # Material opens its jieba dictionaries relative to it
+        with contextlib.chdir(paths.project):  # paths in mkdocs.yml are relative to it
             mkdocs_serve(str(paths.project / SITE_CONFIG), dev_addr=addr, livereload=True)
     finally:
         stop.set()

@@ -167,22 +167,24 @@ def open_search(page: Page) -> None:
 
 
 def _send(page: Page, text: str, meta: str) -> None:
-    """Put ``text`` in the search box the way Material notices it, then wait until the result line
-    matches ``meta`` (a regular expression)."""
+    """Put ``text`` in the search box the way the search script notices it, then wait until the results
+    shown are this text's and the result line matches ``meta`` (a regular expression)."""
     box = page.locator("input.md-search__input")
     box.fill(text)
     box.dispatch_event("input")
     box.dispatch_event("keyup")
     page.wait_for_function(
-        "meta => new RegExp(meta).test(document.querySelector('.md-search-result__meta').textContent)", arg=meta
+        "([text, meta]) => document.querySelector('.md-search-result__list').dataset.gkQuery === text.trim()"
+        " && new RegExp(meta).test(document.querySelector('.md-search-result__meta').textContent)",
+        arg=[text, meta],
     )
 
 
 def search(page: Page, query: str) -> list[str]:
     """Run a query in the open search dialog; returns the result pages' paths, best first.
 
-    ``keyboard.type`` of Chinese triggers no search, so the box is filled and sent the events Material
-    listens to.  The box is cleared first so the results read are this query's, not the previous one's."""
+    ``keyboard.type`` of Chinese triggers no search, so the box is filled and sent the events the search
+    script listens to.  The box is cleared first so the results read are this query's, not the previous one's."""
     _send(page, "", "键入以开始搜索")
     _send(page, query, "符合条件的结果|没有找到")
     hrefs: list[str] = page.eval_on_selector_all(

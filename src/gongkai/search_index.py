@@ -1,0 +1,162 @@
+"""The site's search: what each page gives Pagefind (filters, pinyin) and the Pagefind run on the built site.
+
+Pagefind (npm ``pagefind``, its extended binary: Chinese word segmentation) indexes the HTML MkDocs wrote
+into ``pagefind/`` beside the pages; the browser then loads only the index chunks a query needs.
+What is indexed (docs/search.md): the article of every page (``article.md-content__inner``) except the
+parts in :data:`NOT_INDEXED`; each page adds hidden index text — the pinyin (full and initials) of its
+unit, region, project and glossary names and of the finance terms its sections use — and its filters.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from collections.abc import Iterable, Mapping
+from functools import cache
+from pathlib import Path
+
+from gongkai.glossary import escape
+from gongkai.models import Corpus, Disclosure
+from gongkai.site import BuildFailed
+
+PAGEFIND_VERSION = "1.6.0"  # pinned: scripts/install-system-deps.sh installs exactly this from npm
+NPM_DIR = Path(".gongkai/npm")  # where scripts/install-system-deps.sh installs it, below the project
+BINARY = Path("node_modules/@pagefind/linux-x64/bin/pagefind_extended")  # the extended (CJK) binary
+CHECKOUT = Path(__file__).resolve().parents[2]  # the source checkout, whose scripts installed Pagefind
+
+ROOT = "article.md-content__inner"  # each page's text; header, navigation and footer are left out
+# Parts of a page that would only add noise to a search: the in-page contents, charts (their numbers are
+# in the tables), the findings of the checks (quotes of the text they check), glossary backlinks, labels
+# for screen readers, badges and headline cards (shown again in the tables).
+NOT_INDEXED = (
+    "nav.gk-contents",
+    "figure.gk-chart",
+    ".gk-findings",
+    ".gk-backlinks",
+    ".gk-sr",
+    ".gk-badge",
+    ".gk-cards",
+    ".gk-downloads",
+)
+# The same parts in a page's Markdown, where the pinyin index text is added: sections by anchor, lines
+# (each such block is one line of HTML) and backlink paragraphs.
+NOT_INDEXED_SECTIONS = re.compile(r"\{: #(charts|checks|downloads) \}")
+NOT_INDEXED_HTML = re.compile(r'<p class="gk-backlinks">.*?</p>|^.*class="gk-(contents|cards|badge)\b.*$', re.MULTILINE)
+COMMON_TERMS = Path("search/common-terms.txt")  # below site_templates/: finance words readers type in pinyin
+
+
+class SearchIndexFailed(BuildFailed):
+    """Pagefind is missing or failed (the previous ``build/`` is untouched); the message says what to do."""
+
+
+def pagefind_binary(project: Path) -> Path:
+    """The extended Pagefind binary: ``$GONGKAI_PAGEFIND`` if set, else the project's or the checkout's
+    ``.gongkai/npm`` install, else ``pagefind_extended`` on the PATH."""
+    override = os.environ.get("GONGKAI_PAGEFIND")
+    candidates = [Path(override)] if override else [root / NPM_DIR / BINARY for root in (project, CHECKOUT)]
+    if not override and shutil.which("pagefind_extended"):
+        candidates.append(Path(str(shutil.which("pagefind_extended"))))
+    found = next((path for path in candidates if path.is_file()), None)
+    if found is None:
+        raise SearchIndexFailed(
+            f"没有找到 Pagefind {PAGEFIND_VERSION}（生成站内搜索索引的程序，{candidates[0]}）。"
+            "请先运行 scripts/install-system-deps.sh 安装。"
+        )
+    return found
+
+
+def index_site(site: Path, project: Path) -> None:
+    """Write the search index of the built site ``site`` into ``site/pagefind/`` (deterministic)."""
+    command = [
+        str(pagefind_binary(project)),
+        *("--site", str(site), "--root-selector", ROOT, "--force-language", "zh"),
+        *("--exclude-selectors", ", ".join(NOT_INDEXED), "--silent"),
+    ]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise SearchIndexFailed(f"生成搜索索引失败（Pagefind）：{(done.stderr or done.stdout).strip()[-2000:]}")
+
+
+@cache
+def pinyin_words(term: str) -> tuple[str, str]:
+    """Full pinyin and initials of a Chinese term, lower case, other characters dropped: 信访事务 ->
+    ("xinfangshiwu", "xfsw").  A reader's pinyin query matches them as a prefix (xinfang, sangong, jgyxjf)."""
+    from pypinyin import Style, lazy_pinyin
+
+    chinese = "".join(ch for ch in term if "\u4e00" <= ch <= "\u9fff")
+    if not chinese:
+        return "", ""
+    full = "".join(lazy_pinyin(chinese)).lower()
+    initials = "".join(lazy_pinyin(chinese, style=Style.FIRST_LETTER)).lower()
+    return full, initials
+
+
+def hidden_index_text(names: Iterable[str], filters: Mapping[str, str] | None = None) -> str:
+    """A hidden element of a page: the pinyin of ``names`` (one span per name, which names it, so the
+    landing page can highlight the name a pinyin query found) and the page's filters (name -> value,
+    shown on the search results).  Readers do not see it; Pagefind indexes it."""
+    spans = [
+        f'<span data-pagefind-filter="{escape(name)}:{escape(value)}"></span>'
+        for name, value in (filters or {}).items()
+        if value
+    ]
+    for name in dict.fromkeys(names):
+        words = " ".join(w for w in dict.fromkeys(pinyin_words(name)) if w)
+        if words:
+            spans.append(f'<span data-gk-name="{escape(name)}">{words} </span>')
+    return f'<div class="gk-index" hidden>{"".join(spans)}</div>' if spans else ""
+
+
+def common_terms(templates: Path) -> tuple[str, ...]:
+    """Finance words readers look up by pinyin (三公, 信访 …), from site_templates/search/common-terms.txt."""
+    path = templates / COMMON_TERMS
+    if not path.is_file():
+        return ()
+    lines = (line.split("#", 1)[0].strip() for line in path.read_text(encoding="utf-8").splitlines())
+    return tuple(line for line in lines if line)
+
+
+FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
+HEADING = re.compile(r"^(?=#{1,6} )", re.MULTILINE)
+
+
+class IndexText:
+    """Adds each page's hidden index text: after every heading's part of a page, the pinyin of the names
+    and terms that part shows, so a pinyin query lands on the same section as the Chinese one."""
+
+    def __init__(self, terms: Iterable[str]) -> None:
+        names = sorted({t for t in terms if pinyin_words(t)[0]}, key=lambda t: (-len(t), t))  # longest first
+        # a lookahead finds overlapping names: 信访 inside 襄垣县信访局 as well as the whole name
+        self._pattern = re.compile("(?=(" + "|".join(map(re.escape, names)) + "))") if names else None
+
+    def page(self, markdown: str, filters: Mapping[str, str] | None = None) -> str:
+        """The page's Markdown with hidden index text; ``filters`` go into the first heading's part."""
+        front = FRONT_MATTER.match(markdown)
+        head = front.group(0) if front else ""
+        parts = HEADING.split(markdown[len(head) :])
+        out = [head]
+        first = True
+        for part in parts:
+            heading = part.split("\n", 1)[0]
+            shown = "" if NOT_INDEXED_SECTIONS.search(heading) else NOT_INDEXED_HTML.sub("", part)
+            names = self._pattern.findall(shown) if self._pattern else []
+            block = hidden_index_text(names, filters if first and part.startswith("#") else None)
+            first = first and not part.startswith("#")
+            out.append(part.rstrip("\n") + "\n\n" + block + "\n\n" if block else part)
+        return "".join(out)
+
+
+def site_terms(corpus: Corpus, templates: Path) -> list[str]:
+    """The names and terms whose pinyin is indexed: units, regions, projects, glossary terms and the
+    common finance words of ``site_templates/search/common-terms.txt``."""
+    terms = [*common_terms(templates), *(e.term for e in corpus.glossary)]
+    for d in corpus.disclosures:
+        terms += [d.unit.name, *d.unit.region, *(e.term for e in d.glossary), *(p.name for p in d.projects)]
+    return terms
+
+
+def filters(d: Disclosure) -> dict[str, str]:
+    """The search filters of a disclosure's pages: region, year, document kind, unit."""
+    return {"地区": " ".join(d.unit.region), "年度": str(d.year), "类别": d.document or d.kind, "单位": d.unit.name}

@@ -1,0 +1,42 @@
+"""The search index: pinyin index text beside the names and terms a page part shows, filters, and a clear
+message when Pagefind is missing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from gongkai.search_index import IndexText, SearchIndexFailed, index_site, pinyin_words
+from gongkai.site import BuildFailed
+
+
+def test_pinyin_words_are_the_full_pinyin_and_the_initials_of_the_chinese_characters() -> None:
+    assert pinyin_words("机关运行经费") == ("jiguanyunxingjingfei", "jgyxjf")
+    assert pinyin_words("“三公”经费") == ("sangongjingfei", "sgjf")
+    assert pinyin_words("2010308") == ("", "")
+
+
+def test_each_heading_part_gets_the_pinyin_of_the_names_it_shows_and_the_first_one_the_filters() -> None:
+    page = (
+        '---\ntitle: "襄垣县信访局"\n---\n# 襄垣县信访局 {: #top }\n\n正文\n\n'
+        "## 三公经费 {: #a }\n\n“三公”经费\n\n## 图表 {: #charts }\n\n三公\n"
+    )
+    out = IndexText(["信访", "三公", "襄垣县信访局"]).page(page, {"年度": "2023"})
+    top, rest = out.split("## 三公经费", 1)
+    assert top.startswith('---\ntitle: "襄垣县信访局"\n---\n# 襄垣县信访局')
+    assert 'data-pagefind-filter="年度:2023"' in top
+    assert '<span data-gk-name="襄垣县信访局">xiangyuanxianxinfangju xyxxfj </span>' in top
+    assert '<span data-gk-name="信访">xinfang xf </span>' in top  # inside the longer name too
+    section, charts = rest.split("## 图表", 1)
+    assert '<span data-gk-name="三公">sangong sg </span>' in section and "年度" not in section
+    assert "gk-index" not in charts  # charts are not indexed: their numbers are in the tables
+
+
+def test_a_missing_pagefind_fails_the_build_with_a_chinese_message(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("GONGKAI_PAGEFIND", str(tmp_path / "no-such-pagefind"))
+    with pytest.raises(BuildFailed, match=r"install-system-deps\.sh") as failed:
+        index_site(tmp_path, tmp_path)
+    assert isinstance(failed.value, SearchIndexFailed)
