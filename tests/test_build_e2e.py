@@ -101,7 +101,12 @@ def test_the_site_has_a_pagefind_index_and_pages_give_it_filters_and_pinyin(buil
     assert list(entry["languages"]) == ["zh"]
     assert (bundle / "pagefind.js").is_file() and not (built_site.paths.build / "search").exists()
     html = built_site.html(XIANGYUAN)
-    for name, value in (("地区", "山西省 长治市 襄垣县"), ("年度", "2023"), ("类别", "部门决算"), ("单位", "襄垣县信访局")):
+    for name, value in (
+        ("地区", "山西省 长治市 襄垣县"),
+        ("年度", "2023"),
+        ("类别", "单位决算"),
+        ("单位", "襄垣县信访局"),
+    ):
         assert f'data-pagefind-filter="{name}:{value}"' in html
     assert '<span data-gk-name="信访">xinfang xf </span>' in html
     assert '<span data-gk-name="机关运行经费">jiguanyunxingjingfei jgyxjf </span>' in html
