@@ -136,6 +136,7 @@ def measure_browser(site: Path) -> dict[str, Any]:
         context = browser.new_context(viewport={"width": 1280, "height": 900})
         requested: list[str] = []  # every request, the search worker's included
         context.on("request", lambda request: requested.append(request.url))
+        context.set_default_timeout(180_000)  # a shared, loaded machine
         tab = context.new_page()
         tab.goto(f"{base}/")
         tab.locator("input.md-search__input").click()

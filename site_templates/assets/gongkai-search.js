@@ -12,7 +12,7 @@
   "use strict";
 
   var ROOT = new URL("../", document.currentScript.src); // 本脚本在 assets/ 下
-  var SHOWN = 10; // 每批加载并显示的结果页数
+  var SHOWN = 5; // 每批加载并显示的结果页数（每页一个片段文件：第一次搜索的下载量主要在这里）
   var SECTIONS = 3; // 每个结果最多列出的小节
   var SITE_PAGE_WEIGHT = 0.25; // 名词解释、关于、首页等解释用语，数字在公开页面上：排在后面
   var FILTERS = ["地区", "年度", "类别", "单位"];

@@ -94,18 +94,20 @@ def pinyin_words(term: str) -> tuple[str, str]:
 
 
 def hidden_index_text(names: Iterable[str], filters: Mapping[str, str] | None = None) -> str:
-    """A hidden element of a page: the pinyin of ``names`` (one span per name, which names it, so the
-    landing page can highlight the name a pinyin query found) and the page's filters (name -> value,
-    shown on the search results).  Readers do not see it; Pagefind indexes it."""
+    """A hidden element of a page: each of ``names`` on its own with its pinyin (one span per name, which
+    names it, so the landing page can highlight the name a pinyin query found) and the page's filters
+    (name -> value, shown on the search results).  Readers do not see it; Pagefind indexes it."""
     spans = [
         f'<span data-pagefind-filter="{escape(name)}:{escape(value)}"></span>'
         for name, value in (filters or {}).items()
         if value
     ]
     for name in dict.fromkeys(names):
-        words = " ".join(w for w in dict.fromkeys(pinyin_words(name)) if w)
-        if words:
-            spans.append(f'<span data-gk-name="{escape(name)}">{words} </span>')
+        full, initials = pinyin_words(name)
+        if full:
+            # the name again on its own: Pagefind segments it as it segments the query, whatever the
+            # characters around it in the text (歙县麻坊信访站 finds 信访)
+            spans.append(f'<span data-gk-name="{escape(name)}">{escape(name)} {full} {initials} </span>')
     return f'<div class="gk-index" hidden>{"".join(spans)}</div>' if spans else ""
 
 
