@@ -67,10 +67,11 @@
     return query.trim().split(/\s+/).filter(Boolean);
   }
 
+  /* 摘要的纯文本，去掉隐藏索引文字里的拼音（小写拉丁字母词；页面正文里几乎没有）。 */
   function plain(html) {
     var box = document.createElement("div");
     box.innerHTML = html;
-    return box.textContent || "";
+    return (box.textContent || "").replace(/\b[a-z]{2,}\b ?/g, "");
   }
 
   function escapeHtml(text) {

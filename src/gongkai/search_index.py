@@ -108,7 +108,8 @@ def hidden_index_text(names: Iterable[str], filters: Mapping[str, str] | None = 
             # the name again on its own: Pagefind segments it as it segments the query, whatever the
             # characters around it in the text (歙县麻坊信访站 finds 信访)
             spans.append(f'<span data-gk-name="{escape(name)}">{escape(name)} {full} {initials} </span>')
-    return f'<div class="gk-index" hidden>{"".join(spans)}</div>' if spans else ""
+    # weight 0.1: found, but ranked by the text readers see (the names repeat words of their sections)
+    return f'<div class="gk-index" hidden data-pagefind-weight="0.1">{"".join(spans)}</div>' if spans else ""
 
 
 def common_terms(templates: Path) -> tuple[str, ...]:
