@@ -41,7 +41,7 @@ test-fast: $(STAMP)
 # Benchmark (docs/performance.md): BENCH_SIZES disclosures each; BENCH_LARGE=1 adds 10,000.
 BENCH_SIZES ?= 100 1000
 bench: $(STAMP)
-	scripts/install-system-deps.sh
+	scripts/install-system-deps.sh --browser  # the search measures drive Chromium
 	$(BIN)/python bench/run.py --sizes $(BENCH_SIZES) $(if $(BENCH_LARGE),--large)
 
 # Synthetic corpus: make demo-data UNITS=100 YEARS=5 SEED=1 OUT=.gongkai/demo/data
