@@ -40,3 +40,14 @@ def test_a_missing_pagefind_fails_the_build_with_a_chinese_message(
     with pytest.raises(BuildFailed, match=r"install-system-deps\.sh") as failed:
         index_site(tmp_path, tmp_path)
     assert isinstance(failed.value, SearchIndexFailed)
+    assert failed.value.code == "pagefind-missing"
+
+
+def test_a_failing_pagefind_fails_the_build_with_its_own_words(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    failing = tmp_path / "pagefind"
+    failing.write_text("#!/bin/sh\necho 'broken index' >&2\nexit 1\n", encoding="utf-8")
+    failing.chmod(0o755)
+    monkeypatch.setenv("GONGKAI_PAGEFIND", str(failing))
+    with pytest.raises(BuildFailed, match="broken index") as failed:
+        index_site(tmp_path, tmp_path)
+    assert failed.value.code == "search-index-failed"

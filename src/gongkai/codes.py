@@ -187,6 +187,8 @@ BUILD_CODES: dict[str, CodeInfo] = {
     "fs-not-a-directory": CodeInfo("应是目录的地方是文件", E),
     "fs-error": CodeInfo("文件系统错误", E),
     "fonts-missing": CodeInfo("缺少中文字体", E),
+    "pagefind-missing": CodeInfo("缺少站内搜索程序 Pagefind", E),
+    "search-index-failed": CodeInfo("生成搜索索引失败", E),
 }
 
 CODES: dict[str, CodeInfo] = {**INPUT_CODES, **RULE_CODES, **IMPORT_CODES, **BUILD_CODES}

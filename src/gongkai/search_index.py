@@ -61,8 +61,9 @@ def pagefind_binary(project: Path) -> Path:
     found = next((path for path in candidates if path.is_file()), None)
     if found is None:
         raise SearchIndexFailed(
-            f"没有找到 Pagefind {PAGEFIND_VERSION}（生成站内搜索索引的程序，{candidates[0]}）。"
-            "请先运行 scripts/install-system-deps.sh 安装。"
+            f"没有找到 Pagefind {PAGEFIND_VERSION}（生成站内搜索索引的程序）。请先运行 scripts/install-system-deps.sh 安装。",
+            code="pagefind-missing",
+            file=str(candidates[0]),
         )
     return found
 
@@ -76,7 +77,8 @@ def index_site(site: Path, project: Path) -> None:
     ]
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     if done.returncode != 0:
-        raise SearchIndexFailed(f"生成搜索索引失败（Pagefind）：{(done.stderr or done.stdout).strip()[-2000:]}")
+        message = (done.stderr or done.stdout).strip()[-2000:]
+        raise SearchIndexFailed(f"生成搜索索引失败（Pagefind）：{message}", code="search-index-failed")
 
 
 @cache
