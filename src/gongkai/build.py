@@ -6,20 +6,14 @@ Used by the CLI; raises :class:`~gongkai.diagnostics.InputError` for bad input (
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import hashlib
-import multiprocessing
-import os
 import sys
 import time
-from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from importlib import metadata
 from pathlib import Path
 
 from gongkai import charts, markup, search_index
+from gongkai.chart_cache import DEFAULT_FOLDER, ChartCache
+from gongkai.chart_render import draw_charts
 from gongkai.documents import is_unfilled
 from gongkai.glossary import BacklinkRegistry, LinkScope, TermLinker, escape, terms_from_entries
 from gongkai.load import load_corpus
@@ -47,11 +41,17 @@ class Paths:
     content: Path
     build: Path
     templates: Path
+    chart_cache: Path  # SVGs by chart key; may be shared by several projects
 
     @classmethod
-    def at(cls, project: Path, data: Path | None = None) -> Paths:
+    def at(cls, project: Path, data: Path | None = None, chart_cache: Path | None = None) -> Paths:
         return cls(
-            project, data or project / "data", project / "content", project / "build", project / "site_templates"
+            project,
+            data or project / "data",
+            project / "content",
+            project / "build",
+            project / "site_templates",
+            chart_cache or project / DEFAULT_FOLDER,
         )
 
 
@@ -90,49 +90,6 @@ class BuildResult:
     written: int = 0
     deleted: int = 0
     files: dict[str, bytes] = field(default_factory=dict)
-
-
-PARALLEL_CHARTS_MIN = 16  # charts per worker process worth its start-up (about a second)
-
-
-@functools.cache
-def _renderer_fingerprint() -> str:
-    """What else decides a chart's SVG besides its data: the chart code and the libraries' versions."""
-    versions = " ".join(metadata.version(name) for name in ("altair", "vl-convert-python"))
-    return hashlib.sha256(Path(charts.__file__).read_bytes() + versions.encode()).hexdigest()
-
-
-def _render_svg(chart: charts.ChartData) -> bytes:
-    return charts.to_svg(charts.build_chart(chart)).encode("utf-8")
-
-
-def _svgs(jobs: list[tuple[str, charts.ChartData]], cache: Path, progress: Progress) -> dict[str, bytes]:
-    """Every chart's SVG: cached ones (same data, same renderer) are reused, the others are rendered
-    (in parallel worker processes when there are many) and cached.  The output does not depend on the
-    order of rendering."""
-    fingerprint = _renderer_fingerprint()
-    keys = {path: hashlib.sha256(f"{fingerprint}{chart!r}".encode()).hexdigest() for path, chart in jobs}
-    svgs: dict[str, bytes] = {}  # cache key -> SVG
-    missing: dict[str, charts.ChartData] = {}
-    for path, chart in jobs:
-        cached = cache / f"{keys[path]}.svg"
-        if cached.is_file():
-            svgs[keys[path]] = cached.read_bytes()
-        else:
-            missing[keys[path]] = chart
-    workers = min(len(missing) // PARALLEL_CHARTS_MIN, os.cpu_count() or 1)
-    cache.mkdir(parents=True, exist_ok=True)
-    with contextlib.ExitStack() as stack:
-        if workers > 1:
-            pool = stack.enter_context(ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")))
-            rendered: Iterator[bytes] = pool.map(_render_svg, missing.values(), chunksize=8)
-        else:
-            rendered = map(_render_svg, missing.values())
-        for index, (key, svg) in enumerate(zip(missing, rendered, strict=True), start=1):
-            (cache / f"{key}.svg").write_bytes(svg)
-            svgs[key] = svg
-            progress.step(index, len(missing), "图表")
-    return {path: svgs[keys[path]] for path, _ in jobs}
 
 
 def _nav(corpus: Corpus) -> list[object]:
@@ -237,7 +194,9 @@ def generate(paths: Paths, progress: Progress) -> BuildResult:
             code="fonts-missing",
             file=charts.FONT_DIRECTORY,
         )
-    files.update(_svgs(chart_jobs, paths.project / ".gongkai" / "svg-cache", progress))
+    files.update(
+        draw_charts(chart_jobs, ChartCache(paths.chart_cache), lambda done, total: progress.step(done, total, "图表"))
+    )
     result.charts = len(chart_jobs)
     files.update(copy_assets(paths.templates))
     result.files = files

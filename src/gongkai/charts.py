@@ -155,11 +155,21 @@ _SUMMARIES: dict[str, Callable[[ChartData], list[str]]] = {
 
 
 def build_chart(data: ChartData) -> Chart:
-    """The Vega-Lite chart for ``data`` (pure: no I/O)."""
-    chart: Chart = _BUILDERS[data.kind](data).properties(title=data.caption)
-    # No ARIA labels on marks (Vega writes them in English): the page gives the summary and the table.
-    configured: Chart = chart.configure(font=FONT_FAMILY, background="white", aria=False).configure_view(stroke=None)
-    return configured
+    """The Vega-Lite chart for ``data`` (pure: no I/O).
+
+    Each chart is built in one constructor call with its title and configuration: Altair copies a
+    chart deeply on every ``.properties()``/``.configure()``, which cost more than the spec itself.
+    """
+    return _BUILDERS[data.kind](data)
+
+
+def _top_level(data: ChartData) -> dict[str, Any]:
+    """Title and configuration of every chart (no ARIA labels on marks: Vega writes them in English;
+    the page gives the summary and the table)."""
+    return {
+        "title": data.caption,
+        "config": alt.Config(font=FONT_FAMILY, background="white", aria=False, view=alt.ViewConfig(stroke=None)),
+    }
 
 
 def _records(items: tuple[Datum, ...], legends: tuple[str, ...] = ()) -> list[dict[str, str]]:
@@ -205,7 +215,9 @@ def _series_color(data: ChartData) -> alt.Color | alt.ColorValue:
 def _bars(data: ChartData, *, horizontal: bool) -> alt.LayerChart:
     """Bars per category, one bar per series side by side, each labelled with its printed figure."""
     categories, series = list(data.categories), list(data.series)
-    value_axis = alt.Axis(title=data.unit, tickCount=5, labelFontSize=11)
+    # Every bar carries its printed figure, so the value axis only names the unit: tick labels,
+    # ticks and grid lines would repeat the figures rounded (and each text costs Vega a measurement).
+    value_axis = alt.Axis(title=data.unit, labels=False, ticks=False, grid=False, domain=False)
     encoding: dict[str, Any]
     bar: dict[str, Any]
     label: dict[str, Any]
@@ -234,20 +246,25 @@ def _bars(data: ChartData, *, horizontal: bool) -> alt.LayerChart:
         bar = {"size": min(44, WIDTH * 7 // (10 * len(categories) * len(series)))}
         label = {"align": "center", "baseline": "bottom", "dy": -3}
         size = {"width": WIDTH, "height": 240}
-    base = alt.Chart(_data(_records(data.data))).encode(**encoding)
-    bars = base.mark_bar(**bar).encode(color=_series_color(data))
-    text = base.mark_text(color=TEXT_COLOR, fontSize=11, **label).encode(text="label:N")
-    return alt.LayerChart(layer=[bars, text]).properties(**size)
+    bars = alt.Chart(
+        mark=alt.MarkDef(type="bar", **bar), encoding=alt.FacetedEncoding(**encoding, color=_series_color(data))
+    )
+    text = alt.Chart(
+        mark=alt.MarkDef(type="text", color=TEXT_COLOR, fontSize=11, **label),
+        encoding=alt.FacetedEncoding(**encoding, text=alt.Text("label:N")),
+    )
+    # The data on the layer, not on each mark: Altair copies every layer when it combines them.
+    return alt.LayerChart(data=_data(_records(data.data)), layer=[bars, text], **size, **_top_level(data))
 
 
 def _donut(data: ChartData) -> alt.Chart:
     """Shares of a whole; slices with no positive value are not drawn (the table keeps them)."""
     drawn = tuple((d, part) for d, part in zip(data.data, shares(data), strict=True) if d.value > 0)
     legends = tuple(f"{d.category} {_figure(d, data.unit)}（{part}%）" for d, part in drawn)
-    chart: alt.Chart = (
-        alt.Chart(_data(_records(tuple(d for d, _ in drawn), legends)), width=WIDTH, height=210)
-        .mark_arc(innerRadius=55, outerRadius=100, stroke="white", strokeWidth=1)
-        .encode(
+    return alt.Chart(
+        data=_data(_records(tuple(d for d, _ in drawn), legends)),
+        mark=alt.MarkDef(type="arc", innerRadius=55, outerRadius=100, stroke="white", strokeWidth=1),
+        encoding=alt.FacetedEncoding(
             theta=alt.Theta("value:Q", stack=True),
             order=alt.Order("order:Q"),
             color=alt.Color(
@@ -256,9 +273,11 @@ def _donut(data: ChartData) -> alt.Chart:
                 scale=alt.Scale(domain=list(legends), range=_colors(len(legends))),
                 legend=_legend(direction="vertical", labelLimit=WIDTH - 20),
             ),
-        )
+        ),
+        width=WIDTH,
+        height=210,
+        **_top_level(data),
     )
-    return chart
 
 
 _BUILDERS: dict[str, Callable[[ChartData], Chart]] = {
@@ -286,5 +305,6 @@ def _register_fonts() -> None:
 def to_svg(chart: Chart) -> str:
     """Static SVG of ``chart``: text as ``<text>`` in :data:`FONT_FAMILY`, no external requests."""
     _register_fonts()
-    svg: str = vl_convert.vegalite_to_svg(chart.to_dict(), allowed_base_urls=[])
+    # Not validated against the schema here (a fifth of the cost of a chart): the tests validate every kind.
+    svg: str = vl_convert.vegalite_to_svg(chart.to_dict(validate=False), allowed_base_urls=[])
     return svg

@@ -18,7 +18,8 @@ EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_BUILD = 0, 1, 2, 3
 
 EXAMPLES = {
     "build": "例：gongkai build            # 用 data/ 生成 content/ 与 build/\n"
-    "    gongkai build --data 其他目录/data --no-progress",
+    "    gongkai build --data 其他目录/data --no-progress\n"
+    "    gongkai build --chart-cache ~/.cache/gongkai-svg   # 多个项目共用图表缓存",
     "check": "例：gongkai check             # 只核验，不生成网站\n    gongkai check --format json > 核验结果.json",
     "serve": "例：gongkai serve             # 本地预览 http://127.0.0.1:8000/，修改数据后自动重建",
     "demo-data": "例：gongkai demo-data --units 100 --years 5 --seed 1 --out 合成数据/data\n"
@@ -57,6 +58,12 @@ def _parser() -> argparse.ArgumentParser:
 
     build = command("build", "读取并核验数据，生成 content/ 下的页面和 build/ 下的网站")
     build.add_argument("--no-progress", action="store_true", help="不显示进度（CI 中默认不显示）")
+    build.add_argument(
+        "--chart-cache",
+        type=Path,
+        default=None,
+        help="图表缓存目录，可由多个项目共用，默认 <项目目录>/.gongkai/svg-cache",
+    )
     check = command("check", "只读取并核验数据，列出全部问题，不生成网站")
     check.add_argument("--format", choices=("text", "json"), default="text", help="输出格式，默认 text")
     serve = command("serve", "生成网站并在本地预览，数据或模板改动后自动重建")
@@ -94,7 +101,11 @@ def _build(args: argparse.Namespace) -> int:
     from gongkai.build import Paths, Progress, build_site
     from gongkai.site import BuildFailed
 
-    paths = Paths.at(args.project.resolve(), args.data.resolve() if args.data else None)
+    paths = Paths.at(
+        args.project.resolve(),
+        args.data.resolve() if args.data else None,
+        args.chart_cache.resolve() if args.chart_cache else None,
+    )
     progress = Progress(False) if args.no_progress else Progress()
     try:
         result = build_site(paths, progress)
