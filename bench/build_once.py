@@ -21,19 +21,21 @@ def peak_rss_mb() -> float:
 
 
 def gongkai_build(project: Path) -> dict[str, object]:
-    from gongkai.build import Paths, Progress, build_site
+    """``gongkai build`` as the command runs it: skipped whole when nothing it reads changed."""
+    from gongkai.build import Paths, Progress, build_if_changed
 
     progress = Progress(False)
     start = time.perf_counter()
-    result = build_site(Paths.at(project), progress)
+    summary, result = build_if_changed(Paths.at(project), progress)
     total = time.perf_counter() - start
     return {
         "total_s": total,
         "stages_s": progress.timings,
-        "pages": result.pages,
-        "charts": result.charts,
-        "content_written": result.written,
-        "disclosures": len(result.corpus.disclosures),
+        "pages": summary.pages,
+        "charts": summary.charts,
+        "content_written": result.written if result else 0,
+        "disclosures": summary.disclosures,
+        "skipped": result is None,
     }
 
 

@@ -143,7 +143,7 @@ def measure(size: int, work: Path, checkpoint: Callable[[dict[str, Any]], None])
     return result
 
 
-STAGES = ("load", "check", "render", "charts", "write", "mkdocs")
+STAGES = ("inputs", "load", "check", "render", "charts", "write", "mkdocs")
 
 
 def _cpu(build: dict[str, Any]) -> str:

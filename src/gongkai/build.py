@@ -6,12 +6,13 @@ Used by the CLI; raises :class:`~gongkai.diagnostics.InputError` for bad input (
 
 from __future__ import annotations
 
+import functools
 import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from gongkai import charts, markup, search_index
+from gongkai import charts, freshness, markup, search_index
 from gongkai.chart_cache import DEFAULT_FOLDER, ChartCache
 from gongkai.chart_render import draw_charts
 from gongkai.documents import is_unfilled
@@ -230,6 +231,28 @@ def _build(paths: Paths, progress: Progress, *, mkdocs: bool) -> BuildResult:
         )
     progress.stage("完成")
     return result
+
+
+def build_if_changed(
+    paths: Paths, progress: Progress | None = None, *, force: bool = False
+) -> tuple[freshness.Summary, BuildResult | None]:
+    """:func:`build_site`, unless nothing it reads changed since the last build (``force``: build anyway).
+
+    Returns what the site holds and the build's result, ``None`` when it was skipped: then neither
+    ``content/`` nor ``build/`` is touched."""
+    progress = progress or Progress()
+    progress.stage("比对输入 (inputs)", "inputs")
+    inputs = freshness.fingerprint(paths.project, paths.data, paths.templates)
+    summary = None if force else freshness.unchanged(paths.project, paths.build, inputs)
+    if summary is not None:
+        progress.stage("数据、模板和程序都没有改变，不必重新生成")
+        return summary, None
+    result = build_site(paths, progress)
+    summary = freshness.Summary(
+        len(result.corpus.disclosures), result.pages, result.charts, len(result.report.all_findings())
+    )
+    freshness.record(paths.project, inputs, summary)
+    return summary, result
 
 
 def _epoch(corpus: Corpus) -> int:

@@ -19,6 +19,7 @@ EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_BUILD = 0, 1, 2, 3
 EXAMPLES = {
     "build": "例：gongkai build            # 用 data/ 生成 content/ 与 build/\n"
     "    gongkai build --data 其他目录/data --no-progress\n"
+    "    gongkai build --force       # 即使输入没有改变也重新生成\n"
     "    gongkai build --chart-cache ~/.cache/gongkai-svg   # 多个项目共用图表缓存",
     "check": "例：gongkai check             # 只核验，不生成网站\n    gongkai check --format json > 核验结果.json",
     "serve": "例：gongkai serve             # 本地预览 http://127.0.0.1:8000/，修改数据后自动重建",
@@ -58,6 +59,7 @@ def _parser() -> argparse.ArgumentParser:
 
     build = command("build", "读取并核验数据，生成 content/ 下的页面和 build/ 下的网站")
     build.add_argument("--no-progress", action="store_true", help="不显示进度（CI 中默认不显示）")
+    build.add_argument("--force", action="store_true", help="即使数据、模板和程序都没有改变也重新生成")
     build.add_argument(
         "--chart-cache",
         type=Path,
@@ -98,7 +100,7 @@ def _input_failed(error: InputError) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from gongkai.build import Paths, Progress, build_site
+    from gongkai.build import Paths, Progress, build_if_changed
     from gongkai.site import BuildFailed
 
     paths = Paths.at(
@@ -108,17 +110,22 @@ def _build(args: argparse.Namespace) -> int:
     )
     progress = Progress(False) if args.no_progress else Progress()
     try:
-        result = build_site(paths, progress)
+        summary, result = build_if_changed(paths, progress, force=args.force)
     except InputError as error:
         return _input_failed(error)
     except BuildFailed as error:
         print(f"网站生成失败（原有 build/ 保持不变）：{error.format()}", file=sys.stderr)
         return EXIT_BUILD
-    findings = result.report.all_findings()
+    counts = f"{summary.disclosures} 份公开、{summary.pages} 个页面、{summary.charts} 张图表"
+    if result is None:
+        print(
+            f"数据、模板和程序自上次生成以来都没有改变，网站未重新生成（{counts}；核验发现 {summary.findings} 处问题）。"
+            f"网站在 {paths.build}/；要重新生成请加 --force。"
+        )
+        return EXIT_OK
     print(
-        f"已生成 {len(result.corpus.disclosures)} 份公开、{result.pages} 个页面、{result.charts} 张图表；"
-        f"content/ 更新 {result.written} 个文件、删除 {result.deleted} 个；核验发现 {len(findings)} 处问题。"
-        f"网站在 {paths.build}/"
+        f"已生成 {counts}；content/ 更新 {result.written} 个文件、删除 {result.deleted} 个；"
+        f"核验发现 {summary.findings} 处问题。网站在 {paths.build}/"
     )
     return EXIT_OK
 
