@@ -15,6 +15,7 @@ from pathlib import Path
 from gongkai import charts, freshness, markup, search_index
 from gongkai.chart_cache import DEFAULT_FOLDER, ChartCache
 from gongkai.chart_render import draw_charts
+from gongkai.cluster import LOCAL, Engine
 from gongkai.documents import is_unfilled
 from gongkai.glossary import BacklinkRegistry, LinkScope, TermLinker, escape, terms_from_entries
 from gongkai.load import load_corpus
@@ -127,7 +128,7 @@ def _data_files(corpus: Corpus, d: Disclosure) -> dict[str, bytes]:
     return {name: (folder / name).read_bytes() for name in d.data_files}
 
 
-def generate(paths: Paths, progress: Progress) -> BuildResult:
+def generate(paths: Paths, progress: Progress, engine: Engine = LOCAL) -> BuildResult:
     """Load, check and render everything into memory: content path -> bytes."""
     progress.stage("读取数据 (load)", "load")
     corpus = load_corpus(paths.data)
@@ -196,7 +197,9 @@ def generate(paths: Paths, progress: Progress) -> BuildResult:
             file=charts.FONT_DIRECTORY,
         )
     files.update(
-        draw_charts(chart_jobs, ChartCache(paths.chart_cache), lambda done, total: progress.step(done, total, "图表"))
+        draw_charts(
+            chart_jobs, ChartCache(paths.chart_cache), lambda done, total: progress.step(done, total, "图表"), engine
+        )
     )
     result.charts = len(chart_jobs)
     files.update(copy_assets(paths.templates))
@@ -204,19 +207,21 @@ def generate(paths: Paths, progress: Progress) -> BuildResult:
     return result
 
 
-def build_site(paths: Paths, progress: Progress | None = None, *, mkdocs: bool = True) -> BuildResult:
+def build_site(
+    paths: Paths, progress: Progress | None = None, *, mkdocs: bool = True, engine: Engine = LOCAL
+) -> BuildResult:
     """Build the site holding the project's build lock; file-system errors become a coded
     :class:`~gongkai.site.BuildFailed` naming the file (the previous ``build/`` stays online)."""
     progress = progress or Progress()
     try:
         with build_lock(paths.project):
-            return _build(paths, progress, mkdocs=mkdocs)
+            return _build(paths, progress, mkdocs=mkdocs, engine=engine)
     except OSError as exc:
         raise fs_failure(exc, paths.project) from None
 
 
-def _build(paths: Paths, progress: Progress, *, mkdocs: bool) -> BuildResult:
-    result = generate(paths, progress)
+def _build(paths: Paths, progress: Progress, *, mkdocs: bool, engine: Engine) -> BuildResult:
+    result = generate(paths, progress, engine)
     progress.stage(f"写入 content/ (write)：{result.pages} 个页面", "write")
     result.written, result.deleted = write_tree(paths.content, result.files)
     result.files = {}  # content/ holds them now; MkDocs needs the memory (hundreds of MB at 1,000 disclosures)
@@ -234,7 +239,7 @@ def _build(paths: Paths, progress: Progress, *, mkdocs: bool) -> BuildResult:
 
 
 def build_if_changed(
-    paths: Paths, progress: Progress | None = None, *, force: bool = False
+    paths: Paths, progress: Progress | None = None, *, force: bool = False, engine: Engine = LOCAL
 ) -> tuple[freshness.Summary, BuildResult | None]:
     """:func:`build_site`, unless nothing it reads changed since the last build (``force``: build anyway).
 
@@ -247,7 +252,7 @@ def build_if_changed(
     if summary is not None:
         progress.stage("数据、模板和程序都没有改变，不必重新生成")
         return summary, None
-    result = build_site(paths, progress)
+    result = build_site(paths, progress, engine=engine)
     summary = freshness.Summary(
         len(result.corpus.disclosures), result.pages, result.charts, len(result.report.all_findings())
     )

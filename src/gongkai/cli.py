@@ -20,6 +20,7 @@ EXAMPLES = {
     "build": "例：gongkai build            # 用 data/ 生成 content/ 与 build/\n"
     "    gongkai build --data 其他目录/data --no-progress\n"
     "    gongkai build --force       # 即使输入没有改变也重新生成\n"
+    "    gongkai build --scheduler tcp://10.0.0.5:8786   # 在已有的 Dask 集群上绘制图表\n"
     "    gongkai build --chart-cache ~/.cache/gongkai-svg   # 多个项目共用图表缓存",
     "check": "例：gongkai check             # 只核验，不生成网站\n    gongkai check --format json > 核验结果.json",
     "serve": "例：gongkai serve             # 本地预览 http://127.0.0.1:8000/，修改数据后自动重建",
@@ -33,6 +34,13 @@ class _Parser(argparse.ArgumentParser):
         self.print_usage(sys.stderr)
         print(f"gongkai：参数错误：{message}（用 --help 查看用法）", file=sys.stderr)
         raise SystemExit(EXIT_USAGE)
+
+
+def _positive(text: str) -> int:
+    """An option's value that must be a whole number ≥ 1."""
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"应为正整数：{text}")
+    return int(text)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -60,6 +68,12 @@ def _parser() -> argparse.ArgumentParser:
     build = command("build", "读取并核验数据，生成 content/ 下的页面和 build/ 下的网站")
     build.add_argument("--no-progress", action="store_true", help="不显示进度（CI 中默认不显示）")
     build.add_argument("--force", action="store_true", help="即使数据、模板和程序都没有改变也重新生成")
+    build.add_argument(
+        "--scheduler",
+        default=None,
+        help="已有 Dask 集群的调度器地址（如 tcp://10.0.0.5:8786），图表在其工作进程上绘制；默认在本机启动",
+    )
+    build.add_argument("--workers", type=_positive, default=None, help="本机绘图进程数，默认每个 CPU 核一个")
     build.add_argument(
         "--chart-cache",
         type=Path,
@@ -101,6 +115,7 @@ def _input_failed(error: InputError) -> int:
 
 def _build(args: argparse.Namespace) -> int:
     from gongkai.build import Paths, Progress, build_if_changed
+    from gongkai.cluster import Engine
     from gongkai.site import BuildFailed
 
     paths = Paths.at(
@@ -110,7 +125,9 @@ def _build(args: argparse.Namespace) -> int:
     )
     progress = Progress(False) if args.no_progress else Progress()
     try:
-        summary, result = build_if_changed(paths, progress, force=args.force)
+        summary, result = build_if_changed(
+            paths, progress, force=args.force, engine=Engine(args.scheduler, args.workers)
+        )
     except InputError as error:
         return _input_failed(error)
     except BuildFailed as error:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from importlib import metadata
@@ -33,7 +34,20 @@ class Summary:
 
 
 def _files(folder: Path) -> Iterable[Path]:
-    return sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+    """Files and links under ``folder`` (links to folders are not followed, as the load does not)."""
+    return sorted(p for p in folder.rglob("*") if (p.is_symlink() or p.is_file()) and "__pycache__" not in p.parts)
+
+
+def _content(path: Path) -> bytes:
+    """What identifies a file's content: its bytes' hash; a link's target (the load never reads through a
+    link out of ``data/``, and a link inside it points at a file hashed on its own); an unreadable file's
+    error, which the build will report."""
+    try:
+        if path.is_symlink():
+            return f"link:{os.readlink(path)}".encode()
+        return hashlib.sha256(path.read_bytes()).digest()
+    except OSError as exc:
+        return f"unreadable:{exc.errno}".encode()
 
 
 def fingerprint(project: Path, data: Path, templates: Path) -> str:
@@ -42,7 +56,7 @@ def fingerprint(project: Path, data: Path, templates: Path) -> str:
     for label, folder in (("data", data), ("templates", templates), ("gongkai", Path(gongkai.__file__).parent)):
         for path in _files(folder):
             digest.update(f"{label}/{path.relative_to(folder).as_posix()}\0".encode())
-            digest.update(hashlib.sha256(path.read_bytes()).digest())
+            digest.update(_content(path))
     config = project / "mkdocs.yml"
     digest.update(config.read_bytes() if config.is_file() else b"")
     versions = sorted(f"{d.metadata['Name']}=={d.version}" for d in metadata.distributions())
