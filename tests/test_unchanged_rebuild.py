@@ -9,7 +9,7 @@ import pytest
 
 from bad_inputs import DISCLOSURE, copy_base
 from conftest import copy_project
-from gongkai import site
+from gongkai import search_index, site
 from gongkai.build import Paths
 from gongkai.cli import main
 
@@ -24,7 +24,7 @@ def _snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
 
 @pytest.fixture
 def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Paths, list[Path]]:
-    """The one-disclosure project, with MkDocs replaced by a stand-in that records its runs."""
+    """The one-disclosure project, with MkDocs replaced by a stand-in that records its runs (and no search index)."""
     paths = copy_project(tmp_path / "project", copy_base(tmp_path))
     runs: list[Path] = []
 
@@ -33,6 +33,7 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Paths, lis
         (site_dir / "index.html").write_text(f"site {len(runs)}", encoding="utf-8")
 
     monkeypatch.setattr(site, "mkdocs_build", mkdocs)
+    monkeypatch.setattr(search_index, "index_site", lambda staged, project: None)
     return paths, runs
 
 
