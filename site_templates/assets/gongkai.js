@@ -189,6 +189,77 @@
     openBlank(target && target.closest("tbody.gk-blank"));
   }
 
+  /* 手机菜单（抽屉）里加上本页目录：公开页是导航中的分组首页，Material 不在抽屉里列它的目录 */
+  var DRAWER_ID = "gk-drawer-contents";
+
+  /* 目录链接：自己滚到那一节（Material 的即时导航接手页内链接时，有时只改网址不滚动），并关上抽屉 */
+  function followContents(event) {
+    var link = event.target.closest && event.target.closest(".gk-contents a, #" + DRAWER_ID + " a");
+    var target = link && document.getElementById(decodeURIComponent(link.hash.slice(1)));
+    if (!target) {
+      return;
+    }
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    var drawer = document.getElementById("__drawer");
+    if (drawer) {
+      drawer.checked = false;
+    }
+    window.history.pushState(null, "", link.hash);
+    target.scrollIntoView();
+  }
+
+  function setUpDrawerContents() {
+    var contents = document.querySelector(".md-content .gk-contents > ol");
+    var old = document.getElementById(DRAWER_ID);
+    if (old) {
+      old.parentNode.removeChild(old);
+    }
+    var active = document.querySelectorAll(".md-sidebar--primary .md-nav__item--active");
+    if (!contents || !active.length || document.querySelector(".md-sidebar--primary [data-md-component=toc]")) {
+      return;
+    }
+    var nav = document.createElement("nav");
+    nav.id = DRAWER_ID;
+    nav.className = "gk-drawer-contents";
+    nav.setAttribute("aria-label", "本页目录");
+    nav.appendChild(contents.cloneNode(true));
+    var item = active[active.length - 1];
+    var list = item.querySelector(":scope > nav > .md-nav__list"); // 分组首页：放在分组面板里
+    if (list) {
+      var entry = document.createElement("li");
+      entry.className = "md-nav__item";
+      entry.appendChild(nav);
+      list.appendChild(entry);
+    } else {
+      item.appendChild(nav);
+    }
+  }
+
+  /* 长页面的每一节可以收起、再展开（没有脚本时全部展开） */
+  function setUpFolding() {
+    var headings = document.querySelectorAll(".md-content .gk-contents ~ h2");
+    Array.prototype.forEach.call(headings, function (heading) {
+      if (heading.querySelector(".gk-fold-button")) {
+        return;
+      }
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "gk-fold-button";
+      button.textContent = "收起";
+      button.setAttribute("aria-expanded", "true");
+      button.addEventListener("click", function () {
+        var open = button.getAttribute("aria-expanded") !== "true";
+        button.setAttribute("aria-expanded", open ? "true" : "false");
+        button.textContent = open ? "收起" : "展开";
+        for (var next = heading.nextElementSibling; next && next.tagName !== "H2"; next = next.nextElementSibling) {
+          next.hidden = !open;
+        }
+      });
+      heading.appendChild(button);
+    });
+  }
+
   function escapeSource(event) {
     if (event.key === "Escape") {
       closeSource();
@@ -197,6 +268,7 @@
 
   document.addEventListener("click", tapTerm, true); // 捕获阶段：先于 Material 的链接处理
   document.addEventListener("click", tapFold, true);
+  document.addEventListener("click", followContents, true);
   window.addEventListener("hashchange", openTargetBlank);
   document.addEventListener("click", tapFigure);
   document.addEventListener("keydown", escapeSource);
@@ -209,6 +281,8 @@
   function setUpPage() {
     setUpReadingMode();
     openTargetBlank();
+    setUpDrawerContents();
+    setUpFolding();
   }
 
   if (window.document$ && typeof window.document$.subscribe === "function") {

@@ -31,6 +31,7 @@ class Section:
     anchor: str
     body: str
     level: int = 2
+    parts: tuple[tuple[str, str], ...] = ()  # (title, anchor) of its parts, listed in the page's contents
 
 
 @dataclass(frozen=True)
@@ -177,6 +178,11 @@ def figure(chart: ChartData, svg_href: str) -> str:
 
 
 def contents(sections: Sequence[Section]) -> str:
-    """An in-page table of contents (the sidebar one is hidden on phones)."""
-    links = "".join(f'<li><a href="#{s.anchor}">{escape(s.title)}</a></li>' for s in sections)
-    return f'<nav class="gk-contents" aria-label="本页目录"><ol>{links}</ol></nav>'
+    """An in-page table of contents, every part of a long section listed under it (every 公开表, every
+    part of 情况说明); gongkai.js also puts it in the phone's menu drawer."""
+    items = []
+    for s in sections:
+        parts = "".join(f'<li><a href="#{anchor}">{escape(title)}</a></li>' for title, anchor in s.parts)
+        nested = f'<ol class="gk-contents__parts">{parts}</ol>' if parts else ""
+        items.append(f'<li><a href="#{s.anchor}">{escape(s.title)}</a>{nested}</li>')
+    return f'<nav class="gk-contents" id="contents" aria-label="本页目录"><ol>{"".join(items)}</ol></nav>'

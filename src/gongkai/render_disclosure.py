@@ -224,8 +224,10 @@ def render_disclosure(
         sections.append(Section("图表", "charts", _charts_block(charts)))
         out.charts.extend((f"{d.url}charts/{c.key}.svg", c) for c in charts)
     if d.tables:
-        tables = "\n\n".join(_table_block(t, scope) for t in sorted(d.tables.values(), key=lambda t: t.id))
-        sections.append(Section(f"{d.kind}表", "tables", tables))
+        ordered = sorted(d.tables.values(), key=lambda t: t.id)
+        tables = "\n\n".join(_table_block(t, scope) for t in ordered)
+        parts = tuple((f"{t.label} {t.title}", table_anchor(t.id)) for t in ordered)
+        sections.append(Section(f"{d.kind}表", "tables", tables, parts=parts))
     if d.explanations:
         sections.append(
             Section(
@@ -233,6 +235,7 @@ def render_disclosure(
                 "explanations",
                 _legend(flags(f"{d.folder}/{EXPLANATIONS}"), "", "explanation")
                 + markup.text_sections(d.explanations, scope, 3, "explanation", flags(f"{d.folder}/{EXPLANATIONS}")),
+                parts=tuple((part.title, f"explanation-{i}") for i, part in enumerate(d.explanations, start=1)),
             )
         )
     if d.projects or d.overall:

@@ -81,7 +81,7 @@ def test_keyboard_focus_is_visible_on_links_table_regions_and_the_mode_button(op
     visit(page, base, PAGE_TYPES["disclosure"])
     page.locator("article h1").click()
     seen: set[str] = set()
-    for _ in range(40):
+    for _ in range(80):  # past the contents (every 公开表 and 情况说明 part) and a few charts
         page.keyboard.press("Tab")
         kind = page.evaluate(
             "(() => { const e = document.activeElement; return e.matches('.gk-table-wrap') ? 'table'"

@@ -5,6 +5,7 @@ figure's source or a term's definition in place."""
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import Page
 
 from browser.browsing import DESKTOP, PAGE_TYPES, PHONE, OpenPage, visit
 from browser.test_glossary_terms import first_term, shown_tip
@@ -97,3 +98,51 @@ def test_tapping_a_term_on_a_touch_phone_opens_its_definition_in_place(open_page
     term.tap()
     assert page.url == url
     assert shown_tip(term) == term.get_attribute("data-tip")
+
+
+def _scrolled_to(page: Page, selector: str) -> None:
+    """Waits until the element is on screen below the fixed header (the page may scroll smoothly)."""
+    page.wait_for_function(
+        """selector => { const top = document.querySelector(selector).getBoundingClientRect().top;
+           return top >= document.querySelector(".md-header").offsetHeight - 1 && top < innerHeight / 2; }""",
+        arg=selector,
+    )
+
+
+@pytest.mark.parametrize("width", [PHONE, DESKTOP])
+def test_the_page_contents_reach_every_table_in_one_tap(open_page: OpenPage, base: str, width: int) -> None:
+    page, _ = open_page(width, touch=width == PHONE)
+    visit(page, base, PAGE_TYPES["disclosure"])
+    parts = page.locator(".gk-contents .gk-contents__parts a").all_inner_texts()
+    assert {f"公开{n:02d}表" for n in range(1, 11)} <= {p.split(" ")[0] for p in parts}
+    assert any(p.startswith("一、") for p in parts)  # the 情况说明 parts too
+    link = page.locator(".gk-contents a", has_text="公开09表")
+    link.tap() if width == PHONE else link.click()
+    page.wait_for_function("() => location.hash === '#gongkai09'")
+    _scrolled_to(page, "#gongkai09")
+
+
+def test_the_phone_menu_lists_the_page_contents(open_page: OpenPage, base: str) -> None:
+    page, _ = open_page(PHONE, touch=True)
+    visit(page, base, PAGE_TYPES["disclosure"])
+    page.locator("label.md-header__button[for='__drawer']").tap()
+    link = page.locator("#gk-drawer-contents a", has_text="公开09表")
+    link.wait_for(state="visible")
+    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
+    link.scroll_into_view_if_needed()
+    link.tap()
+    page.wait_for_function("() => location.hash === '#gongkai09' && !document.getElementById('__drawer').checked")
+    _scrolled_to(page, "#gongkai09")
+
+
+def test_a_section_folds_and_every_section_leads_back_to_the_contents(open_page: OpenPage, base: str) -> None:
+    page, _ = open_page(PHONE, touch=True)
+    visit(page, base, PAGE_TYPES["disclosure"])
+    button = page.locator("h2#tables .gk-fold-button")
+    table = page.locator("#table-03")
+    assert table.is_visible()
+    button.tap()
+    assert not table.is_visible() and button.get_attribute("aria-expanded") == "false"
+    button.tap()
+    assert table.is_visible()
+    assert page.locator(".gk-to-top a[href$='#contents']").count() == page.locator("article h2").count()
