@@ -143,7 +143,7 @@ def measure(size: int, work: Path, checkpoint: Callable[[dict[str, Any]], None])
     return result
 
 
-STAGES = ("inputs", "load", "check", "render", "charts", "write", "mkdocs")
+STAGES = ("inputs", "load", "check", "render", "aggregate", "charts", "write", "mkdocs")
 
 
 def _cpu(build: dict[str, Any]) -> str:
@@ -164,6 +164,10 @@ def rows(r: dict[str, Any]) -> list[tuple[str, str]]:
     return [
         ("disclosures", f"{r['disclosures']}"),
         ("pages / charts", f"{cold['pages']} / {cold['charts']}"),
+        (
+            "  of which unit, browse, compare pages / charts",
+            f"{cold.get('aggregate_pages', '–')} / {cold.get('aggregate_charts', '–')}",
+        ),
         ("cold build (s; CPU s)", _cpu(cold)),
         *((f"  {stage} (s)", f"{cold['stages_s'].get(stage, 0):.1f}") for stage in STAGES),
         ("pages/s, charts/s (cold)", f"{r['pages_per_s']:.1f}, {r['charts_per_s']:.1f}"),

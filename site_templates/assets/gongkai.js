@@ -8,6 +8,9 @@
  *    触屏（没有悬停）上第一次点术语只在原处展开解释，再点一次才跳到名词解释页。
  * 3. 数字的来源：表格中的数字只有悬停提示（title），手机上看不到；点一下数字，在它下方展开来源
  *    （原文哪张表、数据文件第几行哪一栏）和这个数字的固定链接。点别处或按 Esc 收起。
+ * 4. 金额单位：页眉的「金额单位」选择框（原文 / 元 / 万元 / 亿元），选择记在 localStorage 里。带 data-yuan /
+ *    data-wan / data-yi 的数字换成所选单位的写法（构建时用 Decimal 精确换算好的字符串，脚本不做任何计算），
+ *    原文数字写在 title 里，选「原文」即恢复；.gk-unit-label 的单位名随之改写。默认「原文」：按原文照录。
  */
 (function () {
   "use strict";
@@ -278,11 +281,120 @@
   document.addEventListener("mouseout", wakeTerm);
   document.addEventListener("focusout", wakeTerm);
 
+  var UNIT_KEY = "gongkai.amount-unit";
+  var UNIT_SELECT_ID = "gk-unit-switch";
+  var UNIT_ATTRIBUTES = { "元": "data-yuan", "万元": "data-wan", "亿元": "data-yi" };
+
+  function rememberedUnit() {
+    try {
+      var unit = window.localStorage.getItem(UNIT_KEY) || "";
+      return UNIT_ATTRIBUTES[unit] ? unit : "";
+    } catch (e) {
+      return "";
+    }
+  }
+
+  function showAmounts(unit) {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-wan]"), function (el) {
+      if (el.gkPrinted === undefined) {
+        el.gkPrinted = el.textContent;
+        el.gkTitle = el.getAttribute("title") || "";
+      }
+      var printed = "原文：" + el.gkPrinted + el.getAttribute("data-unit");
+      el.textContent = unit ? el.getAttribute(UNIT_ATTRIBUTES[unit]) : el.gkPrinted;
+      el.setAttribute("title", unit ? printed + (el.gkTitle ? "；" + el.gkTitle : "") : el.gkTitle);
+      el.classList.toggle("gk-converted", unit !== "" && unit !== el.getAttribute("data-unit"));
+    });
+    Array.prototype.forEach.call(document.querySelectorAll(".gk-unit-label"), function (el) {
+      el.textContent = unit || el.getAttribute("data-unit");
+    });
+    document.documentElement.setAttribute("data-amount-unit", unit || "printed");
+  }
+
+  function createUnitSwitch() {
+    var label = document.createElement("label");
+    label.className = "gk-unit-switch";
+    var text = document.createElement("span");
+    text.className = "gk-unit-switch__label";
+    text.textContent = "金额单位";
+    label.appendChild(text);
+    var select = document.createElement("select");
+    select.id = UNIT_SELECT_ID;
+    [["", "原文"], ["元", "元"], ["万元", "万元"], ["亿元", "亿元"]].forEach(function (pair) {
+      var option = document.createElement("option");
+      option.value = pair[0];
+      option.textContent = pair[1];
+      select.appendChild(option);
+    });
+    select.addEventListener("change", function () {
+      try {
+        window.localStorage.setItem(UNIT_KEY, select.value);
+      } catch (e) {
+        /* 存储不可用时只在本页生效 */
+      }
+      showAmounts(select.value);
+    });
+    label.appendChild(select);
+    return label;
+  }
+
+  /* 比较页的表头按钮：按构建时算好的名次 data-rank 排序（不在浏览器里比较金额）。没有脚本时表格按默认顺序照常可读。 */
+  function setUpSorting() {
+    Array.prototype.forEach.call(document.querySelectorAll("table.gk-sortable"), function (table) {
+      Array.prototype.forEach.call(table.querySelectorAll("thead th[data-sort]"), function (th) {
+        if (th.querySelector("button")) {
+          return;
+        }
+        var button = document.createElement("button");
+        button.type = "button";
+        button.className = "gk-sort";
+        while (th.firstChild) {
+          button.appendChild(th.firstChild);
+        }
+        th.appendChild(button);
+        button.addEventListener("click", function () {
+          var column = th.getAttribute("data-sort");
+          var descending = th.getAttribute("aria-sort") !== "descending";
+          Array.prototype.forEach.call(table.querySelectorAll("thead th[aria-sort]"), function (other) {
+            other.removeAttribute("aria-sort");
+          });
+          th.setAttribute("aria-sort", descending ? "descending" : "ascending");
+          var body = table.tBodies[0];
+          var rows = Array.prototype.slice.call(body.rows);
+          rows.sort(function (a, b) {
+            var x = parseInt(a.getAttribute("data-rank-" + column) || "0", 10);
+            var y = parseInt(b.getAttribute("data-rank-" + column) || "0", 10);
+            return descending ? y - x : x - y;
+          });
+          rows.forEach(function (row) {
+            body.appendChild(row);
+          });
+        });
+      });
+    });
+  }
+
+  function setUpUnitSwitch() {
+    var select = document.getElementById(UNIT_SELECT_ID);
+    if (!select) {
+      var title = document.querySelector(".md-header__title");
+      if (!title) {
+        return;
+      }
+      title.insertAdjacentElement("afterend", createUnitSwitch());
+      select = document.getElementById(UNIT_SELECT_ID);
+    }
+    select.value = rememberedUnit();
+    showAmounts(select.value);
+  }
+
   function setUpPage() {
     setUpReadingMode();
     openTargetBlank();
     setUpDrawerContents();
     setUpFolding();
+    setUpUnitSwitch();
+    setUpSorting();
   }
 
   if (window.document$ && typeof window.document$.subscribe === "function") {

@@ -12,18 +12,24 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from gongkai import charts, freshness, markup, search_index
+import jinja2
+
+from gongkai import aggregate, charts, freshness, markup, search_index
 from gongkai.chart_cache import DEFAULT_FOLDER, ChartCache
 from gongkai.chart_render import draw_charts
 from gongkai.cluster import LOCAL, Engine
+from gongkai.diagnostics import Severity
 from gongkai.documents import is_unfilled
 from gongkai.glossary import BacklinkRegistry, LinkScope, TermLinker, escape, terms_from_entries
 from gongkai.load import load_corpus
 from gongkai.models import Corpus, Disclosure
+from gongkai.render_browse import BROWSE, COMPARE, browse_pages
 from gongkai.render_checks import CHECKS_PAGE, badge, checks_page, findings_html
-from gongkai.render_disclosure import PERFORMANCE_DIR, flagged_sentences, render_disclosure
+from gongkai.render_compare import compare_pages
+from gongkai.render_disclosure import PERFORMANCE_DIR, RenderedPage, flagged_sentences, render_disclosure
 from gongkai.render_quality import RANKING_PAGE, ranking_page, score_label, score_table, scores
-from gongkai.render_site import ABOUT_PAGE, GLOSSARY_PAGE, about_page, glossary_page, home_page, unit_pages
+from gongkai.render_site import ABOUT_PAGE, GLOSSARY_PAGE, about_page, glossary_page, home_page
+from gongkai.render_unit import unit_pages
 from gongkai.rules import CheckReport, check_corpus
 from gongkai.site import (
     BuildFailed,
@@ -89,9 +95,14 @@ class BuildResult:
     report: CheckReport
     pages: int = 0
     charts: int = 0
+    aggregate_pages: int = 0  # unit, browse and compare pages (of ``pages``)
+    aggregate_charts: int = 0  # their charts (of ``charts``)
     written: int = 0
     deleted: int = 0
     files: dict[str, bytes] = field(default_factory=dict)
+
+
+NOT_IN_NAV = (f"/{BROWSE}*/*/", f"/{COMPARE}")  # one page per region, department, code, year: links only
 
 
 def _nav(corpus: Corpus) -> list[object]:
@@ -114,6 +125,14 @@ def _nav(corpus: Corpus) -> list[object]:
     return [
         {"首页": "index.md"},
         {"各单位公开": units},
+        {
+            "浏览与比较": [
+                f"{BROWSE}index.md",
+                {"按地区": f"{BROWSE}region/index.md"},
+                {"按主管部门": f"{BROWSE}department/index.md"},
+                {"按支出功能分类": f"{BROWSE}function/index.md"},
+            ]
+        },
         {"数据核验": f"{CHECKS_PAGE}index.md"},
         {"评分排名": f"{RANKING_PAGE}index.md"},
         {"名词解释": f"{GLOSSARY_PAGE}index.md"},
@@ -126,6 +145,19 @@ def _data_files(corpus: Corpus, d: Disclosure) -> dict[str, bytes]:
     files of the data format that the load read (:mod:`gongkai.allowlist`), nothing else in the folder."""
     folder = Path(corpus.root).parent / d.folder
     return {name: (folder / name).read_bytes() for name in d.data_files}
+
+
+def aggregate_pages(
+    corpus: Corpus, report: CheckReport, env: jinja2.Environment, badges: dict[str, str]
+) -> tuple[list[RenderedPage], list[tuple[str, charts.ChartData]], dict[str, bytes]]:
+    """Unit, browse and compare pages from one frame of every figure; their charts and CSV files."""
+    errors = {k: sum(1 for f in v if f.severity is Severity.ERROR) for k, v in report.findings.items()}
+    facts = aggregate.facts(corpus.disclosures, errors)
+    units, unit_charts = unit_pages(
+        corpus, env, {k: v.replace('href="', 'href="../../') for k, v in badges.items()}, facts
+    )
+    compared, compare_files = compare_pages(facts, env)
+    return [*units, *browse_pages(corpus, facts, env), *compared], unit_charts, compare_files
 
 
 def generate(paths: Paths, progress: Progress, engine: Engine = LOCAL) -> BuildResult:
@@ -178,9 +210,15 @@ def generate(paths: Paths, progress: Progress, engine: Engine = LOCAL) -> BuildR
         + score_label(graded[d.folder])
         for d in corpus.disclosures
     }
+    progress.stage("汇总、浏览与比较页 (aggregate)", "aggregate")
+    pages, aggregate_charts, aggregate_files = aggregate_pages(corpus, report, env, badges)
+    files.update(aggregate_files)
+    files.update((page.path, page.markdown.encode("utf-8")) for page in pages)
+    chart_jobs.extend(aggregate_charts)
+    result.aggregate_pages, result.aggregate_charts = len(pages), len(aggregate_charts)
+    progress.stage("生成站点页 (render)", "render")
     for page in [
         home_page(corpus, env, badges),
-        *unit_pages(corpus, env, {k: v.replace('href="', 'href="../../') for k, v in badges.items()}),
         glossary_page(corpus, env, registry),
         about_page(corpus, env),
         checks_page(corpus, report, env),
@@ -225,7 +263,7 @@ def _build(paths: Paths, progress: Progress, *, mkdocs: bool, engine: Engine) ->
     progress.stage(f"写入 content/ (write)：{result.pages} 个页面", "write")
     result.written, result.deleted = write_tree(paths.content, result.files)
     result.files = {}  # content/ holds them now; MkDocs needs the memory (hundreds of MB at 1,000 disclosures)
-    config = write_site_config(paths.project, _nav(result.corpus), result.corpus.site)
+    config = write_site_config(paths.project, _nav(result.corpus), result.corpus.site, NOT_IN_NAV)
     if mkdocs:
         progress.stage("生成网站 (mkdocs)", "mkdocs")
         publish_atomically(

@@ -17,6 +17,7 @@ from gongkai.address import sentence_anchor
 from gongkai.charts import ChartData, decimal_text, shares, summarize
 from gongkai.glossary import LinkScope, escape
 from gongkai.models import Cell, TextSection
+from gongkai.money import amount_attrs, text_attrs, unit_label
 from gongkai.rules.text_figures import split_sentences
 from gongkai.table_html import wrap
 
@@ -127,7 +128,10 @@ def cards(items: Iterable[Card]) -> str:
     """Key figures as a grid of cards, each linking to the cell it is printed in."""
     html = []
     for card in items:
-        value = f'<span class="gk-card__value">{escape(card.value)}</span><span class="gk-card__unit">{escape(card.unit)}</span>'
+        value = (
+            f'<span class="gk-card__value"{text_attrs(card.value, card.unit)}>{escape(card.value)}</span>'
+            f'<span class="gk-card__unit">{unit_label(card.unit)}</span>'
+        )
         if card.href:
             value = f'<a href="{card.href}">{value}</a>'
         note = f'<span class="gk-card__note">{escape(card.note)}</span>' if card.note else ""
@@ -148,7 +152,9 @@ def figure(chart: ChartData, svg_href: str) -> str:
     share_column = chart.kind == "donut"
     percents = shares(chart) if share_column else ()
     head = '<th scope="col">项目</th>' + ('<th scope="col">系列</th>' if len(chart.series) > 1 else "")
-    head += f'<th scope="col">数值（{escape(chart.unit)}）</th>' + ('<th scope="col">占比</th>' if share_column else "")
+    head += f'<th scope="col">数值（{unit_label(chart.unit)}）</th>' + (
+        '<th scope="col">占比</th>' if share_column else ""
+    )
     head += '<th scope="col">来源</th>'
     rows = []
     for index, datum in enumerate(chart.data):
@@ -159,7 +165,7 @@ def figure(chart: ChartData, svg_href: str) -> str:
             share = f'<td class="gk-num">{decimal_text(pct) + "%" if pct is not None else "—"}</td>'
         rows.append(
             f'<tr><th scope="row">{escape(datum.category)}</th>{series}'
-            f'<td class="gk-num">{escape(datum.label)}</td>{share}<td class="gk-src">{escape(datum.source)}</td></tr>'
+            f'<td class="gk-num"{amount_attrs(datum.value, chart.unit)}>{escape(datum.label)}</td>{share}<td class="gk-src">{escape(datum.source)}</td></tr>'
         )
     note = f'<p class="gk-chart-note">{escape(chart.note)}</p>' if chart.note else ""
     table = wrap(

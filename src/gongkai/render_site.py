@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import jinja2
 
@@ -26,7 +26,7 @@ def _listed(card: Card | None) -> str:
     return f"{escape(card.value)}{note}"
 
 
-def _disclosure_rows(disclosures: Sequence[Disclosure], prefix: str, badges: dict[str, str]) -> str:
+def disclosure_rows(disclosures: Sequence[Disclosure], prefix: str, badges: Mapping[str, str]) -> str:
     head = "".join(f'<th scope="col">{h}</th>' for h in ("公开", "地区", "年度", "收入总计", "支出总计", "数据核验"))
     rows = []
     for d in disclosures:
@@ -44,7 +44,7 @@ def _disclosure_rows(disclosures: Sequence[Disclosure], prefix: str, badges: dic
     )
 
 
-def _by_unit(corpus: Corpus) -> dict[tuple[str, str], list[Disclosure]]:
+def by_unit(corpus: Corpus) -> dict[tuple[str, str], list[Disclosure]]:
     units: dict[tuple[str, str], list[Disclosure]] = defaultdict(list)
     for d in corpus.disclosures:
         units[(d.unit.region_slug, d.unit.slug)].append(d)
@@ -52,7 +52,7 @@ def _by_unit(corpus: Corpus) -> dict[tuple[str, str], list[Disclosure]]:
 
 
 def home_page(corpus: Corpus, env: jinja2.Environment, badges: dict[str, str]) -> RenderedPage:
-    units = _by_unit(corpus)
+    units = by_unit(corpus)
     latest = sorted(corpus.disclosures, key=lambda d: (-d.year, d.unit.region_slug, d.unit.slug))
     lead = markup.paragraph(corpus.site.description, None, "gk-lead") if corpus.site.description else ""
     stats = markup.cards(
@@ -75,7 +75,7 @@ def home_page(corpus: Corpus, env: jinja2.Environment, badges: dict[str, str]) -
         f'数据来源与方法见<a href="{ABOUT_PAGE}">关于数据</a>。</p>'
     )
     sections = [
-        Section("最新公开", "latest", _disclosure_rows(latest, "", badges)),
+        Section("最新公开", "latest", disclosure_rows(latest, "", badges)),
         Section("按单位浏览", "units", f'<ul class="gk-units">{unit_items}</ul>'),
         Section("怎样读这些数据", "how", how),
     ]
@@ -83,22 +83,6 @@ def home_page(corpus: Corpus, env: jinja2.Environment, badges: dict[str, str]) -
         title=escape(corpus.site.title), lead=f"{lead}\n\n{stats}", sections=sections, source_files="data/"
     )
     return RenderedPage("index.md", page)
-
-
-def unit_pages(corpus: Corpus, env: jinja2.Environment, badges: dict[str, str]) -> list[RenderedPage]:
-    pages = []
-    for (region, slug), disclosures in _by_unit(corpus).items():
-        unit = disclosures[0].unit
-        facts = f"地区：{' '.join(unit.region)}；单位代码：{unit.code or '（未注明）'}；主管部门：{unit.department or '—'}。"
-        sections = [Section("历年公开", "disclosures", _disclosure_rows(disclosures, "../../", badges))]
-        page = env.get_template("generic.md.j2").render(
-            title=escape(unit.name),
-            lead=markup.paragraph(facts, None, "gk-meta"),
-            sections=sections,
-            source_files=", ".join(d.folder for d in disclosures),
-        )
-        pages.append(RenderedPage(f"{region}/{slug}/index.md", page))
-    return pages
 
 
 def pinyin_key(term: str) -> tuple[str, str]:

@@ -106,11 +106,12 @@ def copy_assets(templates: Path) -> dict[str, bytes]:
     }
 
 
-def write_site_config(project: Path, nav: list[object], site: SiteConfig) -> Path:
+def write_site_config(project: Path, nav: list[object], site: SiteConfig, not_in_nav: tuple[str, ...] = ()) -> Path:
     """The generated MkDocs config: everything from mkdocs.yml, the site's identity from data/site.yaml (its
-    one place: title, description, site_url, and the footer's office, contact and 备案号) and the nav."""
+    one place: title, description, site_url, and the footer's office, contact and 备案号) and the nav; pages
+    matching ``not_in_nav`` (gitignore patterns) are reached by links only."""
     path = project / SITE_CONFIG
-    settings = {
+    settings: dict[str, object] = {
         "INHERIT": "mkdocs.yml",
         # Material prints site_name unescaped in some attributes: escape it here (inert, identical for any
         # title without <>&"'); the description goes only into escaped meta tags.
@@ -120,6 +121,8 @@ def write_site_config(project: Path, nav: list[object], site: SiteConfig) -> Pat
         "extra": {"gongkai": {"office": site.office, "contact": site.contact, "icp": site.icp}},
         "nav": nav,
     }
+    if not_in_nav:
+        settings["not_in_nav"] = "\n".join(not_in_nav)
     body = yaml.safe_dump(settings, allow_unicode=True, sort_keys=False, width=1000)
     write_if_changed(path, (GENERATED_NOTE + body).encode("utf-8"))
     return path

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from gongkai.address import cell_id
 from gongkai.glossary import escape
 from gongkai.models import Cell, CellState, Column, Table, TableRow
+from gongkai.money import amount_attrs, unit_label
 from gongkai.tables import SPECS
 
 KEY_FIELDS = {"行次": "row_no", "科目代码": "code"}  # printed key columns shown before the name
@@ -37,11 +38,22 @@ def source_text(cell: Cell) -> str:
     return f"来源：{original}；{data}" if original != "原文" else f"来源：{data}"
 
 
-def amount_td(cell: Cell, anchor: str) -> str:
+def amount_td(cell: Cell, anchor: str, unit: str = "") -> str:
+    """An amount cell with its anchor and source; with ``unit`` (the table's 金额单位) it also carries the
+    exact figure in 元 / 万元 / 亿元 for the amount switch."""
     title = escape(source_text(cell))
     if cell.state is CellState.NOT_APPLICABLE:
         return f'<td class="gk-num gk-na" id="{anchor}" title="{title}">——{spoken("不适用")}</td>'
-    return f'<td class="gk-num" id="{anchor}" title="{title}">{escape(cell.raw.strip())}</td>'
+    attrs = amount_attrs(cell.value, unit) if cell.is_amount else ""
+    return f'<td class="gk-num" id="{anchor}" title="{title}"{attrs}>{escape(cell.raw.strip())}</td>'
+
+
+MONEY_ROWS_10 = frozenset("123456")  # 公开10: 政府采购 and 机关运行经费 are amounts; the rest are counts
+
+
+def _money_unit(table: Table, row: TableRow) -> str:
+    """The unit the row's figures are printed in, ``""`` for rows of counts (车辆数 …)."""
+    return "" if table.id == "10" and row.row_no not in MONEY_ROWS_10 else table.unit
 
 
 def _is_total(row: TableRow) -> bool:
@@ -80,7 +92,8 @@ def _render(
         classes = ' class="gk-total"' if _is_total(row) else ""
         key_cells = "".join(f'<td class="gk-code">{escape(getattr(row, KEY_FIELDS[k]))}</td>' for k in keys)
         name = escape(row.name) or spoken("（空行）")
-        cells = "".join(amount_td(row.cells[c.title], cell_id(table.id, row, i)) for i, c in enumerate(columns))
+        unit = _money_unit(table, row)
+        cells = "".join(amount_td(row.cells[c.title], cell_id(table.id, row, i), unit) for i, c in enumerate(columns))
         return f'<tr{classes}>{key_cells}<th scope="row">{name}</th>{cells}</tr>'
 
     span = len(keys) + 1 + len(columns)
@@ -93,7 +106,7 @@ def _render(
     title = f"{table.label} {table.title}{part}"
     caption = (
         f'<caption><span class="gk-caption-text">{escape(title)}'
-        f'<span class="gk-caption-unit">金额单位：{escape(table.unit)}</span></span></caption>'
+        f'<span class="gk-caption-unit">金额单位：{unit_label(table.unit)}</span></span></caption>'
     )
     html = (
         f'<table class="gk-table" id="table-{table.id}{suffix}">{caption}'

@@ -34,6 +34,8 @@ PAGE_TYPES = {
     "checks": "checks/",
     "ranking": "paiming/",
     "about": "about/",
+    "function": "browse/function/2010308/",
+    "compare": "compare/shanxi-changzhi-xiangyuan/2023/",
 }
 SEARCH_PAGE = "search"  # the search results: the home page with the search dialog open on a query
 SEARCH_EXAMPLE = "三公经费"

@@ -12,7 +12,7 @@ sentence is template text and reported as such (:mod:`gongkai.rules.prose_templa
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from itertools import groupby
 
 from gongkai.diagnostics import Severity
@@ -46,17 +46,24 @@ def _reason(texts: Iterable[str]) -> str | None:
     return None
 
 
+def _following(sentences: Sequence[Sentence], changes: Sequence[list[TextFigure]], index: int) -> list[str]:
+    """The sentences after ``index`` that may give its change's reason: through the run of sentences stating
+    changes and the sentences after it, up to the next sentence stating a change."""
+    following, passed_other = [], False
+    for later, stated in zip(sentences[index + 1 :], changes[index + 1 :], strict=True):
+        if stated and passed_other:
+            break  # the next item's change: its reason is not this one's
+        passed_other = passed_other or not stated
+        following.append(later.text)
+    return following
+
+
 def _paragraph(checker: Checker, file: str, sentences: Sequence[Sentence]) -> None:
     changes = [_changes(s) for s in sentences]
     for index, sentence in enumerate(sentences):
         if not changes[index]:
             continue
-        following, passed_other = [], False
-        for later, stated in zip(sentences[index + 1 :], changes[index + 1 :], strict=True):
-            if stated and passed_other:
-                break  # the next item's change: its reason is not this one's
-            passed_other = passed_other or not stated
-            following.append(later.text)
+        following = _following(sentences, changes, index)
         checker.checks_run += 1
         reason = _reason([sentence.text, *following])
         own_sentence_empty = reason == "" and _reason([sentence.text]) == ""
@@ -78,3 +85,28 @@ def check_change_reasons(checker: Checker, file: str, sections: Sequence[TextSec
     sentences = walk_sentences(sections, "explanation")
     for _, paragraph in groupby(sentences, key=lambda s: (s.section_key, s.paragraph)):
         _paragraph(checker, file, list(paragraph))
+
+
+def stated_changes(
+    sections: Sequence[TextSection], subjects: Mapping[str, Sequence[str]]
+) -> dict[str, tuple[TextFigure, str]]:
+    """For each key of ``subjects`` (a measure and the words naming it), the first change the 情况说明 states
+    for it (「收入总计减少89.06万元」, not inside 「财政拨款收入总计」) and the reason it gives (``""`` when
+    none): for the year-on-year rows of a unit's page.  The text is walked once for all subjects."""
+    patterns = {
+        key: re.compile("|".join(rf"(?<!拨款){re.escape(word)}" for word in words)) for key, words in subjects.items()
+    }
+    found: dict[str, tuple[TextFigure, str]] = {}
+    sentences = walk_sentences(sections, "explanation")
+    for _, group in groupby(sentences, key=lambda s: (s.section_key, s.paragraph)):
+        paragraph = list(group)
+        changes = [_changes(s) for s in paragraph]
+        for index, sentence in enumerate(paragraph):
+            for key, pattern in patterns.items():
+                subject = pattern.search(sentence.text) if key not in found else None
+                after = [f for f in changes[index] if subject and f.offset > subject.start()]
+                if subject is None or not after or after[0].kind is not FigureKind.CHANGE:
+                    continue
+                reason = _reason([sentence.text, *_following(paragraph, changes, index)])
+                found[key] = after[0], reason if reason is not None and reason not in NO_REASON else ""
+    return found
