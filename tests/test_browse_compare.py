@@ -43,7 +43,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Corpus, dict[str, by
 def _pages_only(paths: Paths) -> tuple[Corpus, dict[str, bytes]]:
     """The generated content without rendering charts (the SVG stage is not under test here)."""
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(build, "_svgs", lambda jobs, cache, progress: {path: b"<svg/>" for path, _ in jobs})
+        patch.setattr(build, "draw_charts", lambda jobs, *_, **__: {path: b"<svg/>" for path, _ in jobs})
         result = build.generate(paths, Progress(False))
     return result.corpus, result.files
 
