@@ -166,3 +166,11 @@ def test_the_footer_and_site_name_come_from_site_yaml_alone(built_site: BuiltSit
     assert "备案号：备案号" not in html
     config = (built_site.paths.project / "mkdocs.site.yml").read_text(encoding="utf-8")
     assert "site_name: 信访部门预决算公开" in config and "icp: 示例ICP备00000000号" in config
+
+
+def test_the_404_page_speaks_chinese_and_offers_search_and_ways_on(built_site: BuiltSite) -> None:
+    page = (built_site.paths.build / "404.html").read_text(encoding="utf-8")
+    assert "没有找到这个页面" in page and "Not found" not in page
+    assert 'for="__search"' in page  # opens the search box
+    for target in ("/", "/checks/", "/glossary/", "/about/"):
+        assert f'href="{target}"' in page
