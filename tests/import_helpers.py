@@ -15,7 +15,9 @@ from gongkai.models import Corpus, Disclosure
 
 PROJECT = Path(__file__).resolve().parents[1]
 DATA = PROJECT / "data"
-SEEDS = Path("/work/shared/seeds")
+SHARED = PROJECT.parent / "shared"  # the project's read-only reference material, beside the checkout
+SEEDS = SHARED / "seeds"
+SAMPLES_PDF = SHARED / "samples-pdf"  # real published PDFs
 FIXTURES = Path(__file__).resolve().parent / "import_fixtures"
 
 

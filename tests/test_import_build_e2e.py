@@ -9,7 +9,7 @@ import pytest
 
 from conftest import BuiltSite, copy_project
 from gongkai.build import Progress, build_site
-from import_helpers import DATA, FIXTURES, SEEDS, data_folder, run_import
+from import_helpers import DATA, FIXTURES, SAMPLES_PDF, SEEDS, data_folder, run_import
 
 pytestmark = pytest.mark.e2e
 
@@ -19,6 +19,7 @@ SEEDS_AND_FOLDERS = {
     "003_72e587118b812785": "unnamed-city/shi-xinfangju/2024-juesuan",
     "004_e40cd2cf77471691": "sichuan-panzhihua-xiqu/xiqu-xinfangju/2021-juesuan",
 }
+PDFS_AND_FOLDERS = {"putuo-caizhengju-2024-juesuan.pdf": "shanghai-putuo/putuo-caizhengju/2024-juesuan"}
 SOURCE_LINE = re.compile(r"\.yaml 第\d+行")  # where a figure stands in its YAML file: layout, not content
 
 
@@ -26,15 +27,18 @@ def _page(path: Path) -> str:
     return SOURCE_LINE.sub(".yaml", path.read_text(encoding="utf-8"))
 
 
-@pytest.mark.skipif(not SEEDS.exists(), reason="seed texts not available")
+@pytest.mark.skipif(not SEEDS.exists() or not SAMPLES_PDF.exists(), reason="seed texts or sample PDFs not available")
 def test_site_built_from_the_imported_seeds_is_the_sample_site(tmp_path: Path, built_site: BuiltSite) -> None:
-    """Issue 7 round trip: the four seeds imported with their recorded corrections build the sample site,
-    page for page; only the YAML line numbers in 「来源」 tooltips may differ (comments, layout)."""
+    """Issue 7 round trip: the four seeds imported with their recorded corrections, and the published PDF
+    imported as it is, build the sample site, page for page; only the YAML line numbers in 「来源」
+    tooltips may differ (comments, layout)."""
     data = data_folder(tmp_path / "import")
     for seed, folder in SEEDS_AND_FOLDERS.items():
         corrections = DATA / "import-corrections" / f"{seed}.yaml"
         out = data / "disclosures" / folder
         assert run_import("text", SEEDS / f"{seed}.txt", "--out", out, "--corrections", corrections) == 0
+    for pdf, folder in PDFS_AND_FOLDERS.items():
+        assert run_import("pdf", SAMPLES_PDF / pdf, "--out", data / "disclosures" / folder) == 0
     paths = copy_project(tmp_path / "project", data)
     build_site(paths, Progress(False))
     pages = sorted(p.relative_to(paths.build) for p in paths.build.rglob("*.html"))

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 from collections import Counter
 from pathlib import Path
 
@@ -20,9 +19,9 @@ from gongkai.importers.pdf_report import finish_report
 from gongkai.importers.result import ImportedDisclosure
 from gongkai.load import load_corpus
 from gongkai.rules import check_corpus
+from import_helpers import SAMPLES_PDF
 
-# ../shared/samples-pdf/ next to the repository (GONGKAI_SAMPLES_PDF elsewhere, e.g. in a worktree)
-SAMPLES = Path(os.environ.get("GONGKAI_SAMPLES_PDF", Path(__file__).resolve().parents[1] / "../shared/samples-pdf"))
+SAMPLES = SAMPLES_PDF
 PDFS = {
     "template-juesuan-2024.pdf": ("决算", 9),
     "putuo-caizhengju-2024-juesuan.pdf": ("决算", 9),

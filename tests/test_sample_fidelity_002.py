@@ -15,7 +15,9 @@ from typing import Any
 import pytest
 import yaml
 
-SEED_FILE = Path("/work/shared/seeds/002_f64002770984a7bf.txt")
+from import_helpers import SEEDS
+
+SEED_FILE = SEEDS / "002_f64002770984a7bf.txt"
 DATA = Path(__file__).resolve().parents[1] / "data"
 FOLDER = DATA / "disclosures/shanxi-changzhi-xiangyuan/xiangyuan-xinfangju/2023-juesuan"
 

@@ -16,7 +16,8 @@ from typing import Any
 import pytest
 import yaml
 
-SEEDS = Path("/work/shared/seeds")
+from import_helpers import SEEDS
+
 DISCLOSURES = Path(__file__).resolve().parents[1] / "data" / "disclosures"
 FOLDERS = {
     "000_a19aa65de9095692.txt": "sichuan-guangyuan-zhaohua/zhaohua-qunzhonggongzuoju/2023-juesuan",
