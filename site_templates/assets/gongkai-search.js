@@ -138,21 +138,20 @@
     }, 0);
   }
 
-  /* 一页中回答查询的小节：先看摘要里是否有完整的查询词，再看标题（表名、小标题）里有没有，
-     最后按 Pagefind 的得分；得分相同时按页面顺序。 */
+  /* 一页中回答查询的小节：先看摘要里是否有完整的查询词，再按 Pagefind 的得分（其中标题、表格的
+     科目名称和科目代码权重较高：行名就是查询的表格排在只提到它的文字前面）；得分相同时按页面顺序。 */
   function bestSections(data, words) {
     var subs = (data.sub_results || []).map(function (sub, order) {
       var text = plain(sub.excerpt || "");
       return {
         sub: sub,
         exact: containsAll(sub.title + " " + text, words),
-        titled: containsAll(sub.title, words),
         score: sectionScore(sub),
         order: order
       };
     });
     subs.sort(function (a, b) {
-      return b.exact - a.exact || b.titled - a.titled || b.score - a.score || a.order - b.order;
+      return b.exact - a.exact || b.score - a.score || a.order - b.order;
     });
     return subs.slice(0, SECTIONS).map(function (s) {
       return s.sub;

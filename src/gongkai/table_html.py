@@ -15,6 +15,10 @@ from gongkai.money import amount_attrs, unit_label
 from gongkai.tables import SPECS
 
 KEY_FIELDS = {"行次": "row_no", "科目代码": "code"}  # printed key columns shown before the name
+# Search weights (docs/search.md) of a row's name and subject code: the row a query names is where its figures
+# are, so such a table outranks a mention in prose or the glossary (Pagefind: text 1, headings 2–7)
+NAME_WEIGHT = ' data-pagefind-weight="5"'
+CODE_WEIGHT = ' data-pagefind-weight="2"'
 TOTAL_NAMES = ("合计", "总计", "小计", "人员经费合计", "公用经费合计", "本年收入合计", "本年支出合计")
 
 
@@ -90,11 +94,13 @@ def _render(
 
     def tr(row: TableRow) -> str:
         classes = ' class="gk-total"' if _is_total(row) else ""
-        key_cells = "".join(f'<td class="gk-code">{escape(getattr(row, KEY_FIELDS[k]))}</td>' for k in keys)
+        key_cells = "".join(
+            f'<td class="gk-code"{CODE_WEIGHT}>{escape(getattr(row, KEY_FIELDS[k]))}</td>' for k in keys
+        )
         name = escape(row.name) or spoken("（空行）")
         unit = _money_unit(table, row)
         cells = "".join(amount_td(row.cells[c.title], cell_id(table.id, row, i), unit) for i, c in enumerate(columns))
-        return f'<tr{classes}>{key_cells}<th scope="row">{name}</th>{cells}</tr>'
+        return f'<tr{classes}>{key_cells}<th scope="row"{NAME_WEIGHT}>{name}</th>{cells}</tr>'
 
     span = len(keys) + 1 + len(columns)
     body = "".join(
