@@ -56,6 +56,7 @@ def test_sample_documents_are_named_what_they_are(corpus: Corpus) -> None:
         "sichuan-guangyuan-zhaohua/zhaohua-qunzhonggongzuoju/2023-juesuan/": "中共广元市昭化区委群众工作局 2023年度部门决算",
         f"{XIQU}/": "攀枝花市西区信访局 2021年度整体支出绩效评价报告",
         f"{CITY}/": "某市信访局（名称未注明） 2024年度整体支出绩效自评报告",
+        "shanghai-putuo/putuo-caizhengju/2024-juesuan/": "上海市普陀区财政局 2024年度部门决算",
     }
 
 
