@@ -160,7 +160,10 @@
 
   function isSitePage(url) {
     var path = url.replace(ROOT.pathname, "");
-    return path.split("/").filter(Boolean).length < 3; // 首页、名词解释、关于、数据核验、单位页
+    var parts = path.split("/").filter(Boolean);
+    // 公开页面是 地区/单位/年度-类别/（项目页在它下面）；其余（首页、名词解释、关于、数据核验、单位页、
+    // 比较、浏览）都是网站页面
+    return parts.length < 3 || !/^\d{4}-[a-z]+$/.test(parts[2]);
   }
 
   function rank(results, datas, words) {

@@ -19,6 +19,11 @@ from gongkai.table_html import wrap
 GAP = "未公开"
 
 
+# Search weight (docs/search.md): these tables repeat the disclosures' figures, which the search should
+# lead to first
+SEARCH_WEIGHT = ' data-pagefind-weight="0.25"'
+
+
 def figure_td(fig: Fig | None, prefix: str, unit: str = "", gap: str = GAP) -> str:
     """A printed figure linked to the cell it is printed in; a gap (not published) when ``None``.  A figure
     printed in another unit than the column's (``unit``) says its own."""
@@ -51,7 +56,7 @@ def table(caption: str, head: Sequence[str], rows: Sequence[str], css: str = "",
         for title, attrs in zip(head, [*head_attrs, *[""] * len(head)], strict=False)
     )
     return wrap(
-        f'<table class="{classes}"><caption>{caption}</caption>'
+        f'<table class="{classes}"{SEARCH_WEIGHT}><caption>{caption}</caption>'
         f"<thead><tr>{cells}</tr></thead><tbody>{''.join(rows)}</tbody></table>",
         caption_text(caption),
     )
