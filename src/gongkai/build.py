@@ -9,12 +9,14 @@ from __future__ import annotations
 import functools
 import sys
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
 
 from gongkai import aggregate, charts, freshness, markup, search_index
+from gongkai.budget import BudgetActual, budget_actual
 from gongkai.chart_cache import DEFAULT_FOLDER, ChartCache
 from gongkai.chart_render import draw_charts
 from gongkai.cluster import LOCAL, Engine
@@ -148,13 +150,17 @@ def _data_files(corpus: Corpus, d: Disclosure) -> dict[str, bytes]:
 
 
 def aggregate_pages(
-    corpus: Corpus, report: CheckReport, env: jinja2.Environment, badges: dict[str, str]
+    corpus: Corpus,
+    report: CheckReport,
+    env: jinja2.Environment,
+    badges: dict[str, str],
+    comparisons: Mapping[str, BudgetActual],
 ) -> tuple[list[RenderedPage], list[tuple[str, charts.ChartData]], dict[str, bytes]]:
     """Unit, browse and compare pages from one frame of every figure; their charts and CSV files."""
     errors = {k: sum(1 for f in v if f.severity is Severity.ERROR) for k, v in report.findings.items()}
     facts = aggregate.facts(corpus.disclosures, errors)
     units, unit_charts = unit_pages(
-        corpus, env, {k: v.replace('href="', 'href="../../') for k, v in badges.items()}, facts
+        corpus, env, {k: v.replace('href="', 'href="../../') for k, v in badges.items()}, facts, comparisons
     )
     compared, compare_files = compare_pages(facts, env)
     return [*units, *browse_pages(corpus, facts, env), *compared], unit_charts, compare_files
@@ -175,6 +181,7 @@ def generate(paths: Paths, progress: Progress, engine: Engine = LOCAL) -> BuildR
     progress.stage("生成页面与图表 (render)", "render")
     files: dict[str, bytes] = {}
     chart_jobs: list[tuple[str, charts.ChartData]] = []
+    comparisons = budget_actual(corpus)
     for index, d in enumerate(corpus.disclosures, start=1):
         linker = TermLinker(site_terms + terms_from_entries(d.glossary), registry)
 
@@ -194,6 +201,7 @@ def generate(paths: Paths, progress: Progress, engine: Engine = LOCAL) -> BuildR
             + score_table(graded[d.folder], f"../../../{RANKING_PAGE}"),
             sorted(data_files),
             flagged_sentences(findings),
+            comparisons.get(d.folder),
         )
         for page in output.pages:
             files[page.path] = index_text.page(page.markdown, search_index.filters(d)).encode("utf-8")
@@ -211,7 +219,7 @@ def generate(paths: Paths, progress: Progress, engine: Engine = LOCAL) -> BuildR
         for d in corpus.disclosures
     }
     progress.stage("汇总、浏览与比较页 (aggregate)", "aggregate")
-    pages, aggregate_charts, aggregate_files = aggregate_pages(corpus, report, env, badges)
+    pages, aggregate_charts, aggregate_files = aggregate_pages(corpus, report, env, badges, comparisons)
     files.update(aggregate_files)
     files.update((page.path, page.markdown.encode("utf-8")) for page in pages)
     chart_jobs.extend(aggregate_charts)

@@ -110,6 +110,13 @@ RULE_CODES: dict[str, CodeInfo] = {
     "t10-t06-running-cost": CodeInfo("机关运行经费超过公用经费合计", E),
     "t01-t07-fund-presence": CodeInfo("政府性基金收入与政府性基金表有无数据不一致", E),
     "t01-t08-fund-presence": CodeInfo("国有资本经营收入与国有资本经营表有无数据不一致", E),
+    # 预算 tables, and a 决算 against the published 预算 (rules.budget_tables)
+    "budget-row-sum": CodeInfo("预算表：合计不等于各栏之和", E),
+    "budget-hierarchy-sum": CodeInfo("预算表：上级科目不等于下级科目之和", E),
+    "budget-totals-balance": CodeInfo("预算表：收入总计不等于支出总计", E),
+    "budget-across-tables": CodeInfo("预算表之间的同一合计不一致", E),
+    "budget-three-public-sum": CodeInfo("“三公”经费预算：合计不等于各项之和", E),
+    "budget-initial-mismatch": CodeInfo("决算表所列年初预算与公开的预算不一致", W),
     # 文字与表格 (rules 19–26)
     "text-amount-mismatch": CodeInfo("情况说明所述金额与表中数不一致", E),
     "text-sangong-mismatch": CodeInfo("情况说明所述「三公」经费与公开09表不一致", E),

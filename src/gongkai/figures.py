@@ -81,7 +81,7 @@ def _total_row(table: Table) -> TableRow | None:
     return next((r for r in table.rows if not r.code and not r.row_no), None)
 
 
-def _source(table: Table, row: TableRow, column: str) -> str:
+def cell_source(table: Table, row: TableRow, column: str) -> str:
     """「公开01表 行次31 栏次1」: the table, the row as a reader cites it, and the printed 栏次."""
     titles = [c.title for c in table.columns]
     index = titles.index(column) if column in titles else SPECS[table.id].amounts.index(column)
@@ -93,7 +93,7 @@ def _source(table: Table, row: TableRow, column: str) -> str:
 def _cell(table: Table, row: TableRow | None, column: str, category: str, series: str = "") -> Datum | None:
     if row is None:
         return None
-    return _amount(row.cell(column), category, series, _source(table, row, column))
+    return _amount(row.cell(column), category, series, cell_source(table, row, column))
 
 
 def _printed(chart: PrintedChart, point: ChartPoint) -> Datum | None:
@@ -251,6 +251,78 @@ def disclosure_charts(d: Disclosure) -> list[ChartData]:
             unit = as_printed.unit or unit
         if data:
             charts.append(ChartData(figure.key, figure.figure, figure.title, figure.kind, unit, data, note))
+    return charts
+
+
+# ------------------------------------------------------------------------------------------- 预算
+
+
+def _budget_income(d: Disclosure) -> Drawn:
+    """收入预算 by source: 预算02 合计 line, each source column (财政拨款收入 once, not its three funds)."""
+    table = _table(d, "Y02")
+    row = _total_row(table) if table is not None else None
+    if table is None or row is None:
+        return NOTHING
+    columns = [c.title for c in table.columns[1:] if not c.title.endswith("预算拨款收入")]
+    return _structure(_present(_cell(table, row, column, column) for column in columns))
+
+
+def _budget_classes(d: Disclosure) -> Drawn:
+    """支出预算 by 功能分类 类: 预算03 合计 of each 3-digit subject."""
+    table = _table(d, "Y03")
+    if table is None:
+        return NOTHING
+    return _structure(_present(_cell(table, row, "合计", row.name) for row in table.rows if len(row.code) == 3))
+
+
+def _budget_items(d: Disclosure) -> Drawn:
+    """支出预算 by 功能分类 款: 预算03 合计 of each 5-digit subject, named with its 类."""
+    table = _table(d, "Y03")
+    if table is None:
+        return NOTHING
+    data = _present(_cell(table, row, "合计", f"{row.code} {row.name}") for row in table.rows if len(row.code) == 5)
+    return (data, "") if len(data) > 1 else NOTHING
+
+
+def _budget_kinds(d: Disclosure) -> Drawn:
+    """基本支出 and 项目支出 of 预算03's 合计 line."""
+    table = _table(d, "Y03")
+    row = _total_row(table) if table is not None else None
+    if table is None or row is None:
+        return NOTHING
+    return _structure(_present(_cell(table, row, column, column) for column in ("基本支出", "项目支出")))
+
+
+def _budget_running(d: Disclosure) -> Drawn:
+    """预算09: the “三公” parts and 机关运行经费 as printed."""
+    table = _table(d, "Y09")
+    row = table.rows[0] if table is not None and table.rows else None
+    if table is None or row is None:
+        return NOTHING
+    columns = ("因公出国（境）费", "公务接待费", "公务用车购置及运行费小计", "机关运行经费")
+    names = ("因公出国（境）费", "公务接待费", "公务用车购置及运行费", "机关运行经费")
+    data = _present(_cell(table, row, column, name) for column, name in zip(columns, names, strict=True))
+    return (data, "") if data else NOTHING
+
+
+_BUDGET_FIGURES: tuple[tuple[str, str, ChartKind, Callable[[Disclosure], Drawn], str], ...] = (
+    # key, title, kind, data, the table whose unit the chart is in
+    ("budget-income", "收入预算结构（按来源）", "donut", _budget_income, "Y02"),
+    ("budget-classes", "支出预算结构（按功能分类：类）", "donut", _budget_classes, "Y03"),
+    ("budget-items", "支出预算（按功能分类：款）", "bar", _budget_items, "Y03"),
+    ("budget-kinds", "基本支出与项目支出预算", "donut", _budget_kinds, "Y03"),
+    ("budget-running", "“三公”经费和机关运行经费预算", "bar", _budget_running, "Y09"),
+)
+
+
+def budget_charts(d: Disclosure) -> list[ChartData]:
+    """A 预算's charts from its 预算 tables, in the unit each table is printed in; none without them."""
+    charts = []
+    for key, title, kind, drawn, table_id in _BUDGET_FIGURES:
+        data, note = drawn(d)
+        table = d.table(table_id)
+        if data and table is not None:
+            charts.append(ChartData(key, "", title, kind, table.unit, data, note))
     return charts
 
 

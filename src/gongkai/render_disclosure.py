@@ -10,14 +10,16 @@ import jinja2
 
 from gongkai import markup
 from gongkai.address import cell_id, performance_cell_id, table_anchor, text_key
+from gongkai.budget import BudgetActual
 from gongkai.charts import ChartData
 from gongkai.diagnostics import Diagnostic, Severity
 from gongkai.documents import UNFILLED, page_title, placeholders, stated_totals
-from gongkai.figures import disclosure_charts, project_charts
+from gongkai.figures import budget_charts, disclosure_charts, project_charts
 from gongkai.glossary import LinkScope, escape, term_anchor
 from gongkai.markup import Card, Section
 from gongkai.models import Cell, CellState, Disclosure, OverallReport, PerformanceTable, Table
 from gongkai.performance_html import funds_table, indicator_table
+from gongkai.render_budget import budget_actual_section
 from gongkai.rules.prose import EXPLANATIONS
 from gongkai.table_html import table_html, wrap
 
@@ -43,24 +45,31 @@ class DisclosureOutput:
     charts: list[tuple[str, ChartData]] = field(default_factory=list)  # (content path of the SVG, chart)
 
 
-def _cell_href(table: Table | None, row_no: str, name: str, column: int) -> tuple[Cell | None, str]:
-    """A cell of a table by row (行次 or name) and column index, with its anchor link."""
+def _cell_href(table: Table | None, row_no: str, name: str, column: str) -> tuple[Cell | None, str]:
+    """A cell of a table by row (行次 or name) and column title, with its anchor link."""
     if table is None:
         return None, ""
     row = table.row_by_no(row_no) if row_no else table.row_by_name(name)
-    if row is None or column >= len(table.columns):
+    titles = [c.title for c in table.columns]
+    if row is None or column not in titles:
         return None, ""
-    cell = row.cells[table.columns[column].title]
-    return cell, f"#{cell_id(table.id, row, column)}"
+    return row.cells[column], f"#{cell_id(table.id, row, titles.index(column))}"
 
 
-_CARD_CELLS: tuple[tuple[str, str, str, str, int], ...] = (  # label, table, 行次, row name, column
-    ("收入总计", "01", "31", "", 0),
-    ("支出总计", "01", "62", "", 0),
-    ("一般公共预算财政拨款支出", "05", "", "合计", 0),
-    ("基本支出", "03", "", "合计", 1),
-    ("项目支出", "03", "", "合计", 2),
-    ("“三公”经费决算", "09", "", "决算数", 0),
+_CARD_CELLS: tuple[tuple[str, str, str, str, str], ...] = (  # label, table, 行次, row name, column
+    ("收入总计", "01", "31", "", "金额"),
+    ("支出总计", "01", "62", "", "金额"),
+    ("一般公共预算财政拨款支出", "05", "", "合计", "合计"),
+    ("基本支出", "03", "", "合计", "基本支出"),
+    ("项目支出", "03", "", "合计", "项目支出"),
+    ("“三公”经费决算", "09", "", "决算数", "合计"),
+    ("收入总计", "Y01", "", "收入总计", "合计"),  # 预算: the 预算 tables
+    ("支出总计", "Y01", "", "支出总计", "合计"),
+    ("一般公共预算支出", "Y05", "", "合计", "合计"),
+    ("基本支出", "Y03", "", "合计", "基本支出"),
+    ("项目支出", "Y03", "", "合计", "项目支出"),
+    ("“三公”经费预算", "Y09", "", "预算数", "合计"),
+    ("机关运行经费预算", "Y09", "", "预算数", "机关运行经费"),
 )
 _CARD_PRINTED = (  # label, chart, series, category (this year) — for documents that print no tables
     ("收入总计", "图1", "收入", "{year}年"),
@@ -76,8 +85,8 @@ def key_cards(d: Disclosure) -> list[Card]:
     for label, table_id, row_no, name, column in _CARD_CELLS:
         table = d.table(table_id)
         cell, href = _cell_href(table, row_no, name, column)
-        if cell is not None and cell.is_amount:
-            result.append(Card(label, cell.raw.strip(), d.currency_unit, href))
+        if cell is not None and cell.is_amount and table is not None:
+            result.append(Card(label, cell.raw.strip(), table.unit, href))
         elif table is not None and table.no_data:
             result.append(Card(label, "无", "", "", "本表无数据"))
     if d.tables:
@@ -208,9 +217,11 @@ def render_disclosure(
     findings_block: str,
     data_files: Sequence[str],
     flagged: Mapping[str, Set[str]],
+    budget: BudgetActual | None = None,
 ) -> DisclosureOutput:
     """Every page of one disclosure; ``scope_for(page_url, title)`` gives the glossary linker of a page;
-    ``flagged`` (from :func:`flagged_sentences`) says which sentences of which file have findings."""
+    ``flagged`` (from :func:`flagged_sentences`) says which sentences of which file have findings;
+    ``budget`` is the 决算's budget against actual, when its unit published the 预算 of the year."""
 
     def flags(file: str) -> Set[str]:
         return flagged.get(file, frozenset())
@@ -219,10 +230,14 @@ def render_disclosure(
     title = page_title(d)
     scope = scope_for(d.url, title)
     sections: list[Section] = []
-    charts = disclosure_charts(d)
+    charts = disclosure_charts(d) + budget_charts(d)
     if charts:
         sections.append(Section("图表", "charts", _charts_block(charts)))
         out.charts.extend((f"{d.url}charts/{c.key}.svg", c) for c in charts)
+    if budget is not None:
+        section, budget_figures = budget_actual_section(budget, "../" * d.url.count("/"))
+        sections.append(section)
+        out.charts.extend((f"{d.url}charts/{c.key}.svg", c) for c in budget_figures)
     if d.tables:
         ordered = sorted(d.tables.values(), key=lambda t: t.id)
         tables = "\n\n".join(_table_block(t, scope) for t in ordered)

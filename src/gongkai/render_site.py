@@ -23,7 +23,8 @@ def _listed(card: Card | None) -> str:
     if card is None:
         return "—"
     note = f'<br><span class="gk-meta">{escape(card.note)}</span>' if card.note else ""
-    return f"{escape(card.value)}{note}"
+    unit = "" if card.unit == "万元" else escape(card.unit)  # the list is in 万元; a table in 元 says so
+    return f"{escape(card.value)}{unit}{note}"
 
 
 def disclosure_rows(disclosures: Sequence[Disclosure], prefix: str, badges: Mapping[str, str]) -> str:

@@ -17,10 +17,12 @@ import jinja2
 from gongkai import markup
 from gongkai.aggregate import MEASURES, RUNNING, SPENDING, STAFF, THREE_PUBLIC, Facts, Fig, figs, region_path
 from gongkai.browse_html import GAP, by_key, computed_td, figure_td, money_head, page, table
+from gongkai.budget import BudgetActual
 from gongkai.charts import ChartData, Datum
 from gongkai.glossary import escape
 from gongkai.markup import Section
 from gongkai.models import Corpus, Disclosure, Unit
+from gongkai.render_budget import unit_budget_section
 from gongkai.render_disclosure import RenderedPage
 from gongkai.render_site import by_unit, disclosure_rows
 from gongkai.rules.prose_reasons import stated_changes
@@ -37,6 +39,7 @@ class UnitContext:
     figures: Sequence[Fig]  # the unit's headline figures (no function codes)
     years: tuple[int, ...]  # every year from the first to the last published, gaps included
     badges: Mapping[str, str]  # disclosure folder -> 核验 badge HTML
+    comparisons: Mapping[str, BudgetActual]  # 决算 folder -> budget against actual of the same year
     _stated: dict[tuple[int, str], Mapping[str, tuple[TextFigure, str]]] = field(default_factory=dict)
 
     @property
@@ -169,11 +172,21 @@ def _measures(ctx: UnitContext) -> tuple[list[Section], list[ChartData]]:
     return sections, []
 
 
-UNIT_SECTIONS: list[UnitSection] = [_charts, _measures, _disclosures]
+def _budget(ctx: UnitContext) -> tuple[list[Section], list[ChartData]]:
+    """预算执行: 年初预算 → 决算 of every year whose 预算 and 决算 are both published."""
+    found = unit_budget_section([ctx.comparisons[d.folder] for d in ctx.disclosures if d.folder in ctx.comparisons])
+    return ([found[0]], found[1]) if found is not None else ([], [])
+
+
+UNIT_SECTIONS: list[UnitSection] = [_charts, _measures, _budget, _disclosures]
 
 
 def unit_pages(
-    corpus: Corpus, env: jinja2.Environment, badges: Mapping[str, str], facts: Facts
+    corpus: Corpus,
+    env: jinja2.Environment,
+    badges: Mapping[str, str],
+    facts: Facts,
+    comparisons: Mapping[str, BudgetActual],
 ) -> tuple[list[RenderedPage], list[tuple[str, ChartData]]]:
     """Every unit's page and its charts (content path of the SVG, chart)."""
     pages, charts = [], []
@@ -188,6 +201,7 @@ def unit_pages(
             figs(mine) if mine is not None else [],
             tuple(range(years[0], years[-1] + 1)),
             badges,
+            comparisons,
         )
         path = " › ".join(n.name for n in region_path(unit))
         facts_line = (

@@ -1,6 +1,7 @@
 """``gongkai demo-data``: a deterministic synthetic corpus in the real data format, for tests and benchmarks.
 
-Each unit publishes a 预算 and a 决算 disclosure per year.  A unit's figures come from its own random
+Each unit publishes a 预算 (in the 预算 tables 预算01–09) and a 决算 disclosure per year; the 决算's
+“三公” 预算数 is its 预算's “三公” budget, so budget against actual and its cross-check hold.  A unit's figures come from its own random
 stream (seed, unit number, kind), so a corpus with more units or years keeps every disclosure of a
 smaller one byte for byte.  A share of the disclosures (``contradictions``) gets one planted error;
 they are listed in ``planted-contradictions.yaml`` at the top of the corpus.
@@ -13,12 +14,13 @@ import io
 import random
 import shutil
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
 
 import yaml
 
+from gongkai.demo.budget_tables import EMPTY_TABLES, budget_table_rows
 from gongkai.demo.ledger import Ledger, make_ledger, table_rows
 from gongkai.demo.prose import explanations_doc, glossary_doc, make_projects, overview_doc, project_doc
 from gongkai.site import GENERATED_NOTE
@@ -176,6 +178,7 @@ def unit_disclosures(
     function_codes: dict[int, dict[str, str]],
     planted_kinds: Sequence[str],
 ) -> Iterator[DemoDisclosure]:
+    budgets: dict[int, Ledger] = {}  # year -> the 预算 ledger (its “三公” amounts are the 决算's 预算数)
     for kind_slug, kind in KINDS:
         rng = random.Random(f"ledger-{seed}-{unit.index}-{kind_slug}")
         grown = Decimal(1)
@@ -183,9 +186,15 @@ def unit_disclosures(
         for year in range(FIRST_YEAR, FIRST_YEAR + years):
             grown *= Decimal(rng.randint(95, 112)) / 100
             ledger = make_ledger(rng, function_codes[year], unit.staff, grown)
+            if kind == "预算":
+                budgets[year] = ledger
+            else:
+                ledger = replace(ledger, three_budget=budgets[year].three_actual)
             planted = rng.choice(list(planted_kinds)) if rng.random() < contradictions else ""
             if planted == "t09-sum" and not ledger.three_actual.total:
                 planted = "t01-income-sum"
+            if kind == "预算":  # the planted errors are in 决算 tables and text
+                planted = ""
             yield DemoDisclosure(unit, year, kind, kind_slug, ledger, last, planted)
             last = ledger
 
@@ -209,19 +218,23 @@ def disclosure_files(d: DemoDisclosure, economic_codes: dict[str, str], seed: in
     rng = random.Random(f"text-{seed}-{d.unit.index}-{d.year}-{d.kind_slug}")
     unit = d.unit
     title = f"{unit.name}{d.year}年度单位{d.kind}公开"
-    rows = table_rows(d.ledger, economic_codes, d.planted)
-    empty = {"07", "08"} | ({"09"} if not d.ledger.three_actual.total else set())
+    if d.kind == "预算":
+        rows = budget_table_rows(d.ledger, economic_codes)
+        empty = set(EMPTY_TABLES) | ({"Y09"} if not (d.ledger.three_actual.total or d.ledger.public) else set())
+    else:
+        rows = table_rows(d.ledger, economic_codes, d.planted)
+        three = d.ledger.three_actual.total or d.ledger.three_budget.total
+        empty = {"07", "08"} | ({"09"} if not three else set())
     tables = [
         {
             "id": table_id,
-            "title": TABLE_TITLES[table_id].replace("决算", d.kind),
+            "title": TABLE_TITLES[table_id],
             "file": SPECS[table_id].file,
             "unit": "万元",
             **({"no_data": True} if table_id in empty else {}),
-            "notes": ["注：本套报表金额单位转换时可能存在尾数误差。"] if table_id == "01" else [],
+            "notes": ["注：本套报表金额单位转换时可能存在尾数误差。"] if table_id in ("01", "Y01") else [],
         }
-        for table_id, spec in SPECS.items()
-        if spec.kind == "决算"  # the demo ledgers are in the county 决算 layout
+        for table_id in rows
     ]
     document = {
         "title": title,
@@ -249,7 +262,7 @@ def disclosure_files(d: DemoDisclosure, economic_codes: dict[str, str], seed: in
         "explanations.yaml": _yaml(explanations_doc(rng, d.ledger, d.last, d.year, d.kind, projects, d.planted)),
         "glossary.yaml": _yaml(glossary_doc(rng)),
     }
-    files.update({f"tables/gongkai{table_id}.csv": _csv(lines) for table_id, lines in rows.items()})
+    files.update({SPECS[table_id].file: _csv(lines) for table_id, lines in rows.items()})
     for number, project in enumerate(projects):
         doc = project_doc(project, rng, unit.name, unit.code, d.year)
         if d.planted == "project-rate" and number == 0:

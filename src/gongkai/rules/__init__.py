@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from gongkai.diagnostics import Diagnostic
 from gongkai.models import Corpus
+from gongkai.rules.budget_tables import check_budget_tables, check_initial_budget
 from gongkai.rules.context import Checker
 from gongkai.rules.performance import check_performance
 from gongkai.rules.prose import check_prose
@@ -36,6 +37,8 @@ def check_corpus(corpus: Corpus) -> CheckReport:
         checker = Checker(disclosure, corpus)
         check_within_tables(checker)
         check_across_tables(checker)
+        check_budget_tables(checker)
+        check_initial_budget(checker)
         check_subject_codes(checker)
         check_text_units(checker)
         check_prose(checker)
