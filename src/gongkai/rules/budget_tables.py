@@ -11,6 +11,8 @@ Against the 决算 of the same unit and year: the 决算's 公开09表 预算数
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from dataclasses import replace
 from decimal import Decimal
 
 from gongkai.budget import WAN_PER_UNIT
@@ -70,11 +72,21 @@ def _cell(d: Disclosure, table_id: str, column: str, row_name: str) -> tuple[Tab
     return table, row.cell(column) if row is not None else None
 
 
+def _printed_parts(d: Disclosure) -> Iterator[SubjectTable]:
+    """The subject tables with the part columns each 预算 table prints (templates print a subsequence)."""
+    for spec in BUDGET_SUBJECT_TABLES:
+        table = d.table(spec.table_id)
+        printed = {c.title for c in table.columns} if table is not None else set()
+        parts = tuple(p for p in spec.parts if p in printed)
+        if parts:
+            yield replace(spec, parts=parts)
+
+
 def check_budget_tables(checker: Checker) -> None:
     d = checker.disclosure
     if d.kind != "预算":
         return
-    check_subject_tables(checker, BUDGET_SUBJECT_TABLES)
+    check_subject_tables(checker, tuple(_printed_parts(d)))
     for table_id in ("Y01", "Y04"):
         _, income = _cell(d, table_id, "合计", "收入总计")
         _, expense = _cell(d, table_id, "合计", "支出总计")
