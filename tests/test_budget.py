@@ -48,7 +48,7 @@ def test_every_juesuan_with_a_yusuan_of_its_year_is_compared(demo: Corpus) -> No
 def test_budget_charts_come_from_the_budget_tables(demo: Corpus) -> None:
     budget = next(d for d in demo.disclosures if d.kind == "预算")
     keys = [c.key for c in budget_charts(budget)]
-    assert keys[:2] == ["budget-income", "budget-classes"] and "budget-kinds" in keys
+    assert keys[:2] == ["income", "classes"] and "kinds" in keys
     assert all(datum.source.startswith("预算0") for chart in budget_charts(budget) for datum in chart.data)
     assert budget_charts(next(d for d in demo.disclosures if d.kind == "决算")) == []
 
@@ -104,13 +104,13 @@ def demo_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
 def test_juesuan_and_unit_pages_show_budget_against_actual(demo_site: BuiltSite) -> None:
     ba = next(iter(budget_actual(demo_site.result.corpus).values()))
     page = demo_site.html(ba.actual.url.rstrip("/"))
-    section = page[page.index('id="budget-actual"') :]
-    assert '<img src="charts/budget-actual-functions.svg"' in section
+    section = page[page.index('id="zhixing"') :]
+    assert '<img src="charts/zhixingbyclass.svg"' in section
     assert "执行率" in section and '<p class="gk-budget-summary">' in section
     assert re.search(rf'href="(\.\./)+{re.escape(ba.budget.url)}#ty03-', section)  # each 预算 figure links to its cell
     unit = demo_site.html(f"{ba.actual.unit.region_slug}/{ba.actual.unit.slug}")
-    assert 'id="budget-actual"' in unit and "charts/budget-actual-years.svg" in unit
-    assert (demo_site.paths.build / ba.actual.url / "charts" / "budget-actual-functions.svg").is_file()
+    assert 'id="zhixing"' in unit and "charts/zhixingbyyear.svg" in unit
+    assert (demo_site.paths.build / ba.actual.url / "charts" / "zhixingbyclass.svg").is_file()
 
 
 @pytest.mark.e2e

@@ -307,11 +307,11 @@ def _budget_running(d: Disclosure) -> Drawn:
 
 _BUDGET_FIGURES: tuple[tuple[str, str, ChartKind, Callable[[Disclosure], Drawn], str], ...] = (
     # key, title, kind, data, the table whose unit the chart is in
-    ("budget-income", "收入预算结构（按来源）", "donut", _budget_income, "Y02"),
-    ("budget-classes", "支出预算结构（按功能分类：类）", "donut", _budget_classes, "Y03"),
-    ("budget-items", "支出预算（按功能分类：款）", "bar", _budget_items, "Y03"),
-    ("budget-kinds", "基本支出与项目支出预算", "donut", _budget_kinds, "Y03"),
-    ("budget-running", "“三公”经费和机关运行经费预算", "bar", _budget_running, "Y09"),
+    ("income", "收入预算结构（按来源）", "donut", _budget_income, "Y02"),
+    ("classes", "支出预算结构（按功能分类：类）", "donut", _budget_classes, "Y03"),
+    ("items", "支出预算（按功能分类：款）", "bar", _budget_items, "Y03"),
+    ("kinds", "基本支出与项目支出预算", "donut", _budget_kinds, "Y03"),
+    ("running", "“三公”经费和机关运行经费预算", "bar", _budget_running, "Y09"),
 )
 
 

@@ -15,7 +15,7 @@ from gongkai.glossary import escape
 from gongkai.markup import Section, figure
 from gongkai.table_html import wrap
 
-ANCHOR = "budget-actual"
+ANCHOR = "zhixing"  # 预算执行
 TITLE = "预算执行（年初预算与决算）"
 BUDGET, ACTUAL = "年初预算", "决算"
 
@@ -101,8 +101,8 @@ def budget_actual_section(ba: BudgetActual, root: str) -> tuple[Section, list[Ch
     ]
     charts = []
     for key, title, lines in (
-        ("budget-actual-functions", "年初预算与决算：按功能分类（类）", ba.functions),
-        ("budget-actual-running", "年初预算与决算：“三公”经费和机关运行经费", ba.running),
+        ("zhixingbyclass", "年初预算与决算：按功能分类（类）", ba.functions),
+        ("zhixingrunning", "年初预算与决算：“三公”经费和机关运行经费", ba.running),
     ):
         chart = _chart(key, title, lines)
         if chart is None:
@@ -124,7 +124,7 @@ def unit_budget_section(comparisons: Sequence[BudgetActual]) -> tuple[Section, l
     if not lines:
         return None
     chart = ChartData(
-        f"{ANCHOR}-years",
+        f"{ANCHOR}byyear",
         "",
         "历年年初预算与决算",
         "bar",

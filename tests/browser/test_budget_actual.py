@@ -39,7 +39,7 @@ def test_budget_against_actual_fits_a_phone_with_its_chart_table_and_sentence(
     page = context.new_page()
     visit(page, base, path)
     load_all_charts(page)
-    section = page.locator("#budget-actual ~ figure.gk-chart img").first
+    section = page.locator("#zhixing ~ figure.gk-chart img").first
     section.scroll_into_view_if_needed()
     assert section.evaluate("i => i.complete && i.naturalWidth > 0")
     box = section.bounding_box()
