@@ -21,6 +21,7 @@ from gongkai.rules import check_corpus
 DATA = Path(__file__).resolve().parents[1] / "data"
 XIQU = "sichuan-panzhihua-xiqu/xiqu-xinfangju/2021-juesuan"
 CITY = "unnamed-city/shi-xinfangju/2024-juesuan"
+PUTUO = "shanghai-putuo/putuo-shangwuweiyuanhui/2025-yusuan"
 
 
 @pytest.fixture(scope="module")
@@ -57,6 +58,7 @@ def test_sample_documents_are_named_what_they_are(corpus: Corpus) -> None:
         f"{XIQU}/": "攀枝花市西区信访局 2021年度整体支出绩效评价报告",
         f"{CITY}/": "某市信访局（名称未注明） 2024年度整体支出绩效自评报告",
         "shanghai-putuo/putuo-caizhengju/2024-juesuan/": "上海市普陀区财政局 2024年度部门决算",
+        f"{PUTUO}/": "上海市普陀区商务委员会 2025年度部门预算",
     }
 
 
@@ -136,3 +138,15 @@ def test_each_module_imports_first_without_a_cycle(module: str) -> None:
     """documents reads sentences with rules.text_figures and the rules use documents: either may load first."""
     done = subprocess.run([sys.executable, "-c", f"import {module}"], capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
+
+
+def test_the_sample_budget_page_has_its_tables_charts_and_totals(built_site: BuiltSite) -> None:
+    page = built_site.html(PUTUO)
+    assert "<title>上海市普陀区商务委员会 2025年度部门预算公开 - " in page
+    assert "预算03表" in page and "预算09表" in page
+    for key in ("income", "classes", "items", "kinds", "running"):
+        assert f'<img src="charts/{key}.svg"' in page, key
+    assert "371,514,655.00" in page  # 收入总计 as printed, in 元
+    home = built_site.html("")
+    row = re.search(r"<tr><th scope=\"row\"><a href=\"shanghai-putuo/.*?</tr>", home)
+    assert row and "2025年度部门预算" in row.group(0) and "371,514,655.00元" in row.group(0)

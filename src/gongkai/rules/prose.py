@@ -317,6 +317,7 @@ class ProseRules:
         if (
             year == self.d.year
             or (year == self.d.year - 1 and any(w in f.sentence.text for w in _COMPARED))
+            or (year == self.d.year - 1 and self.d.kind == "预算")  # drawn up the year before: 截至2024年8月31日
             or (year == self.d.year + 1 and _DATE.match(after))  # a date of the following year (报送, 公开)
         ):
             return
