@@ -19,7 +19,10 @@ SEEDS_AND_FOLDERS = {
     "003_72e587118b812785": "unnamed-city/shi-xinfangju/2024-juesuan",
     "004_e40cd2cf77471691": "sichuan-panzhihua-xiqu/xiqu-xinfangju/2021-juesuan",
 }
-PDFS_AND_FOLDERS = {"putuo-caizhengju-2024-juesuan.pdf": "shanghai-putuo/putuo-caizhengju/2024-juesuan"}
+PDFS_AND_FOLDERS = {
+    "putuo-caizhengju-2024-juesuan.pdf": "shanghai-putuo/putuo-caizhengju/2024-juesuan",
+    "putuo-shangwuwei-2025-yusuan-bumen.pdf": "shanghai-putuo/putuo-shangwuweiyuanhui/2025-yusuan",
+}
 SOURCE_LINE = re.compile(r"\.yaml 第\d+行")  # where a figure stands in its YAML file: layout, not content
 
 
