@@ -33,15 +33,21 @@ ANSWERED_BY_A_DISCLOSURE = {
 # words the landing page marks
 FIRST_RESULT_SECTION = {
     "拨款": ({"#gongkai04"}, {"拨款"}),  # 公开04 财政拨款收入支出决算总表
-    "三公经费": ({"#gongkai09"}, {"三公经费"}),  # 公开09 财政拨款“三公”经费支出决算表
+    "三公经费": (
+        {"#gongkai09", "#yusuan09"},
+        {"三公经费"},
+    ),  # or 预算09 of the sample 部门预算;  # 公开09 财政拨款“三公”经费支出决算表
     "信访事务": ({"#gongkai02", "#gongkai03", "#gongkai05"}, {"信访事务"}),  # the row 2010308 信访事务
     "基本支出": ({"#gongkai06"}, {"基本支出"}),  # 公开06 基本支出决算明细表
     "住房公积金": ({"#gongkai06"}, {"住房公积金"}),  # 30113 住房公积金
-    "机关运行经费": ({"#explanation-10-1", "#gongkai10"}, {"机关运行经费"}),  # 十（一） 机关运行经费支出情况
+    "机关运行经费": (
+        {"#explanation-10-1", "#gongkai10", "#yusuan09"},
+        {"机关运行经费"},
+    ),  # 十（一） 机关运行经费支出情况
     # pinyin (full or initials): the section of the Chinese term, which the landing page marks
     "xinfang": ({"#gongkai02", "#gongkai03", "#gongkai04", "#gongkai05", "#top"}, {"信访", "信访事务"}),
-    "sangong": ({"#gongkai09", "#explanation-9", "#explanation-7"}, {"三公"}),
-    "jgyxjf": ({"#explanation-10-1", "#gongkai10"}, {"机关运行经费"}),
+    "sangong": ({"#gongkai09", "#explanation-9", "#explanation-7", "#yusuan09"}, {"三公"}),
+    "jgyxjf": ({"#explanation-10-1", "#gongkai10", "#yusuan09"}, {"机关运行经费"}),
     # subject codes: the tables with the code's row
     "2010308": ({"#gongkai02", "#gongkai03", "#gongkai05", "#top"}, {"2010308"}),  # or its function page
     "30201": ({"#gongkai06"}, {"30201"}),
