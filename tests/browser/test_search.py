@@ -39,7 +39,10 @@ FIRST_RESULT_SECTION = {
     ),  # or 预算09 of the sample 部门预算;  # 公开09 财政拨款“三公”经费支出决算表
     "信访事务": ({"#gongkai02", "#gongkai03", "#gongkai05"}, {"信访事务"}),  # the row 2010308 信访事务
     "基本支出": ({"#gongkai06"}, {"基本支出"}),  # 公开06 基本支出决算明细表
-    "住房公积金": ({"#gongkai06"}, {"住房公积金"}),  # 30113 住房公积金
+    "住房公积金": (
+        {"#gongkai06", "#yusuan06", "#yusuan02", "#yusuan03", "#yusuan05"},
+        {"住房公积金"},
+    ),  # 30113 住房公积金
     "机关运行经费": (
         {"#explanation-10-1", "#gongkai10", "#yusuan09"},
         {"机关运行经费"},
@@ -50,7 +53,7 @@ FIRST_RESULT_SECTION = {
     "jgyxjf": ({"#explanation-10-1", "#gongkai10", "#yusuan09"}, {"机关运行经费"}),
     # subject codes: the tables with the code's row
     "2010308": ({"#gongkai02", "#gongkai03", "#gongkai05", "#top"}, {"2010308"}),  # or its function page
-    "30201": ({"#gongkai06"}, {"30201"}),
+    "30201": ({"#gongkai06", "#yusuan06"}, {"30201"}),
 }
 
 
@@ -92,7 +95,10 @@ def test_project_name_finds_its_performance_page_first(search_page: Page) -> Non
     assert search(search_page, "遗属")[0] == "/" + PAGE_TYPES["project"]
 
 
-@pytest.mark.parametrize("query", FIRST_RESULT_SECTION)
+@pytest.mark.parametrize(
+    "query",
+    list(FIRST_RESULT_SECTION),
+)
 def test_the_first_result_lands_on_the_answering_section_which_marks_whole_words(
     search_page: Page, open_page: OpenPage, base: str, query: str
 ) -> None:
