@@ -16,6 +16,7 @@ import pytest
 from conftest import PROJECT
 from gongkai import build, markup
 from gongkai.aggregate import FUNCTION, RUNNING, SPENDING, THREE_PUBLIC, facts, figs, region_path
+from gongkai.budget import budget_actual
 from gongkai.build import Paths, Progress
 from gongkai.demo.corpus import generate_corpus
 from gongkai.load import load_corpus
@@ -70,7 +71,8 @@ def test_every_figure_of_the_frame_is_the_printed_cell_as_decimal(demo: tuple[Co
     spending = frame[frame["measure"] == SPENDING]
     for d in corpus.disclosures:
         row = spending[spending["folder"] == d.folder].iloc[0]
-        assert row["raw"] == _cell(d, "01", "62", "金额")
+        printed = _cell(d, "01", "62", "金额") if d.kind == "决算" else _cell(d, "Y03", "合计", "合计")  # 预算03 总计
+        assert row["raw"] == printed
         assert row["value"] == Decimal(row["raw"])
     assert set(frame[frame["measure"] == FUNCTION]["code"]) >= {"2010308", "201", "20103"}
 
@@ -104,7 +106,10 @@ def test_unit_page_shows_each_year_a_gap_for_the_missing_one_and_the_stated_reas
     mine = [d for d in corpus.disclosures if (d.unit.region_slug, d.unit.slug) == first]
     page = files[f"{first[0]}/{first[1]}/index.md"].decode()
     for d in mine:
-        assert _links(page, f"{d.url}#t01-r62-c2")[f"../../{d.url}#t01-r62-c2"] == _cell(d, "01", "62", "金额")
+        if d.kind == "决算":
+            assert _links(page, f"{d.url}#t01-r62-c2")[f"../../{d.url}#t01-r62-c2"] == _cell(d, "01", "62", "金额")
+        else:  # a 预算's spending is its 预算03 总计, linked to that cell
+            assert _cell(d, "Y03", "合计", "合计") in _links(page, f"{d.url}#ty03-").values()
     series = page.split("{: #series-2 }", 1)[0]
     assert "未公开" in page and "2021年" in series
     later = next(d for d in mine if (d.year, d.kind) == (2022, "决算"))
@@ -171,9 +176,9 @@ def test_unit_pages_and_compare_pages_are_deterministic(demo: tuple[Corpus, dict
     corpus, _ = demo
     env = markup.environment()
     f = facts(corpus.disclosures, {})
-    again, charts = unit_pages(corpus, env, {}, f)
+    again, charts = unit_pages(corpus, env, {}, f, budget_actual(corpus))
     assert [p.markdown for p in again] == [
-        p.markdown for p in unit_pages(corpus, env, {}, facts(corpus.disclosures, {}))[0]
+        p.markdown for p in unit_pages(corpus, env, {}, facts(corpus.disclosures, {}), budget_actual(corpus))[0]
     ]
     assert charts and all(path.endswith(".svg") for path, _ in charts)
     first, csv_files = compare_pages(f, env)
