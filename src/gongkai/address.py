@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import PurePosixPath
 
-from gongkai.models import Indicator, TableRow
+from gongkai.models import Indicator, Table, TableRow
 from gongkai.tables import SPECS
 
 PERFORMANCE_PREFIX = "pf-"
@@ -47,3 +47,12 @@ def text_key(part: str, in_overall_table: bool) -> str:
 def sentence_anchor(section_key: str, paragraph: int, sentence: int) -> str:
     """A sentence: its section's id (``explanation-5-3``), paragraph and sentence, 1-based."""
     return f"{section_key}-p{paragraph}-s{sentence}"
+
+
+def cell_source(table: Table, row: TableRow, column: str) -> str:
+    """「公开01表 行次31 栏次1」: the table, the row as a reader cites it, and the printed 栏次."""
+    titles = [c.title for c in table.columns]
+    index = titles.index(column) if column in titles else SPECS[table.id].amounts.index(column)
+    number = SPECS[table.id].numbering(row.numbering_key, index)
+    where = f"行次{row.row_no}" if row.row_no else f"科目代码{row.code}" if row.code else row.name
+    return f"{table.label} {where} 栏次{number}"

@@ -12,8 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from gongkai.address import cell_id
-from gongkai.figures import cell_source
+from gongkai.address import cell_id, cell_source
 from gongkai.models import Cell, Corpus, Disclosure, Table, TableRow
 
 CENT = Decimal("0.01")

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
+from gongkai.address import cell_source
 from gongkai.charts import ChartData, ChartKind, Datum, decimal_text
 from gongkai.models import (
     Cell,
@@ -79,15 +80,6 @@ def _table(d: Disclosure, table_id: str) -> Table | None:
 def _total_row(table: Table) -> TableRow | None:
     """The 合计 line of a table listed by subject code: the first line without a code or 行次."""
     return next((r for r in table.rows if not r.code and not r.row_no), None)
-
-
-def cell_source(table: Table, row: TableRow, column: str) -> str:
-    """「公开01表 行次31 栏次1」: the table, the row as a reader cites it, and the printed 栏次."""
-    titles = [c.title for c in table.columns]
-    index = titles.index(column) if column in titles else SPECS[table.id].amounts.index(column)
-    number = SPECS[table.id].numbering(row.numbering_key, index)
-    where = f"行次{row.row_no}" if row.row_no else f"科目代码{row.code}" if row.code else row.name
-    return f"{table.label} {where} 栏次{number}"
 
 
 def _cell(table: Table, row: TableRow | None, column: str, category: str, series: str = "") -> Datum | None:
