@@ -78,8 +78,6 @@ def new_project(work: Path, size: int) -> tuple[Path, int]:
     project = work / f"site-{size}"
     shutil.rmtree(project, ignore_errors=True)
     project.mkdir(parents=True)
-    shutil.copy(PROJECT / "mkdocs.yml", project / "mkdocs.yml")
-    shutil.copytree(PROJECT / "site_templates", project / "site_templates")
     units = max(1, size // (2 * YEARS))
     count = generate_corpus(project / "data", PROJECT / "data", units=units, years=YEARS, seed=SEED)
     return project, count

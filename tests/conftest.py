@@ -13,10 +13,8 @@ PROJECT = Path(__file__).resolve().parents[1]
 
 
 def copy_project(target: Path, data: Path | None = None, source: Path = PROJECT) -> Paths:
-    """A throwaway project: mkdocs.yml, site_templates/ and data/ of ``source`` (data/ unless given)."""
+    """A throwaway project: the data/ of ``source`` (``data`` if given); gongkai's own theme and config."""
     target.mkdir(parents=True, exist_ok=True)
-    shutil.copy(source / "mkdocs.yml", target / "mkdocs.yml")
-    shutil.copytree(source / "site_templates", target / "site_templates")
     shutil.copytree(data or source / "data", target / "data")
     return Paths.at(target)
 

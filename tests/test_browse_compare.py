@@ -36,8 +36,6 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Corpus, dict[str, by
     generate_corpus(data, PROJECT / "data", units=UNITS, years=YEARS, seed=SEED)
     first = sorted((data / "disclosures").glob(f"*/*/{GAP_FOLDER}"))[0]
     shutil.rmtree(first)
-    shutil.copy(PROJECT / "mkdocs.yml", root / "mkdocs.yml")
-    shutil.copytree(PROJECT / "site_templates", root / "site_templates")
     return _pages_only(Paths.at(root))
 
 

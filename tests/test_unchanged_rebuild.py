@@ -62,7 +62,9 @@ def test_a_changed_input_or_force_or_a_missing_build_folder_builds_again(
     disclosure = paths.data / DISCLOSURE / "disclosure.yaml"
     disclosure.write_bytes(disclosure.read_bytes() + b"\n# a comment changes the bytes\n")
     assert _build(paths) == 0 and len(runs) == 2
-    (paths.templates / "assets" / "gongkai.css").write_text("/* changed */", encoding="utf-8")
+    override = paths.project / "site_templates" / "assets" / "gongkai.css"  # the project replaces gongkai's CSS
+    override.parent.mkdir(parents=True)
+    override.write_text("/* changed */", encoding="utf-8")
     assert _build(paths) == 0 and len(runs) == 3
     assert _build(paths, "--force") == 0 and len(runs) == 4
     if paths.build.is_symlink():  # build/ is a link to the published version

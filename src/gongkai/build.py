@@ -42,15 +42,16 @@ from gongkai.site import (
     write_site_config,
     write_tree,
 )
+from gongkai.theme import Theme
 
 
 @dataclass(frozen=True)
 class Paths:
-    project: Path  # folder holding mkdocs.yml
+    project: Path  # the project folder: data/ (by default), an optional mkdocs.yml and site_templates/
     data: Path
     content: Path
     build: Path
-    templates: Path
+    theme: Theme  # gongkai's templates and theme, file by file replaced by the project's site_templates/
     chart_cache: Path  # SVGs by chart key; may be shared by several projects
 
     @classmethod
@@ -60,7 +61,7 @@ class Paths:
             data or project / "data",
             project / "content",
             project / "build",
-            project / "site_templates",
+            Theme.of(project),
             chart_cache or project / DEFAULT_FOLDER,
         )
 
@@ -174,10 +175,10 @@ def generate(paths: Paths, progress: Progress, engine: Engine = LOCAL) -> BuildR
     report = check_corpus(corpus)
     result = BuildResult(corpus, report)
     graded = scores(corpus, report)
-    env = markup.environment(paths.templates / "pages")
+    env = markup.environment(paths.theme)
     registry = BacklinkRegistry()
     site_terms = terms_from_entries(corpus.glossary)
-    index_text = search_index.IndexText(search_index.site_terms(corpus, paths.templates))
+    index_text = search_index.IndexText(search_index.site_terms(corpus, paths.theme.file(search_index.COMMON_TERMS)))
     progress.stage("生成页面与图表 (render)", "render")
     files: dict[str, bytes] = {}
     chart_jobs: list[tuple[str, charts.ChartData]] = []
@@ -248,7 +249,7 @@ def generate(paths: Paths, progress: Progress, engine: Engine = LOCAL) -> BuildR
         )
     )
     result.charts = len(chart_jobs)
-    files.update(copy_assets(paths.templates))
+    files.update(copy_assets(paths.theme))
     result.files = files
     return result
 
@@ -293,7 +294,7 @@ def build_if_changed(
     ``content/`` nor ``build/`` is touched."""
     progress = progress or Progress()
     progress.stage("比对输入 (inputs)", "inputs")
-    inputs = freshness.fingerprint(paths.project, paths.data, paths.templates)
+    inputs = freshness.fingerprint(paths.project, paths.data, paths.theme)
     summary = None if force else freshness.unchanged(paths.project, paths.build, inputs)
     if summary is not None:
         progress.stage("数据、模板和程序都没有改变，不必重新生成")

@@ -61,7 +61,12 @@ def _parser() -> argparse.ArgumentParser:
             epilog=EXAMPLES[name],
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
-        sub.add_argument("--project", type=Path, default=Path("."), help="项目目录（含 mkdocs.yml），默认当前目录")
+        sub.add_argument(
+            "--project",
+            type=Path,
+            default=Path("."),
+            help="项目目录（含 data/，可另放自己的 mkdocs.yml 和 site_templates/），默认当前目录",
+        )
         sub.add_argument("--data", type=Path, default=None, help="数据目录，默认 <项目目录>/data")
         return sub
 

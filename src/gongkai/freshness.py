@@ -1,6 +1,7 @@
 """Whether ``build/`` is up to date: a content hash of everything a build reads, recorded after each build.
 
-The hash covers the data folder, ``site_templates/``, ``mkdocs.yml``, gongkai's own files and the
+The hash covers the data folder, the project's ``site_templates/`` and ``mkdocs.yml``, gongkai's own files
+(its theme included) and the
 versions of every installed Python distribution (MkDocs, Material, Altair, vl-convert, jieba …).
 When it equals the one recorded by the last successful build and ``build/`` is still there, nothing
 needs doing: the build is skipped whole (MkDocs included) and ``build/`` stays byte for byte as it was,
@@ -19,6 +20,7 @@ from pathlib import Path
 
 import gongkai
 from gongkai.site import write_if_changed
+from gongkai.theme import Theme
 
 RECORD = Path(".gongkai") / "build-inputs.json"  # under the project
 
@@ -50,10 +52,11 @@ def _content(path: Path) -> bytes:
         return f"unreadable:{exc.errno}".encode()
 
 
-def fingerprint(project: Path, data: Path, templates: Path) -> str:
+def fingerprint(project: Path, data: Path, theme: Theme) -> str:
     """SHA-256 over the inputs of a build: file names and bytes, and the installed libraries' versions."""
     digest = hashlib.sha256()
-    for label, folder in (("data", data), ("templates", templates), ("gongkai", Path(gongkai.__file__).parent)):
+    folders = [("data", data), *((f"theme{i}", folder) for i, folder in enumerate(theme.folders))]
+    for label, folder in (*folders, ("gongkai", Path(gongkai.__file__).parent)):
         for path in _files(folder):
             digest.update(f"{label}/{path.relative_to(folder).as_posix()}\0".encode())
             digest.update(_content(path))

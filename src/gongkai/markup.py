@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass
-from pathlib import Path
 
 import jinja2
 
@@ -20,8 +19,7 @@ from gongkai.models import Cell, TextSection
 from gongkai.money import amount_attrs, text_attrs, unit_label
 from gongkai.rules.text_figures import split_sentences
 from gongkai.table_html import wrap
-
-TEMPLATES = Path(__file__).resolve().parents[2] / "site_templates" / "pages"
+from gongkai.theme import GONGKAI, Theme
 
 
 @dataclass(frozen=True)
@@ -44,9 +42,10 @@ class Card:
     note: str = ""
 
 
-def environment(templates: Path = TEMPLATES) -> jinja2.Environment:
+def environment(theme: Theme = GONGKAI) -> jinja2.Environment:
+    """The page templates of ``theme`` (the project's replacing gongkai's)."""
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(templates)),
+        loader=jinja2.FileSystemLoader(theme.folder("pages")),
         autoescape=False,  # bodies are built from escaped parts; raw data fields go through ``| text``
         keep_trailing_newline=True,
         trim_blocks=True,

@@ -44,7 +44,7 @@ NOT_INDEXED = (
 # (each such block is one line of HTML) and backlink paragraphs.
 NOT_INDEXED_SECTIONS = re.compile(r"\{: #(charts|checks|downloads) \}")
 NOT_INDEXED_HTML = re.compile(r'<p class="gk-backlinks">.*?</p>|^.*class="gk-(contents|cards|badge)\b.*$', re.MULTILINE)
-COMMON_TERMS = Path("search/common-terms.txt")  # below site_templates/: finance words readers type in pinyin
+COMMON_TERMS = "search/common-terms.txt"  # in the theme (site_templates/): finance words readers type in pinyin
 
 
 class SearchIndexFailed(BuildFailed):
@@ -114,9 +114,8 @@ def hidden_index_text(names: Iterable[str], filters: Mapping[str, str] | None = 
     return f'<div class="gk-index" hidden data-pagefind-weight="0.1">{"".join(spans)}</div>' if spans else ""
 
 
-def common_terms(templates: Path) -> tuple[str, ...]:
-    """Finance words readers look up by pinyin (三公, 信访 …), from site_templates/search/common-terms.txt."""
-    path = templates / COMMON_TERMS
+def common_terms(path: Path) -> tuple[str, ...]:
+    """Finance words readers look up by pinyin (三公, 信访 …), from the theme's ``search/common-terms.txt``."""
     if not path.is_file():
         return ()
     lines = (line.split("#", 1)[0].strip() for line in path.read_text(encoding="utf-8").splitlines())
@@ -153,10 +152,10 @@ class IndexText:
         return "".join(out)
 
 
-def site_terms(corpus: Corpus, templates: Path) -> list[str]:
+def site_terms(corpus: Corpus, common: Path) -> list[str]:
     """The names and terms whose pinyin is indexed: units, regions, projects, glossary terms and the
-    common finance words of ``site_templates/search/common-terms.txt``."""
-    terms = [*common_terms(templates), *(e.term for e in corpus.glossary)]
+    common finance words of the file ``common`` (the theme's ``search/common-terms.txt``)."""
+    terms = [*common_terms(common), *(e.term for e in corpus.glossary)]
     for d in corpus.disclosures:
         terms += [d.unit.name, *d.unit.region, *(e.term for e in d.glossary), *(p.name for p in d.projects)]
     return terms

@@ -18,10 +18,10 @@ def _snapshot(*folders: Path) -> dict[Path, float]:
 
 
 def _watch(paths: Paths, stop: threading.Event) -> None:
-    """Poll data/ and site_templates/ once a second; regenerate content/ when anything changed."""
-    seen = _snapshot(paths.data, paths.templates)
+    """Poll data/ and the theme's folders once a second; regenerate content/ when anything changed."""
+    seen = _snapshot(paths.data, *paths.theme.folders)
     while not stop.wait(1.0):
-        now = _snapshot(paths.data, paths.templates)
+        now = _snapshot(paths.data, *paths.theme.folders)
         if now == seen:
             continue
         seen = now
