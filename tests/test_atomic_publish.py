@@ -150,7 +150,7 @@ KILL_POINTS: dict[str, tuple[str, Callable[[pytest.MonkeyPatch], None], Callable
     # name: (the site online after the kill, the patch that kills, the post-processing step)
     "inside-mkdocs": ("old", lambda mp: mp.setattr(site, "mkdocs_build", _half_mkdocs), _nothing),
     "in-post-processing": ("old", lambda mp: None, _die),
-    "staged-and-renamed-before-the-switch": ("old", lambda mp: mp.setattr(site.os, "replace", _die), _nothing),
+    "staged-and-renamed-before-the-switch": ("old", lambda mp: mp.setattr(os, "replace", _die), _nothing),
     "switched-before-pruning": (
         "new",
         lambda mp: mp.setattr(site, "_prune", _prune_then_die_on_the_second_call()),

@@ -39,7 +39,7 @@ def _worker_pid(_: int) -> int:
 @pytest.fixture(scope="module")
 def scheduler() -> Iterator[str]:
     """An existing cluster of two worker processes, as `dask scheduler` + `dask worker` would give."""
-    with LocalCluster(
+    with LocalCluster(  # type: ignore[no-untyped-call]  # distributed is not annotated
         n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0", silence_logs=logging.ERROR
     ) as running:
         yield running.scheduler_address

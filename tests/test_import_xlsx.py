@@ -6,7 +6,8 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from gongkai.importers.xlsx import OLE_SIGNATURE, import_xlsx
+from gongkai.importers.source import OLE_SIGNATURE
+from gongkai.importers.xlsx import import_xlsx
 from gongkai.load import load_corpus
 from import_helpers import data_folder, error_code, only_disclosure, run_import
 

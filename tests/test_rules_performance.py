@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from decimal import Decimal
+from typing import Any
 
 import pytest
 
@@ -215,7 +216,7 @@ def test_summary_of_project_evaluations_agrees_with_the_tables() -> None:
         assert codes(findings(project(), explanations=right), "perf-project-summary") == []
 
 
-def _located(values: dict[str, str], prefix: str) -> dict[str, Cell]:
+def _located(values: dict[str, str], prefix: str) -> dict[str, Any]:  # Any: replace() kwargs of mixed fields
     return {name: cell(raw, f"{prefix}.{name}") for name, raw in values.items()}
 
 

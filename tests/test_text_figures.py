@@ -6,13 +6,13 @@ from decimal import Decimal
 
 import pytest
 
+from gongkai.address import sentence_anchor
 from gongkai.models import TextSection
 from gongkai.rules.text_figures import (
     FigureKind,
     Sentence,
     clause_of,
     figures_in,
-    sentence_anchor,
     split_sentences,
     walk_sentences,
 )

@@ -53,7 +53,9 @@ class _SiteHandler(SimpleHTTPRequestHandler):
         if self.path.split("?")[0] != "/sitemap.xml":
             super().do_GET()
             return
-        host, port = self.server.server_address[:2]
+        address = self.server.server_address
+        assert isinstance(address, tuple)  # an IPv4 server: (host, port)
+        host, port = address[:2]
         root = Path(self.directory)
         folders = sorted(page.parent.relative_to(root).as_posix() for page in root.rglob("index.html"))
         urls = [f"http://{host}:{port}/" + ("" if folder == "." else f"{folder}/") for folder in folders]
@@ -106,10 +108,9 @@ class Watch:
         if message.type == "error":
             self.errors.append(f"{message.text} ({message.location.get('url', '')})")
 
-    def watch(self, page: Page) -> Page:
+    def watch(self, page: Page) -> None:
         page.on("console", self.console)
         page.on("pageerror", lambda error: self.errors.append(str(error)))
-        return page
 
 
 OpenPage = Callable[..., tuple[Page, Watch]]  # open_page fixture: (width, page type to show, touch=) -> page, watch
