@@ -23,6 +23,7 @@ PROJECT = BENCH.parent
 sys.path.insert(0, str(PROJECT / "src"))
 
 from gongkai import markup  # noqa: E402
+from gongkai.budget import budget_actual  # noqa: E402
 from gongkai.build import aggregate_pages  # noqa: E402
 from gongkai.demo.corpus import generate_corpus  # noqa: E402
 from gongkai.load import load_corpus  # noqa: E402
@@ -34,8 +35,9 @@ YEARS, SEED = 5, 1
 def _render(data: Path, env: jinja2.Environment) -> tuple[float, float, dict[str, str], int]:
     corpus = load_corpus(data)
     report = check_corpus(corpus)
+    badges, comparisons = {d.folder: "" for d in corpus.disclosures}, budget_actual(corpus)
     start = time.perf_counter()
-    pages, charts, _ = aggregate_pages(corpus, report, env, {d.folder: "" for d in corpus.disclosures})
+    pages, charts, _ = aggregate_pages(corpus, report, env, badges, comparisons)
     seconds = time.perf_counter() - start
     return seconds, len(corpus.disclosures), {p.path: p.markdown for p in pages}, len(charts)
 
