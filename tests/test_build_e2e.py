@@ -174,3 +174,13 @@ def test_the_404_page_speaks_chinese_and_offers_search_and_ways_on(built_site: B
     assert 'for="__search"' in page  # opens the search box
     for target in ("/", "/checks/", "/glossary/", "/about/"):
         assert f'href="{target}"' in page
+
+
+def test_a_page_states_the_amount_unit_its_tables_print_and_long_amounts_get_the_long_card(
+    built_site: BuiltSite,
+) -> None:
+    html = built_site.html("shanghai-putuo/putuo-shangwuweiyuanhui/2025-yusuan")  # 预算 tables in 元, 预算09 in 万元
+    meta = re.search(r'<p class="gk-meta">(.*?)</p>', html)
+    assert meta and re.sub(r"<[^>]+>", "", meta.group(1)).endswith("金额单位：元（预算09表为万元）")
+    assert re.search(r'<span class="gk-card__value gk-card__value--long"[^>]*>371,514,655\.00</span>', html)
+    assert re.search(r'<span class="gk-card__value"[^>]*>1\.00</span>', html)  # a short one keeps the full size

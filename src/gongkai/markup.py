@@ -123,12 +123,20 @@ def text_sections(
     return "\n\n".join(blocks)
 
 
+def _length_class(value: str) -> str:
+    """A long amount (「371,514,655.00」 元) gets a smaller type that fits its card, never a break inside it."""
+    if len(value) > 14:
+        return " gk-card__value--longer"
+    return " gk-card__value--long" if len(value) > 10 else ""
+
+
 def cards(items: Iterable[Card]) -> str:
     """Key figures as a grid of cards, each linking to the cell it is printed in."""
     html = []
     for card in items:
         value = (
-            f'<span class="gk-card__value"{text_attrs(card.value, card.unit)}>{escape(card.value)}</span>'
+            f'<span class="gk-card__value{_length_class(card.value)}"{text_attrs(card.value, card.unit)}>'
+            f"{escape(card.value)}</span>"
             f'<span class="gk-card__unit">{unit_label(card.unit)}</span>'
         )
         if card.href:
