@@ -178,7 +178,11 @@ def _walk(node: yaml.Node, path: PathKey, lines: dict[PathKey, int], rel: str) -
 
 
 def load_yaml(path: Path, rel: str) -> YamlDocument:
-    text = read_text(path, rel)
+    return parse_yaml(read_text(path, rel), rel)
+
+
+def parse_yaml(text: str, rel: str) -> YamlDocument:
+    """A YAML document from its text, read as :func:`load_yaml` reads a file (``rel`` names it in problems)."""
     try:
         data, lines = _read_document(text, rel)
     except yaml.YAMLError as exc:

@@ -10,7 +10,6 @@ they are listed in ``planted-contradictions.yaml`` at the top of the corpus.
 from __future__ import annotations
 
 import csv
-import io
 import random
 import shutil
 from collections.abc import Iterator, Sequence
@@ -18,11 +17,13 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
 
-import yaml
+from pydantic import BaseModel
 
+from gongkai.data_writer import csv_text, write_files, yaml_text
 from gongkai.demo.budget_tables import EMPTY_TABLES, budget_table_rows
 from gongkai.demo.ledger import Ledger, make_ledger, table_rows
 from gongkai.demo.prose import explanations_doc, glossary_doc, make_projects, overview_doc, project_doc
+from gongkai.schema import DisclosureDoc, ExplanationsDoc, GlossaryDoc, OverviewDoc, ProjectDoc, SiteDoc
 from gongkai.site import GENERATED_NOTE
 from gongkai.tables import SPECS
 
@@ -199,22 +200,18 @@ def unit_disclosures(
             last = ledger
 
 
-def _yaml(document: object) -> bytes:
-    body = yaml.safe_dump(document, allow_unicode=True, sort_keys=False, width=1000)
-    return (GENERATED_NOTE.replace("gongkai", "gongkai demo-data") + body).encode("utf-8")
+NOTE = GENERATED_NOTE.replace("gongkai", "gongkai demo-data").removeprefix("# ").rstrip("\n")
 
 
-def _csv(rows: list[list[str]]) -> bytes:
-    buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerows(rows)
-    return buffer.getvalue().encode("utf-8")
+def _yaml(document: dict[str, object], model: type[BaseModel] | None, rel: str) -> str:
+    return yaml_text(document, NOTE, model, rel)
 
 
 TABLE_TITLES = {table_id: spec.title for table_id, spec in SPECS.items()}
 
 
-def disclosure_files(d: DemoDisclosure, economic_codes: dict[str, str], seed: int) -> dict[str, bytes]:
-    """Every file of one disclosure, path relative to its folder -> bytes."""
+def disclosure_files(d: DemoDisclosure, economic_codes: dict[str, str], seed: int) -> dict[str, str]:
+    """Every file of one disclosure, path relative to its folder -> text."""
     rng = random.Random(f"text-{seed}-{d.unit.index}-{d.year}-{d.kind_slug}")
     unit = d.unit
     title = f"{unit.name}{d.year}年度单位{d.kind}公开"
@@ -256,24 +253,30 @@ def disclosure_files(d: DemoDisclosure, economic_codes: dict[str, str], seed: in
         "tables": tables,
     }
     projects = make_projects(rng, d.ledger)
-    files = {
-        "disclosure.yaml": _yaml(document),
-        "overview.yaml": _yaml(overview_doc(rng, unit.name, unit.staff)),
-        "explanations.yaml": _yaml(explanations_doc(rng, d.ledger, d.last, d.year, d.kind, projects, d.planted)),
-        "glossary.yaml": _yaml(glossary_doc(rng)),
-    }
-    files.update({SPECS[table_id].file: _csv(lines) for table_id, lines in rows.items()})
+    documents: list[tuple[str, dict[str, object], type[BaseModel]]] = [  # in this order: one random stream
+        ("disclosure.yaml", document, DisclosureDoc),
+        ("overview.yaml", overview_doc(rng, unit.name, unit.staff), OverviewDoc),
+        (
+            "explanations.yaml",
+            explanations_doc(rng, d.ledger, d.last, d.year, d.kind, projects, d.planted),
+            ExplanationsDoc,
+        ),
+        ("glossary.yaml", glossary_doc(rng), GlossaryDoc),
+    ]
+    files = {rel: _yaml(doc, model, f"{d.folder}/{rel}") for rel, doc, model in documents}
+    files.update({SPECS[table_id].file: csv_text(lines) for table_id, lines in rows.items()})
     for number, project in enumerate(projects):
         doc = project_doc(project, rng, unit.name, unit.code, d.year)
         if d.planted == "project-rate" and number == 0:
             funds = doc["funds"]
             assert isinstance(funds, list)
             funds[0]["rate"] = f"{project.rate + 5}"
-        files[f"performance/projects/{project.slug}.yaml"] = _yaml(doc)
+        rel = f"performance/projects/{project.slug}.yaml"
+        files[rel] = _yaml(doc, ProjectDoc, f"{d.folder}/{rel}")
     return files
 
 
-def _site_yaml(units: int, years: int, seed: int) -> bytes:
+def _site_yaml(units: int, years: int, seed: int) -> str:
     return _yaml(
         {
             "title": "合成数据示例：信访部门预决算公开",
@@ -282,7 +285,9 @@ def _site_yaml(units: int, years: int, seed: int) -> bytes:
             "contact": "电话 0000-0000000",
             "icp": "",
             "site_url": "",
-        }
+        },
+        SiteDoc,
+        "site.yaml",
     )
 
 
@@ -294,13 +299,6 @@ def prepare_output(out: Path) -> None:
         shutil.rmtree(out)
     out.mkdir(parents=True)
     (out / MARKER).write_text("made by gongkai demo-data; the next run may replace this folder\n", encoding="utf-8")
-
-
-def write_files(root: Path, files: dict[str, bytes]) -> None:
-    for rel, data in sorted(files.items()):
-        path = root / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
 
 
 def generate_corpus(
@@ -318,11 +316,11 @@ def generate_corpus(
     with (source / "codes" / "economic-codes.csv").open(encoding="utf-8-sig", newline="") as handle:
         economic_codes = {row["code"].strip(): row["name"].strip() for row in csv.DictReader(handle)}
     prepare_output(out)
-    files = {"site.yaml": _site_yaml(units, years, seed)}
+    write_files(out, {"site.yaml": _site_yaml(units, years, seed)})
     for name in ("codes/function-codes.csv", "codes/economic-codes.csv", "glossary.yaml"):
         if (source / name).is_file():
-            files[name] = (source / name).read_bytes()
-    write_files(out, files)
+            (out / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source / name, out / name)
     planted: list[dict[str, str]] = []
     count = 0
     for unit in demo_units(units, seed):
@@ -333,5 +331,5 @@ def generate_corpus(
                 planted.append(
                     {"folder": f"{out.name}/{d.folder}", "kind": d.planted, "what": PLANTED_KINDS[d.planted]}
                 )
-    write_files(out, {PLANTED_FILE: _yaml({"planted": planted})})
+    write_files(out, {PLANTED_FILE: _yaml({"planted": planted}, None, PLANTED_FILE)})  # not part of the format
     return count
