@@ -135,6 +135,17 @@ def test_compare_page_puts_a_regions_units_side_by_side_sorted_with_ranks_and_a_
     assert juesuan == {d.unit.name: _cell(d, "01", "62", "金额") for d in units}
 
 
+def test_the_compare_folder_lists_every_compare_page_by_region_and_year(demo: tuple[Corpus, dict[str, bytes]]) -> None:
+    _, files = demo
+    compare = {p.removesuffix("index.md") for p in files if re.fullmatch(r"compare/[^/]+/\d{4}/index\.md", p)}
+    top = files["compare/index.md"].decode()
+    assert {f"compare/{href}" for href in re.findall(r'href="([^"]+/\d{4}/)"', top)} == compare
+    for region in {p.split("/")[1] for p in compare}:
+        years = files[f"compare/{region}/index.md"].decode()
+        listed = {f"compare/{region}/{y}/" for y in re.findall(r'href="\.\./' + region + r'/(\d{4})/"', years)}
+        assert listed == {p for p in compare if p.startswith(f"compare/{region}/")}
+
+
 def test_region_and_department_pages_total_their_units_exactly(demo: tuple[Corpus, dict[str, bytes]]) -> None:
     corpus, files = demo
     d = corpus.disclosures[0]

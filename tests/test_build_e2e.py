@@ -153,9 +153,9 @@ def test_a_self_evaluation_form_shows_only_the_columns_it_prints_and_names_the_o
 def test_browser_tab_titles_name_the_page_and_the_site_once(built_site: BuiltSite) -> None:
     titles = {url: re.search(r"<title>([^<]+)</title>", built_site.html(url)) for url in ("", "glossary", XIANGYUAN)}
     assert {url: m.group(1) if m else "" for url, m in titles.items()} == {
-        "": "信访部门预决算公开",
-        "glossary": "名词解释 - 信访部门预决算公开",
-        XIANGYUAN: "襄垣县信访局 2023年度单位决算公开 - 信访部门预决算公开",
+        "": "部门预决算公开示例",
+        "glossary": "名词解释 - 部门预决算公开示例",
+        XIANGYUAN: "襄垣县信访局 2023年度单位决算公开 - 部门预决算公开示例",
     }
 
 
@@ -165,7 +165,7 @@ def test_the_footer_and_site_name_come_from_site_yaml_alone(built_site: BuiltSit
     assert re.search(r"备案号：<a [^>]*>示例ICP备00000000号</a>", html)
     assert "备案号：备案号" not in html
     config = (built_site.paths.project / "mkdocs.site.yml").read_text(encoding="utf-8")
-    assert "site_name: 信访部门预决算公开" in config and "icp: 示例ICP备00000000号" in config
+    assert "site_name: 部门预决算公开示例" in config and "icp: 示例ICP备00000000号" in config
 
 
 def test_the_404_page_speaks_chinese_and_offers_search_and_ways_on(built_site: BuiltSite) -> None:

@@ -171,3 +171,28 @@ def test_corrections_refuse_a_slug_that_is_not_lowercase_ascii() -> None:
     assert CorrectionsDoc(region_slug="xiqu-2").region_slug == "xiqu-2"
     with pytest.raises(ValueError):
         CorrectionsDoc(region_slug="Bad Slug!")
+
+
+def test_a_numbered_sentence_after_numbered_paragraphs_stays_an_item_even_with_text_after_its_full_stop() -> None:
+    imported = _overview(
+        "一、“三公”经费预算情况说明\n（一）因公出国（境）费0万元，与上年预算持平。\n"
+        "（二）公务用车购置及运行费0万元，与上年预算持平。\n（三）公务接待费1.00万元。与上年预算持平。\n"
+    )
+    assert _outline(imported.overview) == ["一、“三公”经费预算情况说明"]
+    assert imported.overview[0].paragraphs[-1] == "（三）公务接待费1.00万元。与上年预算持平。"
+
+
+def test_an_unnumbered_title_before_a_numbering_that_restarts_opens_a_group_of_its_own() -> None:
+    imported = _overview(
+        "一、机关运行经费\n经费171.01万元。\n二、国有资产占有使用情况\n共有车辆0辆。\n"
+        "科技创新专项经费情况说明\n一、项目概述\n推动企业创新。\n二、立项依据\n实施意见。\n"
+        "生命健康专项经费情况说明\n一、项目概述\n推动产业发展。\n"
+    )
+    assert _outline(imported.overview) == [
+        "一、机关运行经费",
+        "二、国有资产占有使用情况",
+        "科技创新专项经费情况说明",
+        ["一、项目概述", "二、立项依据"],
+        "生命健康专项经费情况说明",
+        ["一、项目概述"],
+    ]

@@ -267,7 +267,8 @@ def browse_pages(corpus: Corpus, facts: Facts, env: jinja2.Environment) -> list[
         '<ul><li><a href="region/">按地区浏览</a>：省 › 市 › 县区，各级的历年合计与所属单位</li>'
         '<li><a href="department/">按主管部门浏览</a></li>'
         '<li><a href="function/">按支出功能分类浏览</a>：类 › 款 › 项，每个科目列出各单位历年支出（如 '
-        '<a href="function/2010308/">2010308 信访事务</a>）</li></ul>'
+        '<a href="function/2010308/">2010308 信访事务</a>）</li>'
+        '<li><a href="../compare/">各单位比较</a>：每个地区每年各单位的支出、“三公”经费、机关运行经费并排比较</li></ul>'
     )
     pages.append(
         page(env, f"{BROWSE}index.md", "浏览与比较", "", [Section("浏览方式", "ways", intro)], "data/disclosures/")

@@ -167,13 +167,36 @@ def _compare_page(
     return rendered, _csv(lines_by_kind, group.title, year)
 
 
+def _year_links(group: Group, years: list[int], prefix: str) -> str:
+    links = " · ".join(f'<a href="{prefix}{group.slug}/{y}/">{y}年度</a>' for y in years)
+    return f"<li>{escape(' › '.join([*(n.name for n in group.parents), group.title]))}：{links}</li>"
+
+
+def _index_pages(years_of: Mapping[str, tuple[Group, list[int]]], env: jinja2.Environment) -> list[RenderedPage]:
+    """The compare folder's own pages: every region with its years (``compare/``), and each region's years
+    (``compare/<地区>/``), so that no compare address ends in an empty folder."""
+    lead = markup.paragraph(NOTE, None, "gk-lead")
+    items = "".join(_year_links(group, years, "") for group, years in years_of.values())
+    pages = [
+        page(env, f"{COMPARE}index.md", "各单位比较", lead, [Section("按地区", "regions", f"<ul>{items}</ul>")], "")
+    ]
+    for group, years in years_of.values():
+        back = f'<p class="gk-meta"><a href="../">各单位比较</a> › {escape(group.title)}</p>'
+        section = Section("年度", "years", f"<ul>{_year_links(group, years, '../')}</ul>")
+        pages.append(page(env, f"{COMPARE}{group.slug}/index.md", f"{group.title}各单位比较", back, [section], ""))
+    return pages
+
+
 def compare_pages(facts: Facts, env: jinja2.Environment) -> tuple[list[RenderedPage], dict[str, bytes]]:
-    """A compare page (and its CSV) for every region node and every year its units published."""
+    """A compare page (and its CSV) for every region node and every year its units published, and the
+    index pages of the compare folder."""
     pages, files = [], {}
     index = by_key(figs(facts.headline), "region_slug", "unit_slug", "year", "kind", "measure")
+    years_of: dict[str, tuple[Group, list[int]]] = {}
     for group in region_groups(facts).values():
         for year, meta in of_units(facts.disclosures, group.units).groupby("year", sort=True):
             rendered, data = _compare_page(group, int(str(year)), meta, index, env)
             pages.append(rendered)
             files[f"{COMPARE}{group.slug}/{year}/{CSV_NAME}"] = data
-    return pages, files
+            years_of.setdefault(group.slug, (group, []))[1].append(int(str(year)))
+    return pages + _index_pages(years_of, env), files

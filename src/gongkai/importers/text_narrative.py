@@ -116,8 +116,10 @@ class _SectionReader:
             level = None  # an indented 「1.…」 starts a paragraph (首行缩进), not a heading
         if level == 3 and all(o.level != 3 for o in self.stack) and not re.match(r"^[（(]1[)）]", heading):
             level = 1  # 「（3） 自评质量」 after 「（三）…」: printed as a sibling of （一）…（三）, misnumbered
-        if level is not None and not split and level == self.list_level:
-            level = None  # 「（七）…。」 after the numbered paragraphs （一）…（六）: one more item of that list
+        if level is not None and level == self.list_level:
+            # 「（七）…。」 after the numbered paragraphs （一）…（六）: one more item of that list, also when a
+            # sentence follows on its line (「（三）公务接待费1.00万元。与上年持平…」)
+            level, heading, text = None, line.plain, ""
         number = numbering(heading) or 1
         if level is None and not self.joinable and self._is_unnumbered_heading(index, heading):
             level, number = self._implied_place(index)
@@ -162,8 +164,12 @@ class _SectionReader:
         return not _is_label(following.plain)
 
     def _implied_place(self, index: int) -> tuple[int, int]:
-        """Level and number of an unnumbered heading: the gap it fills in the numbering that follows
-        (「（一）」, this line, 「（三）」), else a subsection of the top section."""
+        """Level and number of an unnumbered heading: above the numbering it restarts (「五、…」, this line,
+        「一、…」: a new group, e.g. one project's 情况说明 after the report's parts), the gap it fills in the
+        numbering that follows (「（一）」, this line, 「（三）」), else a subsection of the top section."""
+        upcoming = next(((lv, n) for lv, n in self.ahead[index + 1 :] if lv is not None), None)
+        if upcoming and upcoming[1] == 1 and any(o.level == upcoming[0] and o.number > 1 for o in self.stack):
+            return upcoming[0] - 1, 1
         for open_heading in self.stack:
             following = next(
                 ((lv, n) for lv, n in self.ahead[index + 1 :] if lv is not None and lv <= open_heading.level), None
