@@ -12,6 +12,7 @@ import re
 from decimal import Decimal
 
 from gongkai.glossary import escape
+from gongkai.models import Disclosure
 
 FACTORS = {"元": Decimal(1), "万元": Decimal(10000), "亿元": Decimal(100000000)}
 ATTRIBUTES = {unit: f"data-{name}" for unit, name in (("元", "yuan"), ("万元", "wan"), ("亿元", "yi"))}
@@ -57,3 +58,19 @@ def amount_span(value: Decimal, raw: str, unit: str, css: str = "") -> str:
     """A figure in running HTML: the printed text, switchable."""
     attr = f' class="{css}"' if css else ""
     return f"<span{attr}{amount_attrs(value, unit)}>{escape(raw)}</span>"
+
+
+def amount_units(d: Disclosure) -> str:
+    """The 金额单位 of the page as its tables print them: one unit, or the common one with the tables that
+    differ (「元（预算09表为万元）」); the document's own unit when it has no tables."""
+    ordered = sorted(d.tables.values(), key=lambda t: t.id)
+    if not ordered:
+        return unit_label(d.currency_unit)
+    units = [t.unit for t in ordered]
+    common = max(dict.fromkeys(units), key=units.count)
+    others: dict[str, list[str]] = {}
+    for table in ordered:
+        if table.unit != common:
+            others.setdefault(table.unit, []).append(table.label)
+    exceptions = "；".join(f"{'、'.join(map(escape, labels))}为{unit_label(unit)}" for unit, labels in others.items())
+    return unit_label(common) + (f"（{exceptions}）" if exceptions else "")

@@ -18,7 +18,7 @@ from gongkai.figures import budget_charts, disclosure_charts, project_charts
 from gongkai.glossary import LinkScope, escape, term_anchor
 from gongkai.markup import Card, Section
 from gongkai.models import Cell, CellState, Disclosure, OverallReport, PerformanceTable, Table
-from gongkai.money import unit_label
+from gongkai.money import amount_units
 from gongkai.performance_html import funds_table, indicator_table
 from gongkai.render_budget import budget_actual_section
 from gongkai.rules.prose import EXPLANATIONS
@@ -182,22 +182,6 @@ def _unfilled_note(d: Disclosure) -> str:
         f'<p class="gk-unfilled"><strong>{UNFILLED}</strong>：本文是参考格式，{fields}均未填写'
         f'（<a href="{_overall_href(found[0].sentence.anchor)}">见原文</a>），无法确认填报单位，不作“核验通过”的结论。</p>'
     )
-
-
-def amount_units(d: Disclosure) -> str:
-    """The 金额单位 of the page as its tables print them: one unit, or the common one with the tables that
-    differ (「元（预算09表为万元）」); the document's own unit when it has no tables."""
-    ordered = sorted(d.tables.values(), key=lambda t: t.id)
-    if not ordered:
-        return unit_label(d.currency_unit)
-    units = [t.unit for t in ordered]
-    common = max(dict.fromkeys(units), key=units.count)
-    others: dict[str, list[str]] = {}
-    for table in ordered:
-        if table.unit != common:
-            others.setdefault(table.unit, []).append(table.label)
-    exceptions = "；".join(f"{'、'.join(map(escape, labels))}为{unit_label(unit)}" for unit, labels in others.items())
-    return unit_label(common) + (f"（{exceptions}）" if exceptions else "")
 
 
 def _downloads(files: Sequence[str]) -> str:
