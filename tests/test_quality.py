@@ -6,6 +6,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from gongkai.diagnostics import Diagnostic, Location, Severity
+from gongkai.markup import environment
 from gongkai.models import TextSection
 from gongkai.quality import quality
 from gongkai.render_quality import score_table
@@ -49,5 +50,5 @@ def test_a_report_published_alone_is_scaled_without_tables_and_texts() -> None:
 def test_the_score_is_shown_with_its_parts_and_ranked() -> None:
     q = quality(disclosure(), [ERROR] * 8, 10)
     assert q.parts[3].points == 0  # never below 0
-    html = score_table(q, "../../../paiming/")
+    html = score_table(q, "../../../paiming/", environment())
     assert f"完整性与质量评分：{q.score} 分" in html and 'href="../../../paiming/"' in html

@@ -199,7 +199,7 @@ def generate(paths: Paths, progress: Progress, engine: Engine = LOCAL) -> BuildR
             badge(findings, run, unfilled=is_unfilled(d)),
             findings_html(findings, run, targets=True)
             + "\n\n"
-            + score_table(graded[d.folder], f"../../../{RANKING_PAGE}"),
+            + score_table(graded[d.folder], f"../../../{RANKING_PAGE}", env),
             sorted(data_files),
             flagged_sentences(findings),
             comparisons.get(d.folder),
@@ -216,7 +216,7 @@ def generate(paths: Paths, progress: Progress, engine: Engine = LOCAL) -> BuildR
             f"{d.url}#checks",
             unfilled=is_unfilled(d),
         )
-        + score_label(graded[d.folder])
+        + score_label(graded[d.folder], env)
         for d in corpus.disclosures
     }
     progress.stage("汇总、浏览与比较页 (aggregate)", "aggregate")

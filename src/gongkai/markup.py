@@ -9,8 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass
+from typing import Any
 
 import jinja2
+import jinja2.nodes
+from markupsafe import Markup
 
 from gongkai.address import sentence_anchor
 from gongkai.charts import ChartData, decimal_text, shares, summarize
@@ -42,11 +45,20 @@ class Card:
     note: str = ""
 
 
+MACROS = "macros/{}.html.j2"  # below pages/: the HTML of page parts, as Jinja macros (autoescaped)
+
+
 def environment(theme: Theme = GONGKAI) -> jinja2.Environment:
-    """The page templates of ``theme`` (the project's replacing gongkai's)."""
+    """The page templates of ``theme`` (the project's replacing gongkai's).
+
+    Page templates (``*.md.j2``) are Markdown around bodies built from escaped parts; raw data fields go
+    through ``| text``.  HTML templates (``*.html.j2``, the macros of :func:`html`) are autoescaped, with
+    gongkai's own escape (Markdown punctuation too, as the page is Markdown): only a ``Markup`` (a
+    fragment that is already HTML) is printed as it is."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(theme.folder("pages")),
-        autoescape=False,  # bodies are built from escaped parts; raw data fields go through ``| text``
+        autoescape=lambda name: bool(name and name.endswith(".html.j2")),
+        finalize=_escaped,
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -54,6 +66,19 @@ def environment(theme: Theme = GONGKAI) -> jinja2.Environment:
     )
     env.filters["text"] = lambda value: escape(str(value))
     return env
+
+
+@jinja2.pass_eval_context
+def _escaped(context: jinja2.nodes.EvalContext, value: object) -> object:
+    """Every value an HTML template prints, escaped by :func:`gongkai.glossary.escape` unless it is Markup."""
+    if not context.autoescape or hasattr(value, "__html__"):
+        return value
+    return Markup(escape(str(value)))
+
+
+def html(env: jinja2.Environment, name: str) -> Any:
+    """The macros of the HTML template ``macros/<name>.html.j2``; each returns its HTML (``Markup``)."""
+    return env.get_template(MACROS.format(name)).module
 
 
 def _linked(text: str, scope: LinkScope | None) -> str:

@@ -6,9 +6,9 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 
 import jinja2
+from markupsafe import Markup
 
-from gongkai.glossary import escape
-from gongkai.markup import Section
+from gongkai.markup import Section, html
 from gongkai.models import Corpus
 from gongkai.quality import Part, Quality, quality
 from gongkai.render_disclosure import RenderedPage
@@ -28,27 +28,16 @@ def _points(p: Part) -> str:
     return f"{p.points.quantize(Decimal('0.1'), ROUND_HALF_UP):f}".removesuffix(".0") + f" / {p.weight}"
 
 
-def score_table(q: Quality, ranking: str) -> str:
+def score_table(q: Quality, ranking: str, env: jinja2.Environment) -> str:
     """The score of one disclosure with its parts (on the disclosure page, in its 数据核验 section)."""
-    rows = "".join(
-        f'<tr><th scope="row">{escape(p.name)}</th><td class="gk-num">{_points(p)}</td><td>{escape(p.detail)}</td></tr>'
-        for p in q.parts
-    )
-    head = "".join(f'<th scope="col">{h}</th>' for h in ("项目", "得分", "依据"))
-    table = wrap(
-        f'<table class="gk-table"><caption>完整性与质量评分：{q.score} 分</caption>'
-        f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>",
-        "完整性与质量评分",
-    )
-    return (
-        f'<h3 class="gk-findings__group">完整性与质量评分：{q.score} 分（满分 100）</h3>\n\n{table}\n\n'
-        f'<p class="gk-meta">{_HOW}<a href="{escape(ranking)}">各单位评分排名</a>。</p>'
-    )
+    macros = html(env, "quality")
+    table = macros.score_table(q.score, [(p.name, _points(p), p.detail) for p in q.parts])
+    return str(macros.score_section(q.score, Markup(wrap(table, "完整性与质量评分")), _HOW, ranking))
 
 
-def score_label(q: Quality) -> str:
+def score_label(q: Quality, env: jinja2.Environment) -> str:
     """「评分 82」 for a list of disclosures, beside the 核验 badge."""
-    return f' <span class="gk-score">评分 {q.score}</span>'
+    return str(html(env, "quality").score_label(q.score))
 
 
 def scores(corpus: Corpus, report: CheckReport) -> dict[str, Quality]:
@@ -63,27 +52,15 @@ def ranking_page(corpus: Corpus, graded: dict[str, Quality], env: jinja2.Environ
     """All disclosures by score, best first (ties by year, newest first, then name)."""
     ranked = sorted(corpus.disclosures, key=lambda d: (-graded[d.folder].score, -d.year, d.name))
     columns = ("名次", "公开", "年度", "评分", "公开表齐全", "说明齐全", "数字对得上", "没有矛盾", "填写完整")
-    head = "".join(f'<th scope="col">{h}</th>' for h in columns)
     rows = []
     for place, d in enumerate(ranked, start=1):
         q = graded[d.folder]
         by_name = {p.name: p for p in q.parts}
-        cells = "".join(
-            f'<td class="gk-num">{_points(by_name[n]) if n in by_name else "不适用"}</td>' for n in columns[4:]
-        )
-        rows.append(
-            f'<tr><td class="gk-num">{place}</td><th scope="row"><a href="../{d.url}#checks">{escape(d.name)}</a></th>'
-            f'<td>{d.year}</td><td class="gk-num"><strong>{q.score}</strong></td>{cells}</tr>'
-        )
-    table = wrap(
-        f'<table class="gk-table"><caption>各份公开的完整性与质量评分</caption>'
-        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>",
-        "评分排名",
-    )
-    lead = (
-        "<p>每份公开按同一套规则评分，便于在单位之间比较：表格和说明是否齐全、数字能否对上、有没有前后矛盾。"
-        f"{_HOW}评分只反映公开文本本身，不评价单位的工作。</p>"
-    )
+        points = [_points(by_name[n]) if n in by_name else "不适用" for n in columns[4:]]
+        rows.append((place, f"../{d.url}#checks", d.name, d.year, q.score, points))
+    macros = html(env, "quality")
+    table = wrap(macros.ranking_table(columns, rows), "评分排名")
+    lead = str(macros.ranking_lead(_HOW))
     page = env.get_template("generic.md.j2").render(
         title="评分排名", lead=lead, sections=[Section("排名", "ranking", table)], source_files="data/"
     )
