@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import replace
 from decimal import Decimal
 
+from markupsafe import Markup
+
 from gongkai.diagnostics import Diagnostic, Location, Severity
-from gongkai.markup import environment
+from gongkai.markup import environment, html
 from gongkai.models import TextSection
 from gongkai.quality import quality
 from gongkai.render_quality import score_table
@@ -52,3 +54,9 @@ def test_the_score_is_shown_with_its_parts_and_ranked() -> None:
     assert q.parts[3].points == 0  # never below 0
     html = score_table(q, "../../../paiming/", environment())
     assert f"完整性与质量评分：{q.score} 分" in html and 'href="../../../paiming/"' in html
+
+
+def test_html_templates_escape_what_they_print_markdown_punctuation_too_unless_it_is_markup() -> None:
+    macros = html(environment(), "quality")
+    assert str(macros.score_label("<b>*")) == ' <span class="gk-score">评分 &lt;b&gt;&#42;</span>'
+    assert str(macros.score_label(Markup("<b>*"))) == ' <span class="gk-score">评分 <b>*</span>'
