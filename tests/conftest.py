@@ -19,6 +19,18 @@ def copy_project(target: Path, data: Path | None = None, source: Path = PROJECT)
     return Paths.at(target)
 
 
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file under ``folder`` (links followed) by its relative path: to compare a site before and after."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def built_copy(root: Path, data: Path) -> tuple[Paths, dict[str, bytes]]:
+    """A project under ``root`` with ``data``, built; its paths and the published site's files."""
+    paths = copy_project(root / "project", data)
+    build_site(paths, Progress(False))
+    return paths, snapshot(paths.build)
+
+
 class BuiltSite:
     def __init__(self, paths: Paths, result: BuildResult) -> None:
         self.paths = paths

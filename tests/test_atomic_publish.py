@@ -11,16 +11,12 @@ from pathlib import Path
 import pytest
 
 from bad_inputs import DISCLOSURE, copy_base
-from conftest import copy_project
+from conftest import built_copy, snapshot
 from gongkai import site
 from gongkai.build import Paths, Progress, build_site
 from gongkai.cli import main
 from gongkai.diagnostics import InputError
 from gongkai.site import BuildFailed, build_lock, publish_atomically, versions_folder
-
-
-def _snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def _leftovers(build: Path) -> list[str]:
@@ -37,9 +33,7 @@ def _leftovers(build: Path) -> list[str]:
 @pytest.fixture(scope="module")
 def published(tmp_path_factory: pytest.TempPathFactory) -> tuple[Paths, dict[str, bytes]]:
     root = tmp_path_factory.mktemp("atomic")
-    paths = copy_project(root / "project", copy_base(root))
-    build_site(paths, Progress(False))
-    return paths, _snapshot(paths.build)
+    return built_copy(root, copy_base(root))
 
 
 def test_the_first_build_publishes_a_site_behind_a_link(published: tuple[Paths, dict[str, bytes]]) -> None:
@@ -63,7 +57,7 @@ def test_bad_data_keeps_the_previous_site(
     finally:
         yaml.write_bytes(good)
     assert "原有 build/ 保持不变" in capsys.readouterr().err
-    assert _snapshot(paths.build) == before
+    assert snapshot(paths.build) == before
     assert _leftovers(paths.build) == []
 
 
@@ -82,7 +76,7 @@ def test_a_failing_mkdocs_keeps_the_previous_site_and_removes_its_staging_folder
     assert main(["build", "--project", str(paths.project), "--no-progress"]) == 3
     err = capsys.readouterr().err
     assert "[mkdocs-failed] 模拟的 MkDocs 失败" in err and "Traceback" not in err
-    assert _snapshot(paths.build) == before
+    assert snapshot(paths.build) == before
     assert _leftovers(paths.build) == []
 
 
@@ -93,7 +87,7 @@ def test_a_second_build_stops_with_a_coded_message_while_one_runs(
     with build_lock(paths.project):
         assert main(["build", "--project", str(paths.project), "--no-progress"]) == 3
     assert "[build-locked]" in capsys.readouterr().err
-    assert _snapshot(paths.build) == before
+    assert snapshot(paths.build) == before
 
 
 # --- killed builds: a child process is killed (SIGKILL) at one step; the site stays complete ---
@@ -167,7 +161,7 @@ def test_a_kill_at_each_publish_step_leaves_a_complete_site_and_the_next_build_c
     config = tmp_path / "mkdocs.site.yml"
     monkeypatch.setattr(site, "mkdocs_build", _fake_mkdocs("old"))
     publish_atomically(config, build, source_date_epoch=0)
-    old = _snapshot(build)
+    old = snapshot(build)
     online, patch, post = KILL_POINTS[point]
 
     def step() -> None:
@@ -177,11 +171,11 @@ def test_a_kill_at_each_publish_step_leaves_a_complete_site_and_the_next_build_c
 
     _killed_at(step)
     monkeypatch.undo()
-    after = _snapshot(build)
+    after = snapshot(build)
     assert after == (old if online == "old" else {name: b"new" for name in old}), point
     monkeypatch.setattr(site, "mkdocs_build", _fake_mkdocs("next"))
     publish_atomically(config, build, source_date_epoch=0)
-    assert set(_snapshot(build).values()) == {b"next"}
+    assert set(snapshot(build).values()) == {b"next"}
     assert _leftovers(build) == []
 
 
@@ -189,7 +183,7 @@ def test_a_kill_while_writing_content_keeps_the_site_and_the_next_build_repairs_
     published: tuple[Paths, dict[str, bytes]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     paths, before = published
-    content = _snapshot(paths.content)
+    content = snapshot(paths.content)
     for path in paths.content.rglob("*.md"):
         path.write_text("stale", encoding="utf-8")  # so that the killed build has files to rewrite
     written: list[int] = []
@@ -209,10 +203,10 @@ def test_a_kill_while_writing_content_keeps_the_site_and_the_next_build_repairs_
 
     _killed_at(step)
     monkeypatch.undo()
-    assert _snapshot(paths.build) == before
+    assert snapshot(paths.build) == before
     build_site(paths, Progress(False))  # the lock died with the killed build
-    assert _snapshot(paths.content) == content
-    assert _snapshot(paths.build) == before
+    assert snapshot(paths.content) == content
+    assert snapshot(paths.build) == before
     assert _leftovers(paths.build) == []
 
 

@@ -11,7 +11,7 @@ import pytest
 from bad_inputs import DISCLOSURE, copy_base
 from bad_inputs.cases import CASES, Case
 from bad_inputs.hostile import HOSTILE_CASES, SECRET_TEXT
-from conftest import copy_project
+from conftest import built_copy, copy_project, snapshot
 from gongkai import charts, site
 from gongkai.build import Paths, Progress, build_site
 from gongkai.cli import main
@@ -22,16 +22,10 @@ from test_import_hardening import IMPORT_CASES
 REFUSED = [c for c in CASES + HOSTILE_CASES if c.code in INPUT_CODES]
 
 
-def _snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
 @pytest.fixture(scope="module")
 def published(tmp_path_factory: pytest.TempPathFactory) -> tuple[Paths, dict[str, bytes]]:
     root = tmp_path_factory.mktemp("hostile")
-    paths = copy_project(root / "project", copy_base(root))
-    build_site(paths, Progress(False))
-    return paths, _snapshot(paths.build)
+    return built_copy(root, copy_base(root))
 
 
 def _build(paths: Paths, data: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
@@ -54,7 +48,7 @@ def test_the_build_refuses_with_its_code_and_leaves_the_site_byte_identical(
     case.patch(data)
     status, output = _build(paths, data, capsys)
     assert status == 1 and f"[{case.code}]" in output and "Traceback" not in output, output[-2000:]
-    assert _snapshot(paths.build) == before
+    assert snapshot(paths.build) == before
 
 
 def test_only_the_data_files_are_published_and_nothing_from_outside_data(
@@ -111,7 +105,7 @@ def test_a_write_fault_is_coded_names_the_file_and_keeps_the_site(
     monkeypatch.setattr(site, "write_if_changed", failing)
     status, output = _build(paths, paths.data, capsys)
     assert status == 3 and f"[{code}]" in output and "content/" in output and "Traceback" not in output, output
-    assert _snapshot(paths.build) == before
+    assert snapshot(paths.build) == before
 
 
 def test_a_disk_full_inside_mkdocs_is_coded_and_keeps_the_site(
@@ -126,7 +120,7 @@ def test_a_disk_full_inside_mkdocs_is_coded_and_keeps_the_site(
     monkeypatch.setattr(site, "mkdocs_build", full)
     status, output = _build(paths, paths.data, capsys)
     assert status == 3 and "[fs-disk-full]" in output and "Traceback" not in output
-    assert _snapshot(paths.build) == before
+    assert snapshot(paths.build) == before
     assert [p.name for p in site.versions_folder(paths.build).iterdir() if not p.name.isdigit()] == []
 
 
@@ -140,7 +134,7 @@ def test_missing_cjk_fonts_stop_the_build_and_say_so(
     monkeypatch.setattr(charts, "FONT_DIRECTORY", str(tmp_path / "no-fonts"))
     status, output = _build(paths, paths.data, capsys)
     assert status == 3 and "[fonts-missing]" in output and "make site" in output and "Traceback" not in output
-    assert _snapshot(paths.build) == before
+    assert snapshot(paths.build) == before
 
 
 @pytest.mark.parametrize("where", ["content", ".gongkai"])

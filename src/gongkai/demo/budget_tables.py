@@ -10,6 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from gongkai.demo.ledger import CLASSES, NUMERALS, ZERO, Ledger, Row, SubjectLine, text
+from gongkai.tables import SPECS
 
 EMPTY_TABLES = ("Y07", "Y08")  # 政府性基金 / 国有资本经营: the demo units have none
 
@@ -84,16 +85,7 @@ def _y06(ledger: Ledger, economic_codes: dict[str, str]) -> list[Row]:
 
 def _y09(ledger: Ledger) -> list[Row]:
     three = ledger.three_actual  # a 预算 ledger's 三公 amounts are the 三公 budget
-    header = [
-        "项目",
-        "合计",
-        "因公出国（境）费",
-        "公务接待费",
-        "公务用车购置及运行费小计",
-        "公务用车购置费",
-        "公务用车运行费",
-        "机关运行经费",
-    ]
+    header = list(SPECS["Y09"].base_header)  # 项目, 合计, 因公出国（境）费 … 机关运行经费
     figures = (three.total, three.abroad, three.reception, three.cars, three.car_purchase, three.car_running)
     return [header, ["预算数", *(text(v) for v in figures), text(ledger.public)]]
 

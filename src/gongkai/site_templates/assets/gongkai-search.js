@@ -497,11 +497,5 @@
     highlight();
   }
 
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(setUpPage);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", setUpPage);
-  } else {
-    setUpPage();
-  }
+  window.gongkaiOnPage(setUpPage); // from gongkai.js, loaded before this file
 })();

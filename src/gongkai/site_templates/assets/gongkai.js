@@ -397,11 +397,16 @@
     setUpSorting();
   }
 
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(setUpPage);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", setUpPage);
-  } else {
-    setUpPage();
-  }
+  // Runs setUp on every page: after each instant navigation (Material's document$), else once loaded.
+  // gongkai-search.js, loaded after this file, sets its own page up through it too.
+  window.gongkaiOnPage = function (setUp) {
+    if (window.document$ && typeof window.document$.subscribe === "function") {
+      window.document$.subscribe(setUp);
+    } else if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", setUp);
+    } else {
+      setUp();
+    }
+  };
+  window.gongkaiOnPage(setUpPage);
 })();
