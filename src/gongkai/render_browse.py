@@ -10,9 +10,11 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import jinja2
 import pandas as pd
+from markupsafe import Markup
 
 from gongkai import markup
 from gongkai.aggregate import FUNCTION, KINDS, SPENDING, Facts, RegionNode, ascii_slug, decimal_sum, figs
@@ -77,7 +79,7 @@ def of_units(frame: pd.DataFrame, units: set[UnitKey]) -> pd.DataFrame:
     return frame[frame["unit_key"].isin(units)]
 
 
-def _totals(frame: pd.DataFrame) -> str:
+def _totals(frame: pd.DataFrame, env: jinja2.Environment) -> str:
     """支出总计 per year and kind, summed over the group's units (exact), with the number of units."""
     spending = frame[frame["measure"] == SPENDING]
     if spending.empty:
@@ -88,18 +90,21 @@ def _totals(frame: pd.DataFrame) -> str:
         .reset_index()
         .sort_values(["year", "kind"], ascending=[False, True])
     )
+    macros = markup.html(env, "browse")
     rows = [
-        f'<tr><th scope="row">{r["year"]}年</th><td>{r["kind"]}</td><td class="gk-num">{r["units"]}</td>'
-        f"{computed_td(r['total'], str(r['currency']))}<td>{escape(str(r['currency']))}</td></tr>"
+        macros.totals_row(
+            r["year"], r["kind"], r["units"], Markup(computed_td(r["total"], str(r["currency"]))), r["currency"]
+        )
         for r in totals.to_dict("records")
     ]
     head = ["年度", "类型", "单位数", "支出总计合计", "金额单位"]
     return table("历年支出总计合计（所列单位简单相加，未剔除上下级重复）", head, rows)
 
 
-def _units_table(frame: pd.DataFrame, meta: pd.DataFrame, prefix: str) -> str:
+def _units_table(frame: pd.DataFrame, meta: pd.DataFrame, prefix: str, env: jinja2.Environment) -> str:
     """Each unit: its region, years published and its latest 决算 (else 预算) 支出总计."""
     spending = by_key(figs(frame[frame["measure"] == SPENDING]), "region_slug", "unit_slug", "year", "kind")
+    macros = markup.html(env, "browse")
     rows = []
     for (region_slug, unit_slug), group in meta.groupby(["region_slug", "unit_slug"], sort=True):
         first = group.iloc[0]
@@ -114,11 +119,9 @@ def _units_table(frame: pd.DataFrame, meta: pd.DataFrame, prefix: str) -> str:
             None,
         )
         label = f"{latest.year}年{latest.kind}" if latest else "—"
-        rows.append(
-            f'<tr><th scope="row"><a href="{prefix}{region_slug}/{unit_slug}/">{escape(first["unit"])}</a></th>'
-            f"<td>{escape(first['region'])}</td><td>{years[0]}—{years[-1]}</td>"
-            f"<td>{label}</td>{figure_td(latest, prefix)}</tr>"
-        )
+        href = f"{prefix}{region_slug}/{unit_slug}/"
+        figure = Markup(figure_td(latest, prefix))
+        rows.append(macros.unit_row(href, first["unit"], first["region"], years[0], years[-1], label, figure))
     head = ["单位", "地区", "公开年度", "最近一份", money_head("支出总计", "万元")]
     return table(f"所属单位（{len(rows)}个）", head, rows)
 
@@ -127,37 +130,24 @@ def _group_page(group: Group, facts: Facts, groups: Mapping[str, Group], env: ji
     prefix = "../" * group.path.count("/")
     frame = of_units(facts.headline, group.units)
     meta = of_units(facts.disclosures, group.units)
-    crumbs = [f'<a href="{prefix}{BROWSE}{group.kind}/">{"按地区" if group.kind == "region" else "按主管部门"}</a>']
-    crumbs += [f'<a href="{prefix}{BROWSE}region/{n.slug}/">{escape(n.name)}</a>' for n in group.parents]
-    lead = f'<p class="gk-meta">{" › ".join(crumbs)} › {escape(group.title)}</p>'
+    macros = markup.html(env, "browse")
+    lead = str(macros.crumbs(f"{prefix}{BROWSE}", group.kind, group.parents, group.title))
     sections = []
     if group.children:
-        items = "".join(
-            f'<li><a href="{prefix}{groups[c].path}">{escape(groups[c].title)}</a>'
-            f'<span class="gk-meta"> · {len(groups[c].units)} 个单位</span></li>'
-            for c in group.children
-        )
-        sections.append(Section("下级地区", "children", f"<ul>{items}</ul>"))
-    sections.append(Section("历年合计", "totals", _totals(frame)))
-    sections.append(Section("所属单位", "units", _units_table(frame, meta, prefix)))
+        children = str(macros.groups_list(group.children, groups, prefix, False))
+        sections.append(Section("下级地区", "children", children))
+    sections.append(Section("历年合计", "totals", _totals(frame, env)))
+    sections.append(Section("所属单位", "units", _units_table(frame, meta, prefix, env)))
     if group.kind == "region":
         years = sorted(set(meta["year"]), reverse=True)
-        links = "".join(f'<li><a href="{prefix}{COMPARE}{group.slug}/{y}/">{y}年度各单位比较</a></li>' for y in years)
-        sections.append(Section("单位比较", "compare", f"<ul>{links}</ul>"))
+        links = str(macros.compare_links(f"{prefix}{COMPARE}", group.slug, years))
+        sections.append(Section("单位比较", "compare", links))
     kind = "地区" if group.kind == "region" else "主管部门"
     return page(env, f"{group.path}index.md", f"{group.title}（{kind}）", lead, sections, "data/disclosures/")
 
 
-def _tree(slugs: Iterable[str], groups: Mapping[str, Group], prefix: str) -> str:
-    items = []
-    for slug in slugs:
-        g = groups[slug]
-        inner = _tree(g.children, groups, prefix) if g.children else ""
-        items.append(
-            f'<li><a href="{prefix}{g.path}">{escape(g.title)}</a><span class="gk-meta"> · {len(g.units)} 个单位</span>'
-            f"{inner}</li>"
-        )
-    return f"<ul>{''.join(items)}</ul>"
+def _tree(slugs: Iterable[str], groups: Mapping[str, Group], prefix: str, env: jinja2.Environment) -> str:
+    return str(markup.html(env, "browse").groups_list(list(slugs), groups, prefix, True))
 
 
 def _function_name(corpus: Corpus, code: str, printed: Sequence[str]) -> str:
@@ -177,6 +167,7 @@ def _function_page(
     years = sorted({f.year for f in items})
     index = by_key(items, "region_slug", "unit_slug", "year", "kind")
     units = sorted({(f.region_slug, f.unit_slug, f.unit) for f in items})
+    macros = markup.html(env, "browse")
     sections = []
     for kind in KINDS:
         if not any(f.kind == kind for f in items):
@@ -184,13 +175,11 @@ def _function_page(
         rows = []
         for region_slug, unit_slug, unit in units:
             cells = "".join(figure_td(index.get((region_slug, unit_slug, y, kind)), prefix, "万元", "—") for y in years)
-            rows.append(
-                f'<tr><th scope="row"><a href="{prefix}{region_slug}/{unit_slug}/">{escape(unit)}</a></th>{cells}</tr>'
-            )
+            rows.append(macros.function_row(f"{prefix}{region_slug}/{unit_slug}/", unit, Markup(cells)))
         totals = "".join(
             computed_td(decimal_sum(f.value for f in items if f.year == y and f.kind == kind), "万元") for y in years
         )
-        rows.append(f'<tr class="gk-total"><th scope="row">合计（本站相加）</th>{totals}</tr>')
+        rows.append(macros.function_total(Markup(totals)))
         head = ["单位", *(money_head(f"{y}年", "万元") for y in years)]
         caption = f"{code} {escape(name)}：各单位{kind}数"
         sections.append(
@@ -200,10 +189,8 @@ def _function_page(
         c for c in codes if c != code and ((c.startswith(code) and len(c) == len(code) + 2) or code.startswith(c))
     ]
     if related:
-        links = "".join(
-            f'<li><a href="{prefix}{BROWSE}function/{c}/">{c} {escape(names[c])}</a></li>' for c in sorted(related)
-        )
-        sections.append(Section("上下级科目", "related", f"<ul>{links}</ul>"))
+        links = str(macros.codes_list([(c, names[c], []) for c in sorted(related)], f"{prefix}{BROWSE}function/"))
+        sections.append(Section("上下级科目", "related", links))
     lead = markup.paragraph(
         f"支出功能分类科目 {code}「{name}」：每个单位每年在这一科目上的支出，决算数取自各自公开03表（支出决算表）的「本年支出合计」栏，"
         "预算数取自公开03表或支出预算总表的相应栏，"
@@ -232,11 +219,11 @@ def browse_pages(corpus: Corpus, facts: Facts, env: jinja2.Environment) -> list[
             f"{BROWSE}region/index.md",
             "按地区浏览",
             "",
-            [Section("全部地区", "regions", _tree(roots, regions, "../../"))],
+            [Section("全部地区", "regions", _tree(roots, regions, "../../", env))],
             "data/disclosures/",
         )
     )
-    dept_items = _tree(departments, departments, "../../")
+    dept_items = _tree(departments, departments, "../../", env)
     pages.append(
         page(
             env,
@@ -252,7 +239,7 @@ def browse_pages(corpus: Corpus, facts: Facts, env: jinja2.Environment) -> list[
     codes = list(by_code)
     names = {code: _function_name(corpus, code, [str(n) for n in frame["name"]]) for code, frame in by_code.items()}
     pages += [_function_page(code, names, frame, codes, env) for code, frame in by_code.items()]
-    tree = _code_tree(codes, names, "../../")
+    tree = _code_tree(codes, names, "../../", env)
     pages.append(
         page(
             env,
@@ -263,20 +250,14 @@ def browse_pages(corpus: Corpus, facts: Facts, env: jinja2.Environment) -> list[
             "各公开的 tables/gongkai03.csv 与 tables/yusuan03.csv",
         )
     )
-    intro = (
-        '<ul><li><a href="region/">按地区浏览</a>：省 › 市 › 县区，各级的历年合计与所属单位</li>'
-        '<li><a href="department/">按主管部门浏览</a></li>'
-        '<li><a href="function/">按支出功能分类浏览</a>：类 › 款 › 项，每个科目列出各单位历年支出（如 '
-        '<a href="function/2010308/">2010308 信访事务</a>）</li>'
-        '<li><a href="../compare/">各单位比较</a>：每个地区每年各单位的支出、“三公”经费、机关运行经费并排比较</li></ul>'
-    )
+    intro = str(markup.html(env, "browse").ways())
     pages.append(
         page(env, f"{BROWSE}index.md", "浏览与比较", "", [Section("浏览方式", "ways", intro)], "data/disclosures/")
     )
     return pages
 
 
-def _code_tree(codes: Sequence[str], names: Mapping[str, str], prefix: str) -> str:
+def _code_tree(codes: Sequence[str], names: Mapping[str, str], prefix: str, env: jinja2.Environment) -> str:
     def children(parent: str) -> list[str]:
         return (
             [c for c in codes if len(c) == len(parent) + 2 and c.startswith(parent)]
@@ -284,11 +265,7 @@ def _code_tree(codes: Sequence[str], names: Mapping[str, str], prefix: str) -> s
             else [c for c in codes if len(c) == 3]
         )
 
-    def items(parent: str) -> str:
-        inner = "".join(
-            f'<li><a href="{prefix}{BROWSE}function/{c}/">{c} {escape(names[c])}</a>{items(c)}</li>'
-            for c in children(parent)
-        )
-        return f"<ul>{inner}</ul>" if inner else ""
+    def items(parent: str) -> list[tuple[str, str, list[Any]]]:
+        return [(c, names[c], items(c)) for c in children(parent)]
 
-    return items("")
+    return str(markup.html(env, "browse").codes_list(items(""), f"{prefix}{BROWSE}function/"))
