@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from openpyxl import Workbook
+from openpyxl.worksheet.worksheet import Worksheet
 
 from gongkai.cli import main
 from gongkai.diagnostics import InputError
@@ -45,3 +47,12 @@ def error_code(importer: Callable[[Path], Any], path: Path) -> str:
     with pytest.raises(InputError) as error:
         importer(path)
     return error.value.diagnostics[0].code
+
+
+def workbook(title: str) -> tuple[Workbook, Worksheet]:
+    """A new workbook and its one sheet, named ``title`` (公开05 …)."""
+    book = Workbook()
+    sheet = book.active
+    assert isinstance(sheet, Worksheet)
+    sheet.title = title
+    return book, sheet

@@ -10,13 +10,12 @@ from pathlib import Path
 
 import docx
 import pytest
-from openpyxl import Workbook
 
 from gongkai.importers import package
 from gongkai.importers.docx import import_docx
 from gongkai.importers.package import MAX_PARTS
 from gongkai.importers.xlsx import import_xlsx
-from import_helpers import error_code, run_import
+from import_helpers import error_code, run_import, workbook
 
 LAUGHS = (
     '<?xml version="1.0"?>\n<!DOCTYPE lolz [<!ENTITY lol "lol">'
@@ -31,10 +30,7 @@ DOCUMENT = "word/document.xml"
 
 
 def _xlsx(path: Path) -> Path:
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = "公开05"
+    book, sheet = workbook("公开05")
     sheet.append(["一般公共预算财政拨款支出决算表"])
     sheet.append(["科目代码", "科目名称", "小计", "基本支出", "项目支出"])
     sheet.append(["合计", None, "1.00", "1.00", ""])

@@ -9,14 +9,11 @@ from openpyxl import Workbook
 from gongkai.importers.source import OLE_SIGNATURE
 from gongkai.importers.xlsx import import_xlsx
 from gongkai.load import load_corpus
-from import_helpers import data_folder, error_code, only_disclosure, run_import
+from import_helpers import data_folder, error_code, only_disclosure, run_import, workbook
 
 
 def _workbook(path: Path) -> Path:
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = "公开05"
+    book, sheet = workbook("公开05")
     sheet.append(["一般公共预算财政拨款支出决算表"])
     sheet.append(["部门名称：平安县民政局"])
     sheet.append(["2024年度"])
@@ -79,10 +76,7 @@ def test_workbook_without_any_table_sheet_is_not_a_disclosure(tmp_path: Path) ->
 
 
 def test_formula_saved_without_its_result_is_reported_not_guessed(tmp_path: Path) -> None:
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = "公开08"
+    book, sheet = workbook("公开08")
     sheet.append(["科目代码", "科目名称", "合计", "基本支出", "项目支出"])
     sheet.append(["合计", None, "=D2+E2", 1, 2])
     sheet.append(["注：示例。"])
