@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 import jinja2
+from markupsafe import Markup
 
 from gongkai import markup
 from gongkai.aggregate import MEASURES, RUNNING, SPENDING, STAFF, THREE_PUBLIC, Facts, Fig, figs, region_path
@@ -40,6 +41,7 @@ class UnitContext:
     years: tuple[int, ...]  # every year from the first to the last published, gaps included
     badges: Mapping[str, str]  # disclosure folder -> 核验 badge HTML
     comparisons: Mapping[str, BudgetActual]  # 决算 folder -> budget against actual of the same year
+    env: jinja2.Environment
     _stated: dict[tuple[int, str], Mapping[str, tuple[TextFigure, str]]] = field(default_factory=dict)
 
     @property
@@ -118,15 +120,15 @@ def _charts(ctx: UnitContext) -> tuple[list[Section], list[ChartData]]:
     return [Section("历年变化图", "trend", body)], charts
 
 
-def _reason(ctx: UnitContext, measure: str, year: int) -> str:
-    """The change the year's 决算 (else 预算) states for the measure, and its reason."""
+def _reason(ctx: UnitContext, measure: str, year: int) -> Markup:
+    """The change the year's 决算 (else 预算) states for the measure, and its reason (a dash when none)."""
+    macros = markup.html(ctx.env, "unit")
     for kind in ("决算", "预算"):
         stated = ctx.stated(year, kind).get(measure)
         if stated is not None:
             change, reason = stated
-            why = f"，原因：{escape(reason)}" if reason else "，未说明原因"
-            return f'<td class="gk-reason">{kind}情况说明：{escape(change.raw)}{why}</td>'
-    return "<td>—</td>"
+            return Markup(macros.stated(kind, change.raw, reason))
+    return Markup(macros.stated("", "", ""))
 
 
 def _change(now: Fig | None, before: Fig | None) -> Decimal | None:
@@ -144,15 +146,14 @@ def _measure_table(ctx: UnitContext, measure: str) -> str:
         money_head("决算比上年增减", unit),
         "情况说明所述变动及原因",
     ]
+    macros = markup.html(ctx.env, "unit")
     rows = []
     for year in ctx.years:
         budget, actual = ctx.figure(measure, year, "预算"), ctx.figure(measure, year, "决算")
         change = _change(actual, ctx.figure(measure, year - 1, "决算"))
-        reason = _reason(ctx, measure, year) if measure != STAFF else "<td>—</td>"
-        rows.append(
-            f'<tr><th scope="row">{year}年</th>{figure_td(budget, PREFIX, unit)}{figure_td(actual, PREFIX, unit)}'
-            f"{computed_td(change, unit, 'change')}{reason}</tr>"
-        )
+        reason = _reason(ctx, measure, year) if measure != STAFF else macros.stated("", "", "")
+        cells = [figure_td(budget, PREFIX, unit), figure_td(actual, PREFIX, unit), computed_td(change, unit, "change")]
+        rows.append(macros.year_row(year, *map(Markup, cells), reason))
     return table(f"{escape(ctx.unit.name)}历年{escape(measure)}", head, rows)
 
 
@@ -202,6 +203,7 @@ def unit_pages(
             tuple(range(years[0], years[-1] + 1)),
             badges,
             comparisons,
+            env,
         )
         path = " › ".join(n.name for n in region_path(unit))
         facts_line = (
