@@ -183,6 +183,29 @@ def test_shares_of_a_whole_sum_to_100() -> None:
     assert found("text-shares-sum", disclosure(explanations=section("33", "33", "34"))) == []
 
 
+def test_shares_off_only_by_a_misprinted_share_are_one_finding() -> None:
+    # 普陀区财政局 2024 五（二）: 2106.66 ÷ 2940.05 printed 71.73% (71.65%); the shares then add up to 100.07%
+    text = (
+        "一般公共预算财政拨款支出2940.05万元，主要用于以下方面：一般公共服务支出（类）2106.66万元，占71.73%；"
+        "社会保障和就业支出（类）326.72万元，占11.11%；卫生健康支出（类）60.99万元，占2.07%；"
+        "住房保障支出（类）445.69万元，占15.16%。"
+    )
+    checked = disclosure(explanations=explained("（二）一般公共预算财政拨款支出决算结构情况", text))
+    (misprinted,) = found("text-percent-mismatch", checked)
+    assert ("重算", "71.65%") in misprinted.figures
+    assert found("text-shares-sum", checked) == []
+
+
+def test_zero_percent_of_a_budget_with_spending_is_a_finding() -> None:
+    text = "2023年度“三公”经费财政拨款支出全年预算{}万元，支出决算{}万元，完成全年预算的0%。"
+    (spent,) = found(
+        "text-percent-mismatch", disclosure(explanations=explained(SANGONG_TITLE, text.format("2.00", "1.50")))
+    )
+    assert ("重算", "75.00%") in spent.figures
+    assert found("text-percent-undefined", disclosure(explanations=explained(SANGONG_TITLE, text.format("0", "1.50"))))
+    assert prose(disclosure(explanations=explained(SANGONG_TITLE, text.format("2.00", "0")))) == []
+
+
 def test_year_is_the_disclosure_year() -> None:
     old = disclosure(explanations=explained("二、收入决算情况说明", "2021年度收入合计233.67万元。"))
     assert len(found("text-year-mismatch", old)) == 1
