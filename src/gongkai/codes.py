@@ -128,6 +128,7 @@ RULE_CODES: dict[str, CodeInfo] = {
     "text-growth-from-zero": CodeInfo("上年为零的增长率", N),
     "text-parts-sum": CodeInfo("文中所列分项之和与总数不符", E),
     "text-income-expense": CodeInfo("文中收支对不上", E),
+    "text-figure-conflict": CodeInfo("同一个数前后所述不一致", E),
     "text-numbering-gap": CodeInfo("标题或条目编号跳号、重复", W),
     "text-self-contradiction": CodeInfo("同一句话自相矛盾", E),
     "text-percent-sign-missing": CodeInfo("比例没有印「%」", W),

@@ -14,6 +14,7 @@ from gongkai.rules.budget_tables import check_budget_tables, check_initial_budge
 from gongkai.rules.context import Checker
 from gongkai.rules.performance import check_performance
 from gongkai.rules.prose import check_prose
+from gongkai.rules.prose_equal import check_equal_quotes
 from gongkai.rules.prose_slips import check_slips
 from gongkai.rules.prose_sums import check_prose_sums
 from gongkai.rules.subject_codes import check_subject_codes
@@ -43,6 +44,7 @@ def check_corpus(corpus: Corpus) -> CheckReport:
         check_text_units(checker)
         check_prose(checker)
         check_prose_sums(checker)
+        check_equal_quotes(checker)
         check_slips(checker)
         check_performance(checker)
         report.findings[disclosure.folder] = checker.findings
