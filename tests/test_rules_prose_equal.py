@@ -19,7 +19,9 @@ def found(explanation: str, report: str = "") -> list[Diagnostic]:
     if report:
         score = Cell("", CellState.EMPTY, None, Location("overall.yaml", 1))
         sections = (TextSection("（二）支出情况", (report,), line=9),)
-        d = replace(d, overall=OverallReport("整体自评报告", "自评报告", 2023, score, "", sections, None, "overall.yaml"))
+        d = replace(
+            d, overall=OverallReport("整体自评报告", "自评报告", 2023, score, "", sections, None, "overall.yaml")
+        )
     checker = Checker(d, corpus(d))
     check_equal_quotes(checker)
     assert all(f.severity is RULE_CODES[f.code].severity for f in checker.findings)
@@ -44,7 +46,13 @@ def test_a_rounding_tail_is_no_finding() -> None:
 def test_a_measure_takes_the_subject_of_the_sentence() -> None:
     budget = "一般公共服务支出年初预算198.32万元，支出决算{}万元。"
     assert len(found(budget.format("188"), budget.format("187"))) == 1
-    assert found("一般公共服务支出年初预算198.32万元，支出决算188万元。", "社会保障和就业支出年初预算27.31万元，支出决算28万元。") == []
+    assert (
+        found(
+            "一般公共服务支出年初预算198.32万元，支出决算188万元。",
+            "社会保障和就业支出年初预算27.31万元，支出决算28万元。",
+        )
+        == []
+    )
 
 
 def test_figures_of_other_things_with_like_words_are_not_compared() -> None:

@@ -91,4 +91,6 @@ def test_the_yuan_finding_links_the_table_cell(report: CheckReport) -> None:
 def test_sample_tables_balance_so_no_sum_rule_fires(report: CheckReport) -> None:
     assert report.checks_run[XIANGYUAN] > 300  # the table rules ran (sums, hierarchy, codes)
     others = [f for folder, found in report.findings.items() if folder != XIANGYUAN for f in found]
-    assert [f for f in others if _is_table_rule(f)] == []  # the other samples publish no tables
+    # the other samples publish no tables, but 普陀区财政局 2024, whose tables tie within the tolerance (社会保障和就业
+    # 326.71 in 公开01/04 against 326.72 in 公开02/03/05 is a rounding tail)
+    assert [f for f in others if _is_table_rule(f)] == []

@@ -223,3 +223,29 @@ def test_unnamed_city_2024(report: CheckReport) -> None:
             (("前一个标题", "（4）采购管理"), ("本标题", "（4）资产管理")),
         ),
     ]  # its blank cover is the document-template-unfilled notice (test_documents)
+
+
+PUTUO = "data/disclosures/shanghai-putuo/putuo-caizhengju/2024-juesuan"
+
+
+def test_putuo_2024(report: CheckReport) -> None:
+    """上海市普陀区财政局 2024 部门决算 (national template), read against the PDF: 四 prints 「财政拨款收入支出总计0.3万元」
+    where 公开04 prints 2,961.68 (2940.05 + 年初结转和结余 21.63) — a slip of the text, kept; 五（二） prints 71.73% for
+    2106.66 ÷ 2940.05 = 71.65%, one finding (the shares then add up to 100.07% only because of it, no second one).
+    Checked and consistent: every other share and rate, 六's 人员经费 2152.26 + 公用经费 184.65 = 基本支出 2336.91, the 11
+    项 年初预算 (Σ 2993.93 against 2993.92: a rounding tail), 「完成预算的0%」 of 「三公」 (0.00 of 0.95: right),
+    政府采购 4.79 + 0 + 246.47 = 251.26 against 251.25 (a tail), the unit's own name in every template sentence."""
+    assert _prose(report, PUTUO) == [
+        (
+            "text-amount-mismatch",
+            "explanations.yaml",
+            "explanation-4-p1-s1",
+            (("文字所述", "0.3万元"), ("表中数", "2,961.68"), ("差额", "-2961.38")),
+        ),
+        (
+            "text-percent-mismatch",
+            "explanations.yaml",
+            "explanation-5-2-p1-s1",
+            (("文字所述", "71.73%"), ("重算", "71.65%"), ("计算方法", "2106.66 ÷ 总数 2940.05")),
+        ),
+    ]

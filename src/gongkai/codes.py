@@ -134,6 +134,7 @@ RULE_CODES: dict[str, CodeInfo] = {
     "text-percent-sign-missing": CodeInfo("比例没有印「%」", W),
     "text-shares-sum": CodeInfo("各项占比之和不为100%", E),
     "text-year-mismatch": CodeInfo("情况说明中的年度与公开年度不符", W),
+    "text-unit-name": CodeInfo("文中单位名称不是本单位", W),
     "text-sangong-count": CodeInfo("「三公」支出与批次、人次、车辆数对不上", E),
     "text-change-no-reason": CodeInfo("增减变动未说明原因", W),
     "text-template-leftover": CodeInfo("留有未填写的模板文字", W),

@@ -15,6 +15,7 @@ from gongkai.rules.context import Checker
 from gongkai.rules.performance import check_performance
 from gongkai.rules.prose import check_prose
 from gongkai.rules.prose_equal import check_equal_quotes
+from gongkai.rules.prose_names import check_unit_names
 from gongkai.rules.prose_slips import check_slips
 from gongkai.rules.prose_sums import check_prose_sums
 from gongkai.rules.subject_codes import check_subject_codes
@@ -45,6 +46,7 @@ def check_corpus(corpus: Corpus) -> CheckReport:
         check_prose(checker)
         check_prose_sums(checker)
         check_equal_quotes(checker)
+        check_unit_names(checker)
         check_slips(checker)
         check_performance(checker)
         report.findings[disclosure.folder] = checker.findings

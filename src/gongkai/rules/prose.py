@@ -257,7 +257,9 @@ class ProseRules:
         where = sentence_location(self.file, f.sentence)
         result = check_percent(f.value, numerator, denominator, numerator_error=HALF_CENT, denominator_error=error)
         if result is None and f.value == 0 and numerator == 0:
-            return  # 「预算0万元，决算0万元，完成预算的0%」: the template's conventional wording, not a contradiction
+            return (
+                None  # 「预算0万元，决算0万元，完成预算的0%」: the template's conventional wording, not a contradiction
+            )
         if result is None and what == "增长率" and numerator != 0:
             self.checker.add(
                 "text-growth-from-zero",

@@ -26,14 +26,26 @@ from gongkai.diagnostics import Severity
 from gongkai.models import Disclosure
 from gongkai.rules.context import CENT, Checker, figure, signed
 from gongkai.rules.prose_sums import texts_of
-from gongkai.rules.text_figures import FigureKind, Sentence, TextFigure, clause_of, figures_in, sentence_location, walk_sentences
+from gongkai.rules.text_figures import (
+    FigureKind,
+    Sentence,
+    TextFigure,
+    clause_of,
+    figures_in,
+    sentence_location,
+    walk_sentences,
+)
 
-_NUMBERING = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[.、．]|[一二三四五六七八九十]是|其中|主要包括|主要用于|包括)+")
+_NUMBERING = re.compile(
+    r"^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[.、．]|[一二三四五六七八九十]是|其中|主要包括|主要用于|包括)+"
+)
 _CONNECTIVE = re.compile(r"(?:为|是|达|共|约|总额|累计)+$")
 _MEASURE = re.compile(
     r"(?:年初预算数?|全年预算数?|调整预算数?|预算数?|支出决算数?|决算数?|执行数|支出数|金额|采购金额|合计|总计|小计|共计支出|共计|支出|收入|资金|经费|绩效目标|完成情况|安排)+$"
 )
-_GENERIC = frozenset({"", "本年", "全年", "当年", "其中", "项目", "本项目", "该项目", "部门", "本部门", "单位", "本单位", "全部"})
+_GENERIC = frozenset(
+    {"", "本年", "全年", "当年", "其中", "项目", "本项目", "该项目", "部门", "本部门", "单位", "本单位", "全部"}
+)
 # a clause of another year, a change, a comparison or an adjustment: not the figure itself
 _NOT_THE_FIGURE = (
     "上年",
