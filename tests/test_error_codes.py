@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from gongkai.cli import _parser
-from gongkai.codes import CODES, INPUT_CODES
+from gongkai.codes import CODES, INPUT_CODES, RULE_CODES
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCE = ROOT / "src" / "gongkai"
@@ -68,6 +68,12 @@ def test_every_section_in_the_docs_is_a_catalogued_code() -> None:
 def test_every_input_code_section_has_severity_example_and_fix(code: str) -> None:
     section = ERROR_DOCS.split(f"### `{code}` —", 1)[1].split("\n### ", 1)[0]
     assert "错误。" in section and "例：" in section and f"[{code}]" in section and "修改：" in section
+
+
+@pytest.mark.parametrize("code", sorted(RULE_CODES))
+def test_every_rule_section_has_its_tolerance_and_an_example(code: str) -> None:
+    section = ERROR_DOCS.split(f"### `{code}` —", 1)[1].split("\n## ", 1)[0].split("\n### ", 1)[0]
+    assert "\n容差：" in section and "例：" in section and f"[{code}]" in section
 
 
 def test_every_code_used_in_the_source_is_catalogued() -> None:
