@@ -15,7 +15,7 @@ from gongkai.diagnostics import InputError
 from gongkai.importers.command import run
 from gongkai.importers.pdf import import_pdf
 from gongkai.importers.pdf_grid import AMOUNT_LIKE
-from gongkai.importers.pdf_report import finish_report
+from gongkai.importers.report import finish_report
 from gongkai.importers.result import ImportedDisclosure
 from gongkai.load import load_corpus
 from gongkai.rules import check_corpus
@@ -171,9 +171,9 @@ def test_an_absurdly_long_pdf_is_refused_before_reading_its_pages() -> None:
 
 def _missing_table_import(data: bytes, file: str) -> ImportedDisclosure:
     """A document whose 目录 lists 公开02表, printed in the body but not understood, and 公开03表, absent."""
-    out = ImportedDisclosure(file)
+    out = ImportedDisclosure(file, toc=["二、收入决算表", "三、支出决算表"], titles_seen={"02"})
     out.identity.unit_name, out.identity.year, out.identity.kind = "上海市普陀区测试局", 2024, "决算"
-    finish_report(out, ["二、收入决算表", "三、支出决算表"], {"02"}, [], [])
+    finish_report(out, [], [])
     return out
 
 

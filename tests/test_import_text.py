@@ -181,11 +181,14 @@ def test_three_public_figures_and_a_two_block_basic_expense_table() -> None:
     assert imported.diagnostics == []
 
 
-def test_a_budget_table_under_a_final_account_number_is_not_imported() -> None:
-    text = "第二部分 预算表\n部门收支总表\n公开01表\n收入\t\t支出\t\n一、一般公共预算拨款\t100\t一、一般公共服务支出\t100\n"
-    imported = read_disclosure_text(text, "x.txt")
-    assert imported.tables == []
-    assert any("部门收支总表" in d.message for d in imported.diagnostics)
+def test_a_table_is_known_by_its_title_not_by_its_number() -> None:
+    text = (
+        "第二部分 预算表\n部门收支总表\n公开01表\n收入\t\t支出\t\n项目\t预算数\t项目\t预算数\n"
+        "一、一般公共预算拨款\t100.00\t一、一般公共服务支出\t100.00\n"
+    )
+    (table,) = read_disclosure_text(text, "x.txt").tables
+    assert (table.id, table.header) == ("Y01", ("收支", "项目", "合计"))
+    assert table.rows == [["收入", "一、一般公共预算拨款", "100.00"], ["支出", "一、一般公共服务支出", "100.00"]]
 
 
 def test_missing_file_and_oversized_file_give_coded_messages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 from gongkai.diagnostics import Diagnostic, InputError, Severity
 from gongkai.importers.corrections import apply_corrections, load_corrections
 from gongkai.importers.identity import Overrides, apply_overrides
-from gongkai.importers.pdf_report import MISSING
+from gongkai.importers.report import MISSING
 from gongkai.importers.result import ImportedDisclosure
 from gongkai.importers.writer import Target, write_disclosure
 

@@ -23,7 +23,7 @@ from docx.text.paragraph import Paragraph
 from gongkai.importers.package import check_package
 from gongkai.importers.result import ImportedDisclosure
 from gongkai.importers.source import OLE_SIGNATURE, fail, read_bytes
-from gongkai.importers.text import read_disclosure_text
+from gongkai.importers.text import reported_text
 
 
 def import_docx(path: Path) -> ImportedDisclosure:
@@ -35,7 +35,7 @@ def import_docx(path: Path) -> ImportedDisclosure:
         document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError):
         raise _corrupt(path.name) from None
-    return read_disclosure_text("\n".join(_lines(document)), path.name)
+    return reported_text("\n".join(_lines(document)), path.name)
 
 
 def _lines(document: Any) -> list[str]:

@@ -16,6 +16,7 @@ REPORT_UNIT = (
     re.compile(r"^\d{4}年度?(?P<unit>.+?)(?:部门)?整体"),  # 2021年攀枝花市西区信访局整体绩效评价报告
 )
 REGION = re.compile(r"^(?:中共)?(?P<province>.+?省)?(?P<city>.+?市)?(?P<county>.+?(?:县|区|旗))?")
+OWNER = re.compile(r"^(?:预算主管部门|预算单位|主管部门|部门名称|单位名称|编制部门|编制单位)\s*[:：]\s*(\S+)")
 CODED_UNIT = re.compile(r"^(\d{3,})\s*[-－—]\s*(.+)$")
 
 

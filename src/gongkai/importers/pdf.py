@@ -21,21 +21,20 @@ from pdfplumber.utils.exceptions import PdfminerException
 from gongkai.diagnostics import InputError
 from gongkai.importers.pdf_grid import Assembled, Roles, read_rows, roles_for
 from gongkai.importers.pdf_pages import Page, PageTable, TextLine, read_page
-from gongkai.importers.pdf_report import finish_report
+from gongkai.importers.report import finish_report
 from gongkai.importers.result import ImportedDisclosure, ImportedTable
 from gongkai.importers.source import fail
 from gongkai.importers.templates import normal_title, recognise_title
 from gongkai.importers.text import read_disclosure_text
-from gongkai.importers.text_parts import PART_HEADING, part_kind
+from gongkai.importers.text_parts import continued
+from gongkai.importers.text_tables import CURRENCY, NO_DATA
+from gongkai.importers.text_tables import NOTE as TABLE_NOTE
 from gongkai.tables import TableSpec
 
 MAX_PAGES = 300
-UNIT = re.compile(r"(?:金额)?单位\s*[:：]\s*(万元|元|千元)")
-OWNER = re.compile(r"^(?:预算主管部门|预算单位|主管部门|部门名称|单位名称|编制部门|编制单位)\s*[:：]\s*(\S+)")
-NOTE = re.compile(r"^(注|说明|备注)\s*[:：0-9１-９]|本表无数据|本表为空")
+NOTE = re.compile(f"{TABLE_NOTE.pattern}|{NO_DATA.pattern}")
 PAGE_NUMBER = re.compile(r"^[-—\s]*\d{1,3}[-—\s]*$|^第\s*\d+\s*页")
 QUOTES_ONLY = re.compile(r"^[“”\"'‘’\s]+$")
-BUDGET_PARTS = (("名词解释", "名词解释"), ("说明", "情况说明"), ("职能", "概况"), ("机构", "概况"))
 
 
 @dataclass
@@ -95,8 +94,17 @@ def import_pdf(data: bytes, file: str) -> ImportedDisclosure:
     kind_part = f"{out.identity.kind or '决算'}表"
     if out.tables and kind_part not in out.parts:
         out.parts.insert(1 if "概况" in out.parts else 0, kind_part)
-    finish_report(out, reading.toc, reading.titles_seen, pages, reading.unplaced)
+    out.toc, out.titles_seen = reading.toc, out.titles_seen | reading.titles_seen
+    finish_report(out, _page_texts(pages), reading.unplaced)
     return out
+
+
+def _page_texts(pages: list[Page]) -> list[str]:
+    """Every text printed on the pages: lines, table heads and cells."""
+    texts = [line.text for page in pages for line in page.lines]
+    for table in (table for page in pages for table in page.tables):
+        texts += [*table.heads, *(c or "" for row in table.rows for c in row)]
+    return texts
 
 
 def _read(pages: list[Page]) -> Reading:
@@ -119,7 +127,7 @@ def _read(pages: list[Page]) -> Reading:
                 if after_table and current is not None and NOTE.search(text):
                     current.notes.append(text)
                     continue
-                if current is not None and (match := UNIT.search(text)) and not pending:
+                if current is not None and (match := CURRENCY.search(text)) and not pending:
                     current.unit = match.group(1)
                     continue
                 pending.append(item)
@@ -128,7 +136,7 @@ def _read(pages: list[Page]) -> Reading:
             pending = []
             after_table = True
         reading.narrative.extend(pending)
-        if pending and current is not None and any(not UNIT.search(line.text) for line in pending):
+        if pending and current is not None and any(not CURRENCY.search(line.text) for line in pending):
             current = None
     return reading
 
@@ -144,7 +152,7 @@ def _place_table(table: PageTable, above: list[TextLine], current: Found | None,
             break
     unit = "万元"
     for line in above[title_at:]:
-        if match := UNIT.search(line.text):
+        if match := CURRENCY.search(line.text):
             unit = match.group(1)
     reading.narrative.extend(
         line for line in above[:title_at] if line.top < table.top or line.text not in table.captions
@@ -197,8 +205,6 @@ def _imported(found: Found) -> ImportedTable:
 def _narrative(reading: Reading, file: str) -> ImportedDisclosure:
     """The text outside the tables through the text importer; 预算 page titles as its parts."""
     lines = _with_years(reading.narrative)
-    if not any(PART_HEADING.match(line.text.strip()) for line in lines):
-        lines = _budget_parts(lines)
     text = "\n".join(line.text for line in lines)
     try:
         out = read_disclosure_text(text, file)
@@ -206,64 +212,17 @@ def _narrative(reading: Reading, file: str) -> ImportedDisclosure:
         out = ImportedDisclosure(file)
     pages = {number: line.page for number, line in enumerate(lines, start=1)}
     out.line_pages = pages
-    _cover_identity(out, [line.text for line in lines if line.page == 1])
     return out
 
 
 def _with_years(lines: list[TextLine]) -> list[TextLine]:
-    """A year printed on its own line (「2024」 under 「…年度部门决算」) put back before 「年度」; a part
-    heading wrapped over two lines (「第三部分…决算情况」 + 「说明」) joined."""
+    """Lines an extraction split joined again (``text_parts.continued``: a year under 「…年度部门决算」,
+    a part heading wrapped over two lines); the cover's identity is read from the joined lines."""
     result: list[TextLine] = []
     for line in lines:
-        text = line.text.strip()
-        previous = result[-1].text.strip() if result else ""
-        if PART_HEADING.match(previous) and part_kind(previous) == "unknown" and len(text) <= 6 and "。" not in text:
-            result[-1] = TextLine(result[-1].page, result[-1].top, previous + text)
-            continue
-        if (
-            re.fullmatch(r"20\d{2}", text)
-            and result
-            and "年度" in result[-1].text
-            and not re.search(r"\d{4}", result[-1].text)
-        ):
-            result[-1] = TextLine(result[-1].page, result[-1].top, result[-1].text.replace("年度", f"{text}年度", 1))
-            continue
-        result.append(line)
+        joined = continued(result[-1].text, line.text) if result else None
+        if joined is None:
+            result.append(line)
+        else:
+            result[-1] = TextLine(result[-1].page, result[-1].top, joined)
     return result
-
-
-def _budget_parts(lines: list[TextLine]) -> list[TextLine]:
-    """Part headings from a 预算 document's section titles (short lines, no sentence)."""
-    result: list[TextLine] = []
-    number = 0
-    kind = ""
-    for line in lines:
-        text = line.text.strip()
-        part = (
-            next((name for key, name in BUDGET_PARTS if key in text), "")
-            if len(text) <= 30 and "。" not in text
-            else ""
-        )
-        if line.page > 1 and part and part != kind:
-            number += 1
-            kind = part
-            result.append(TextLine(line.page, line.top, f"第{'一二三四五六七八九十'[min(number, 10) - 1]}部分 {part}"))
-            if line.text.strip() == part:
-                continue
-        result.append(line)
-    return result
-
-
-def _cover_identity(out: ImportedDisclosure, cover: list[str]) -> None:
-    identity = out.identity
-    joined = "".join(cover)
-    for text in cover:
-        if match := OWNER.match(text.strip()):
-            identity.unit_name = match.group(1)
-    if year := re.search(r"(20\d{2})\s*年", joined):
-        identity.year = identity.year or int(year.group(1))
-    identity.kind = "决算" if "决算" in joined else "预算" if "预算" in joined else identity.kind
-    level = "单位" if f"单位{identity.kind}" in joined else "部门"
-    identity.document = f"{level}{identity.kind}" if identity.kind else ""
-    if identity.unit_name and identity.year and identity.kind:
-        identity.title = f"{identity.unit_name}{identity.year}年度{identity.document}"

@@ -76,6 +76,8 @@ class ImportedDisclosure:
     source_sha256: str = ""  # of the imported file (PDF)
     line_pages: dict[int, int] = field(default_factory=dict)  # PDF: line of the rebuilt text → page
     summary: list[str] = field(default_factory=list)  # the import report, printed after the diagnostics
+    toc: list[str] = field(default_factory=list)  # the entries of the document's 目录
+    titles_seen: set[str] = field(default_factory=set)  # spec ids whose title the body prints
 
     def warn(self, code: str, location: Location, message: str, hint: str = "") -> None:
         self.diagnostics.append(Diagnostic(code, Severity.WARNING, location, message, hint))

@@ -12,13 +12,18 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from gongkai.importers.cells import amount_problem, join_cjk
+from gongkai.importers.identity import OWNER
 from gongkai.importers.result import ImportedTable
+from gongkai.importers.templates import recognise_title
+from gongkai.importers.text_grid_table import read_grid
 from gongkai.importers.text_parts import TABLE_MARKER, Line, Part, Sink, previous_text
-from gongkai.tables import SPECS
+from gongkai.models import table_label
+from gongkai.tables import SPECS, TableSpec
 
-UNIT_NAME = re.compile(r"^(?:部门|单位)名称\s*[：:]\s*(.+)$")
 YEAR = re.compile(r"^(\d{4})\s*年度?$")
-CURRENCY = re.compile(r"^(?:金额)?单位\s*[：:]\s*(\S+)$")
+CURRENCY = re.compile(r"(?:金额)?单位\s*[:：]\s*(万元|元|千元)")
+NO_DATA = re.compile(r"本表无数据|本表为空")
+QUOTES_ONLY = re.compile(r"^[“”\"'‘’\s]+$")
 NOTE = re.compile(r"^(注|说明|备注)\s*[：:0-9１-９]")
 SUBJECT_CODE = re.compile(r"^\d{3,7}$")
 TOTAL_NAMES = ("合计", "小计", "总计")
@@ -37,53 +42,106 @@ class Body:
     no_data: bool = False
 
 
+@dataclass
+class Titled:
+    """A table found in the text: its title line, where its body starts, its spec and 「公开NN表」 marker."""
+
+    at: int
+    body: int
+    spec: TableSpec | None  # None: a 「公开NN表」 under a title no template knows
+    title: str
+    marker: Line | None = None
+
+
 def read_tables(part: Part, sink: Sink) -> None:
-    """Every 「公开NN表」 of the part, in printed order; lines outside any table are reported."""
+    """Every table of the part, in printed order, found by its title; lines outside any table are reported."""
     lines = part.lines
-    markers = [i for i, line in enumerate(lines) if TABLE_MARKER.match(line.plain)]
-    starts = [_title_index(lines, i) for i in markers]
-    for line in lines[: starts[0] if starts else len(lines)]:
+    found = find_tables(lines)
+    for line in lines[: found[0].at if found else len(lines)]:
         sink.skip(line)
-    for n, (start, marker) in enumerate(zip(starts, markers, strict=True)):
-        end = starts[n + 1] if n + 1 < len(starts) else len(lines)
-        number = TABLE_MARKER.match(lines[marker].plain)
-        assert number is not None
-        table_id = f"{int(number.group(1)):02d}"
-        title = lines[start].plain if start < marker else ""
-        read_table_lines(table_id, title, lines[marker], lines[marker + 1 : end], sink, last=end == len(lines))
+    for n, table in enumerate(found):
+        end = found[n + 1].at if n + 1 < len(found) else len(lines)
+        body = lines[table.body : end]
+        if table.marker is None and not any(line.is_row or NO_DATA.search(line.plain) for line in body):
+            if table.spec is not None and any(line.plain and not QUOTES_ONLY.match(line.plain) for line in body):
+                sink.out.titles_seen.add(table.spec.id)  # printed, but not as a table the reader knows
+            for line in lines[table.at : end]:
+                sink.skip(line)  # or a title without a table: a list of the tables (000's 附表)
+            continue
+        read_table_lines(table, lines[table.at], lines[table.body : end], sink, last=end == len(lines))
 
 
-def _title_index(lines: list[Line], marker: int) -> int:
-    """The table title is the last text line above its 「公开NN表」 marker."""
-    before = previous_text(lines, marker)
-    return before if before is not None and not lines[before].is_row else marker
+def find_tables(lines: list[Line]) -> list[Titled]:
+    """Tables by their printed title (``templates.recognise_title``; a title wrapped over two lines is
+    joined), a 「公开NN表」 marker below a title belonging to it.  A marker without a title above it
+    names the county template's table of that number; under a title no template knows, it is reported."""
+    found: list[Titled] = []
+    for index, line in enumerate(lines):
+        text = line.plain
+        if not text or line.is_row:
+            continue
+        before = previous_text(lines, index)
+        if marker := TABLE_MARKER.match(text):
+            last = found[-1] if found else None
+            if last is not None and last.marker is None and last.body > (before if before is not None else -1):
+                last.marker, last.body = line, index + 1
+                continue
+            title = lines[before].plain if before is not None and not lines[before].is_row else ""
+            spec = None if title else SPECS.get(f"{int(marker.group(1)):02d}")
+            found.append(Titled(before if title and before is not None else index, index + 1, spec, title, line))
+            continue
+        if found and found[-1].body > index:
+            continue  # the second line of a wrapped title
+        spec = recognise_title(text)
+        after = next((i for i in range(index + 1, len(lines)) if lines[i].plain), None)
+        if spec is None and after is not None and _may_wrap(text, lines[after]):
+            spec = recognise_title(text + lines[after].plain)
+            if spec is not None:
+                found.append(Titled(index, after + 1, spec, text + lines[after].plain))
+            continue
+        if spec is not None:
+            found.append(Titled(index, index + 1, spec, text))
+    return found
 
 
-def read_table_lines(table_id: str, title: str, marker: Line, lines: list[Line], sink: Sink, *, last: bool) -> None:
-    label = f"公开{table_id}表"
-    spec = SPECS.get(table_id)
-    if spec is None or (title and _comparable(title) != _comparable(spec.title)):
-        why = (
-            "不是决算公开的十张表之一"
-            if spec is None
-            else f"的表名「{title}」不是「{spec.title}」（可能是预算公开的表）"
-        )
-        sink.warn("import-unplaced-line", marker, f"{label}{why}，整张表未导入", "请核对原文，必要时手工录入。", label)
-        for line in lines:
+def _may_wrap(text: str, after: Line) -> bool:
+    """A short text line followed by a text line that is no title itself may be a title wrapped in two."""
+    return (
+        len(text) < 30
+        and not after.is_row
+        and recognise_title(after.plain) is None
+        and not any(pattern.match(text) for pattern in (NOTE, CURRENCY, OWNER, YEAR))
+    )
+
+
+def read_table_lines(found: Titled, title: Line, body_lines: list[Line], sink: Sink, *, last: bool) -> None:
+    """One table: the county template's layout under a 「公开NN表」 marker, else by its column heads."""
+    spec = found.spec
+    head = found.marker or title
+    if spec is None:
+        label = head.plain
+        why = f"的表名「{found.title}」不是已知模板中的表" if found.title else "不是已知模板中的表"
+        sink.warn("import-unplaced-line", head, f"{label}{why}，整张表未导入", "请核对原文，必要时手工录入。", label)
+        for line in body_lines:
             sink.skip(line)
         return
-    body = _sort_lines(lines, sink)
+    label = table_label(spec.id)
+    sink.out.titles_seen.add(spec.id)
+    body = _sort_lines(body_lines, sink)
     if body.unit_name and not sink.out.identity.unit_name:
         sink.out.identity.unit_name = body.unit_name
     if body.year and sink.out.identity.year is None:
         sink.out.identity.year = body.year
-    table = ImportedTable(table_id, title or spec.title, body.unit, body.no_data, body.notes)
-    table.rows = READERS[table_id](body.rows, sink, label)
+    table = ImportedTable(spec.id, found.title or spec.title, body.unit, body.no_data, body.notes)
+    if found.marker is not None and spec.id in READERS:
+        table.rows = READERS[spec.id](body.rows, sink, label)
+    else:
+        sink.unplaced.extend(read_grid(spec, body.rows, table))
     _check_amounts(table, body.rows, sink, label)
-    if _truncated(table, body, last=last):
+    if _truncated(table, body, last=last and found.marker is not None):
         sink.warn(
             "import-truncated-table",
-            body.rows[-1] if body.rows else marker,
+            body.rows[-1] if body.rows else head,
             f"{label}不完整：表格在结束行（合计或总计）之前中断",
             "请对照原文检查这张表是否缺页；已导入读到的各行。",
             table=label,
@@ -91,36 +149,33 @@ def read_table_lines(table_id: str, title: str, marker: Line, lines: list[Line],
     sink.out.tables.append(table)
 
 
-def _comparable(title: str) -> str:
-    return re.sub(r"[\s“”\"'‘’]", "", title)
-
-
 def _sort_lines(lines: list[Line], sink: Sink) -> Body:
     body = Body()
     after_note = False
     for line in lines:
         text = line.plain
-        if not text:
-            continue
-        if "本表无数据" in text:
+        if not text or QUOTES_ONLY.match(text):
+            continue  # quotes printed on a line of their own (「“ ”」 of a title's “三公”)
+        if NO_DATA.search(text):
             body.no_data = True
             body.notes.append(text)
         elif NOTE.match(text):
             body.notes.append(text)
         elif "\t" in line.text:
             body.rows.append(line)
-        elif match := UNIT_NAME.match(text):
-            body.unit_name = match.group(1).strip()
+        elif (owner := OWNER.match(text)) or (currency := CURRENCY.search(text)):
+            if owner:  # 「编制部门：…  单位：元」
+                body.unit_name = owner.group(1).strip()
+            if currency := CURRENCY.search(text):
+                body.unit = currency.group(1)
         elif match := YEAR.match(text):
             body.year = int(match.group(1))
-        elif match := CURRENCY.match(text):
-            body.unit = match.group(1)
         elif after_note and not body.notes[-1].endswith(("。", "；", ".")):
             body.notes[-1] += text  # a note wrapped onto the next line
             continue
         else:
             sink.skip(line)
-        after_note = bool(body.notes) and (NOTE.match(text) is not None or "本表无数据" in text)
+        after_note = bool(body.notes) and (NOTE.match(text) is not None or NO_DATA.search(text) is not None)
     return body
 
 

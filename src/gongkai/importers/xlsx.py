@@ -22,12 +22,13 @@ from openpyxl.utils import get_column_letter
 from gongkai.diagnostics import Location
 from gongkai.importers.identity import complete_identity
 from gongkai.importers.package import check_package, sheet_range
-from gongkai.importers.report import unplaced_runs
+from gongkai.importers.report import finish_report, unplaced_runs
 from gongkai.importers.result import ImportedDisclosure
 from gongkai.importers.source import OLE_SIGNATURE, fail, read_bytes
+from gongkai.importers.templates import recognise_title
 from gongkai.importers.text_parts import TABLE_MARKER, Line, Sink
-from gongkai.importers.text_tables import read_table_lines
-from gongkai.tables import SPECS
+from gongkai.importers.text_tables import READERS, Titled, read_table_lines
+from gongkai.tables import SPECS, TableSpec
 
 SHEET_ID = re.compile(r"公开\s*(\d{1,2})")
 DECIMALS = re.compile(r"0\.(0+)")
@@ -39,15 +40,17 @@ def import_xlsx(path: Path) -> ImportedDisclosure:
     workbook = _open(data, path.name, values=True)
     formulas = _open(data, path.name, values=False)
     out = ImportedDisclosure(path.name)
+    printed: list[str] = []
     for sheet in workbook.worksheets:
         # the cells' range, not only the declared one: a single cell at XFD1048576 would make a
         # billion empty cells below
         sheet_range(f"A1:{get_column_letter(sheet.max_column)}{sheet.max_row}", path.name, f"工作表「{sheet.title}」")
         rows = [[_printed(cell) for cell in row] for row in sheet.iter_rows()]
-        table_id = _table_id(sheet.title, rows)
-        if table_id is None:
+        printed += [cell for row in rows for cell in row if cell]
+        table = _table_of(sheet.title, rows)
+        if table is None:
             continue
-        _read_sheet(table_id, sheet.title, rows, out)
+        _read_sheet(*table, sheet.title, rows, out)
         _uncomputed_formulas(sheet, formulas[sheet.title], out)
     if not out.tables:
         raise fail(
@@ -59,6 +62,7 @@ def import_xlsx(path: Path) -> ImportedDisclosure:
     out.tables.sort(key=lambda table: table.id)
     out.parts = ["决算表"]
     complete_identity(out, "")
+    finish_report(out, printed, [])
     return out
 
 
@@ -120,35 +124,39 @@ def _printed(cell: Any) -> str:
     return " ".join(str(value).split())
 
 
-def _table_id(name: str, rows: list[list[str]]) -> str | None:
-    match = SHEET_ID.search(name)
-    if match and f"{int(match.group(1)):02d}" in SPECS:
-        return f"{int(match.group(1)):02d}"
+def _table_of(name: str, rows: list[list[str]]) -> tuple[TableSpec, str] | None:
+    """The sheet's table: by a title in its name or first rows (``templates``), else by 「公开NN」."""
     head = [name] + [cell for row in rows[:4] for cell in row if cell]
-    for spec in SPECS.values():
-        if any(text.strip() == spec.title or (TABLE_MARKER.match(text) and spec.id in text) for text in head):
-            return spec.id
+    for text in head:
+        if (spec := recognise_title(text)) is not None:
+            return spec, text.strip()
+    for text in head:
+        match = SHEET_ID.search(text)
+        if match and f"{int(match.group(1)):02d}" in SPECS:
+            return SPECS[f"{int(match.group(1)):02d}"], ""
     return None
 
 
-def _read_sheet(table_id: str, sheet: str, rows: list[list[str]], out: ImportedDisclosure) -> None:
-    spec = SPECS[table_id]
+def _read_sheet(spec: TableSpec, title: str, sheet: str, rows: list[list[str]], out: ImportedDisclosure) -> None:
     sheet_out = ImportedDisclosure(out.source_file, out.identity)
     sink = Sink(sheet_out)
     lines: list[Line] = []
-    title = spec.title
+    marker: Line | None = None
     for number, cells in enumerate(rows, start=1):
         filled = [c for c in cells if c]
         if not filled:
             continue
-        if len(filled) == 1 and (filled[0] == spec.title or TABLE_MARKER.match(filled[0])):
-            title = filled[0] if filled[0] == spec.title else title
+        if len(filled) == 1 and (filled[0] == title or TABLE_MARKER.match(filled[0])):
+            marker = Line(number, filled[0]) if TABLE_MARKER.match(filled[0]) else marker
             continue
         text = filled[0] if len(filled) == 1 and cells[0] else "\t".join(cells)
         lines.append(Line(number, text))
-    marker = Line(1, f"公开{table_id}表")
-    read_table_lines(table_id, title, marker, lines, sink, last=False)
+    if marker is None and SHEET_ID.search(sheet):
+        marker = Line(1, f"公开{spec.id}表")
+    found = Titled(0, 0, spec, title, marker if spec.id in READERS else None)
+    read_table_lines(found, Line(1, title or spec.title), lines, sink, last=False)
     out.tables.extend(sheet_out.tables)
+    out.titles_seen |= sheet_out.titles_seen
     where = f"{out.source_file} 工作表「{sheet}」"
     for diagnostic in [*sheet_out.diagnostics, *unplaced_runs(where, sink.unplaced)]:
         location: Location = replace(diagnostic.location, file=where)
