@@ -204,3 +204,30 @@ def test_table_of_contents_is_dropped_but_a_paragraph_ending_in_an_ellipsis_is_k
     imported = read_disclosure_text(text, "x.txt")
     assert [(s.title, s.paragraphs) for s in imported.overview] == [("一、部门职责", ["负责信访工作……"])]
     assert imported.diagnostics == []
+
+
+def _county_text_without_annex_heading() -> str:
+    """Seed 002 as another county text prints it: the title on one line, year first; no 「第五部分
+    附件」 heading, three 自评表 right after the 名词解释."""
+    lines = SEED_002.read_text(encoding="utf-8").split("\n")
+    lines = [line for line in lines if line.strip() != "第五部分 附件"]
+    fourth = [i for i, line in enumerate(lines) if line.strip().endswith("绩效自评表")][3]
+    text = "\n".join(lines[:fourth]).replace(
+        "襄垣县信访局\n\n2023年度单位决算公开", "2023年度襄垣县信访局单位决算公开", 1
+    )
+    assert "2023年度襄垣县信访局单位决算公开" in text
+    return text
+
+
+@needs_seeds
+def test_county_text_keeps_its_self_evaluation_forms_after_the_glossary(tmp_path: Path) -> None:
+    source = tmp_path / "county.txt"
+    source.write_text(_county_text_without_annex_heading(), encoding="utf-8")
+    imported = import_text(source)
+    assert [p["name"] for p in imported.projects] == ["新冠肺炎疫情防控经费", "遗属人员补助", "22年信访维稳工作经费"]
+    assert [g.term for g in imported.glossary][-1] == "信访事务"  # no 备注 or form title as a term
+    assert imported.identity.unit_name == "襄垣县信访局" and imported.identity.year == 2023
+    data = data_folder(tmp_path)
+    assert run_import("text", source, "--out", data / "disclosures/shanxi-xiangyuan/xinfangju/2023-juesuan") == 0
+    folder = data / "disclosures/shanxi-xiangyuan/xinfangju/2023-juesuan"
+    assert len(list((folder / "performance/projects").glob("*.yaml"))) == 3

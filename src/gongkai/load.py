@@ -15,7 +15,7 @@ from pydantic import BaseModel
 from gongkai import allowlist, convert
 from gongkai.diagnostics import Diagnostic, InputError, Location, Severity
 from gongkai.documents import default_document
-from gongkai.models import Corpus, Disclosure, GlossaryEntry, SiteConfig, Table, table_label
+from gongkai.models import ContentsEntry, Corpus, Disclosure, GlossaryEntry, SiteConfig, Table, table_label
 from gongkai.schema import (
     SLUG_RE,
     YEAR_MAX,
@@ -306,6 +306,7 @@ def _load_disclosure(reader: _Reader, folder: Path) -> Disclosure | None:
         document=doc.document
         or default_document(doc.title, doc.kind, doc.parts, overall.kind if overall else None, len(projects)),
         data_files=data_files,
+        contents=tuple(ContentsEntry(entry.table, entry.title) for entry in doc.contents),
     )
 
 

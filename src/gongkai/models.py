@@ -237,6 +237,12 @@ class SourceDocument:
 
 
 @dataclass(frozen=True)
+class ContentsEntry:
+    table: str  # "01" … "Y09": the table a 目录 entry names
+    title: str  # the entry as printed: 三、支出决算表
+
+
+@dataclass(frozen=True)
 class Disclosure:
     unit: Unit
     year: int
@@ -258,6 +264,7 @@ class Disclosure:
     parts: tuple[str, ...] = field(default=())
     document: str = ""  # 部门决算, 单位预算, 整体支出绩效评价报告 … (gongkai.documents.DOCUMENT_KINDS)
     data_files: tuple[str, ...] = field(default=())  # the folder's data files (allowlist.scan): published
+    contents: tuple[ContentsEntry, ...] = field(default=())  # the tables the document's 目录 lists
 
     @property
     def url(self) -> str:

@@ -108,6 +108,11 @@ class TableDoc(_Model):
     pages: list[Annotated[int, Field(ge=1)]] = []  # pages of the source PDF the table is printed on
 
 
+class ContentsEntryDoc(_Model):
+    table: TableId  # the table a 目录 entry names
+    title: Line = Field(min_length=1)  # the entry as printed
+
+
 class DisclosureDoc(_Model):
     title: Line = Field(min_length=1)
     unit: UnitDoc
@@ -122,6 +127,7 @@ class DisclosureDoc(_Model):
     parts: list[Line] = []
     source: SourceDoc
     tables: list[TableDoc] = []
+    contents: list[ContentsEntryDoc] = []  # the tables the document's 目录 lists
 
 
 class StaffingDoc(_Model):

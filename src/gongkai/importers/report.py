@@ -10,7 +10,6 @@ from typing import Any
 
 from gongkai.diagnostics import Diagnostic, Location, Severity
 from gongkai.importers.result import ImportedDisclosure, Section
-from gongkai.importers.templates import recognise_title
 from gongkai.models import table_label
 from gongkai.tables import SPECS
 
@@ -54,7 +53,7 @@ def finish_report(out: ImportedDisclosure, source: list[str], unplaced: list[tup
     (``unplaced``: page, text), and the share of the two-decimal amounts printed in ``source`` (the
     document's text, cells included) that reached a data file."""
     titles_seen = out.titles_seen
-    listed = list(dict.fromkeys(spec.id for line in out.toc if (spec := recognise_title(line)) is not None))
+    listed = [entry["table"] for entry in out.contents()]
     imported = [table.id for table in out.tables]
     for table_id in listed:
         if table_id in imported:

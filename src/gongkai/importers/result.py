@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from gongkai.diagnostics import Diagnostic, Location, Severity
+from gongkai.importers.templates import recognise_title
 
 
 @dataclass
@@ -78,6 +79,15 @@ class ImportedDisclosure:
     summary: list[str] = field(default_factory=list)  # the import report, printed after the diagnostics
     toc: list[str] = field(default_factory=list)  # the entries of the document's 目录
     titles_seen: set[str] = field(default_factory=set)  # spec ids whose title the body prints
+
+    def contents(self) -> list[dict[str, str]]:
+        """The tables the 目录 lists (``templates``), once each, as ``ContentsEntryDoc``."""
+        entries: dict[str, str] = {}
+        for line in self.toc:
+            spec = recognise_title(line)
+            if spec is not None:
+                entries.setdefault(spec.id, line.strip())
+        return [{"table": table, "title": title} for table, title in entries.items()]
 
     def warn(self, code: str, location: Location, message: str, hint: str = "") -> None:
         self.diagnostics.append(Diagnostic(code, Severity.WARNING, location, message, hint))

@@ -28,6 +28,7 @@ PART_NAMES = {
     "annex": "绩效",
 }
 COVER_TITLE = re.compile(r"^(.*?)(\d{4})\s*年度?.*(决算|预算)")
+YEAR_FIRST = re.compile(r"^\d{4}\s*(?:年度|年)([^度].{2,}?)(?:部门|单位)?(?:决算|预算)")
 
 
 def import_text(path: Path) -> ImportedDisclosure:
@@ -115,7 +116,8 @@ def _read_cover(cover: list[Line], sink: Sink) -> None:
     own = COVER_TITLE.match(titles[year_line].plain)
     before = titles[year_line - 1].plain if year_line else ""
     identity.title = title
-    identity.unit_name = (own.group(1) if own else "") or before  # the line above 「2023年度…决算公开」
+    after = YEAR_FIRST.match(titles[year_line].plain)  # 「2023年度襄垣县信访局单位决算公开」
+    identity.unit_name = (own.group(1) if own else "") or (after.group(1) if after else "") or before
     identity.year = int(match.group(2))
     identity.kind = match.group(3)
     if owners:

@@ -22,6 +22,7 @@ TITLE_PARTS = (("名词解释", "glossary"), ("说明", "explanations"), ("职�
 PART_TITLES = {"overview": "概况", "explanations": "情况说明", "glossary": "名词解释", "tables": "表"}
 TABLE_MARKER = re.compile(r"^公开\s*(\d{1,2})\s*表$")
 ARTEFACT = re.compile(r"\[bookmark: [^\]]*\]")
+ANNEX = re.compile(r"^附件\s*\d*\s*[:：]?$")
 PERFORMANCE_TITLE = re.compile(r"绩效(自评|评价)(报告|表)|绩效目标自评")
 
 
@@ -134,6 +135,8 @@ def split_parts(lines: list[Line]) -> tuple[list[Line], list[Part]]:
         heading = PART_HEADING.match(line.plain)
         if heading:
             parts.append(Part(part_kind(heading.group(2)), line))
+        elif parts and parts[-1].kind == "glossary" and _starts_annex(line):
+            parts.append(Part("annex", None, [line]))  # 自评表 after the 名词解释 without 「第X部分 附件」
         elif parts:
             parts[-1].lines.append(line)  # blank lines kept: they end a row of a one-cell-per-line table
         else:
@@ -141,6 +144,14 @@ def split_parts(lines: list[Line]) -> tuple[list[Line], list[Part]]:
     if parts:
         return cover, parts
     return _without_part_headings(cover)
+
+
+def _starts_annex(line: Line) -> bool:
+    """A 「附件」 line or the title of a 绩效 form or report (short, not a row, not a sentence)."""
+    text = line.plain
+    if line.is_row or len(text) > 40 or "。" in text:
+        return False
+    return bool(ANNEX.match(text) or PERFORMANCE_TITLE.search(text))
 
 
 def _without_part_headings(lines: list[Line]) -> tuple[list[Line], list[Part]]:

@@ -212,4 +212,5 @@ def _disclosure_doc(out: ImportedDisclosure, target: Target) -> dict[str, Any]:
             **({"sha256": out.source_sha256} if out.source_sha256 else {}),
         },
         "tables": tables,
+        **({"contents": out.contents()} if out.contents() else {}),
     }

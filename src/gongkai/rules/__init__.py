@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from gongkai.diagnostics import Diagnostic
 from gongkai.models import Corpus
 from gongkai.rules.budget_tables import check_budget_tables, check_initial_budget
+from gongkai.rules.contents import check_contents
 from gongkai.rules.context import Checker
 from gongkai.rules.performance import check_performance
 from gongkai.rules.prose import check_prose
@@ -38,6 +39,7 @@ def check_corpus(corpus: Corpus) -> CheckReport:
     for disclosure in corpus.disclosures:
         checker = Checker(disclosure, corpus)
         check_within_tables(checker)
+        check_contents(checker)
         check_across_tables(checker)
         check_budget_tables(checker)
         check_initial_budget(checker)
