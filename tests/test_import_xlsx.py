@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from openpyxl import Workbook
 
 from gongkai.importers.source import OLE_SIGNATURE
@@ -42,11 +43,15 @@ def _workbook(path: Path) -> Path:
     return path
 
 
-def test_workbook_imports_merged_headers_numbers_and_text_amounts(tmp_path: Path) -> None:
+def test_workbook_imports_merged_headers_numbers_and_text_amounts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     book = _workbook(tmp_path / "决算.xlsx")
     data = data_folder(tmp_path)
     out = data / "disclosures/mou-sheng-pingan/pingan-minzhengju/2024-juesuan"
     assert run_import("xlsx", book, "--out", out) == 0
+    report = capsys.readouterr().out  # the import report, as for a PDF
+    assert "目录：文件中没有目录；已导入的表：2 张" in report and "已写入数据文件 9 个（100.0%）" in report
     disclosure = only_disclosure(load_corpus(data))
     assert disclosure.unit.name == "平安县民政局"
     rows = disclosure.tables["05"].rows

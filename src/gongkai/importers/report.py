@@ -42,7 +42,7 @@ def _run_diagnostic(file: str, run: list[tuple[int, str]]) -> Diagnostic:
     )
 
 
-AMOUNT = re.compile(r"(?<![\d.])\d{1,3}(?:[,，]\d{3})+\.\d{2}(?!\d)|(?<![\d.,，])\d+\.\d{2}(?![\d])")
+AMOUNT = re.compile(r"(?<![\d.])\d{1,3}(?:[,，]\d{3})+\.\d{2}(?!\d)|(?<![\d.])(?<!\d[,，])\d+\.\d{2}(?!\d)")
 MISSING = "import-table-missing"
 
 
