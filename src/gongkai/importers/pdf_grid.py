@@ -1,4 +1,5 @@
-"""A ruled table of a PDF page (header heads + data rows) → CSV rows of its spec, cell by cell.
+"""A printed table (header heads + data rows) → CSV rows of its spec, cell by cell: a PDF page's ruled
+table, and the tab-separated rows of a text or a sheet (``text_grid_table``).
 
 Columns get their role from their printed heads (``templates.column_for``): 行次, 科目编码 (one column,
 or 类/款/项 printed in three, joined), 名称 / 项目, or an amount column of the spec.  A table printed

@@ -1,4 +1,5 @@
-"""Reading 公开01–10 from extracted text: tab-separated rows, header rows, 栏次, page breaks, notes.
+"""Tables in extracted text: found by their printed title (``templates``), read by their column heads
+(``text_grid_table``), or — the county template under its 「公开NN表」 marker — by its fixed layout.
 
 Every cell is kept as printed (an amount's trailing zeros included); the layout of each table decides
 which printed cell goes to which CSV column (see docs/data-format.md).  Blank lines inside a table
