@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from gongkai.search_index import IndexText, SearchIndexFailed, index_site, pinyin_words
+from gongkai.search_index import IndexText, SearchIndexFailed, index_site, misspellings, pinyin_words
 from gongkai.site import BuildFailed
 
 
@@ -15,6 +15,18 @@ def test_pinyin_words_are_the_full_pinyin_and_the_initials_of_the_chinese_charac
     assert pinyin_words("机关运行经费") == ("jiguanyunxingjingfei", "jgyxjf")
     assert pinyin_words("“三公”经费") == ("sangongjingfei", "sgjf")
     assert pinyin_words("2010308") == ("", "")
+
+
+def test_common_misspellings_swap_one_syllables_front_and_back_nasal() -> None:
+    assert misspellings("三公") == ("sanggong",)
+    assert misspellings("信访") == ("xingfang", "xinfan")
+    assert misspellings("公用经费") == ("gongyongjinfei",)
+
+
+def test_common_terms_are_indexed_with_their_misspellings_other_names_without() -> None:
+    out = IndexText(["三公", "信访"], misspelt=["三公"]).page("# 三公与信访\n")
+    assert '<span data-gk-name="三公">三公 sangong sg sanggong </span>' in out
+    assert '<span data-gk-name="信访">信访 xinfang xf </span>' in out
 
 
 def test_each_heading_part_gets_the_pinyin_of_the_names_it_shows_and_the_first_one_the_filters() -> None:

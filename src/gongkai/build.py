@@ -178,7 +178,10 @@ def generate(paths: Paths, progress: Progress, engine: Engine = LOCAL) -> BuildR
     env = markup.environment(paths.theme)
     registry = BacklinkRegistry()
     site_terms = terms_from_entries(corpus.glossary)
-    index_text = search_index.IndexText(search_index.site_terms(corpus, paths.theme.file(search_index.COMMON_TERMS)))
+    common = paths.theme.file(search_index.COMMON_TERMS)
+    index_text = search_index.IndexText(
+        search_index.site_terms(corpus, common), misspelt=search_index.common_terms(common)
+    )
     progress.stage("生成页面与图表 (render)", "render")
     files: dict[str, bytes] = {}
     chart_jobs: list[tuple[str, charts.ChartData]] = []

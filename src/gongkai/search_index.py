@@ -13,7 +13,7 @@ import os
 import re
 import shutil
 import subprocess
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from functools import cache
 from pathlib import Path
 
@@ -81,35 +81,54 @@ def index_site(site: Path, project: Path) -> None:
         raise SearchIndexFailed(f"生成搜索索引失败（Pagefind）：{message}", code="search-index-failed")
 
 
+def _syllables(term: str) -> list[str]:
+    from pypinyin import lazy_pinyin
+
+    return [s.lower() for s in lazy_pinyin("".join(ch for ch in term if "\u4e00" <= ch <= "\u9fff"))]
+
+
 @cache
 def pinyin_words(term: str) -> tuple[str, str]:
     """Full pinyin and initials of a Chinese term, lower case, other characters dropped: 信访事务 ->
     ("xinfangshiwu", "xfsw").  A reader's pinyin query matches them as a prefix (xinfang, sangong, jgyxjf)."""
-    from pypinyin import Style, lazy_pinyin
-
-    chinese = "".join(ch for ch in term if "\u4e00" <= ch <= "\u9fff")
-    if not chinese:
-        return "", ""
-    full = "".join(lazy_pinyin(chinese)).lower()
-    initials = "".join(lazy_pinyin(chinese, style=Style.FIRST_LETTER)).lower()
-    return full, initials
+    syllables = _syllables(term)
+    return "".join(syllables), "".join(s[0] for s in syllables)
 
 
-def hidden_index_text(names: Iterable[str], filters: Mapping[str, str] | None = None) -> str:
+NASAL = re.compile(r"(?<=[aei])(ng|n)$")  # the front/back nasal endings readers mix up: san/sang, xin/xing
+
+
+@cache
+def misspellings(term: str) -> tuple[str, ...]:
+    """The full pinyin of ``term`` as readers commonly misspell it: one syllable's -n and -ng swapped
+    at a time (三公 -> sanggong; 信访 -> xingfang, xinfan)."""
+    syllables = _syllables(term)
+    spelt = []
+    for i, syllable in enumerate(syllables):
+        swapped = NASAL.sub(lambda m: "n" if m.group(1) == "ng" else "ng", syllable)
+        if swapped != syllable:
+            spelt.append("".join([*syllables[:i], swapped, *syllables[i + 1 :]]))
+    return tuple(spelt)
+
+
+def hidden_index_text(
+    names: Iterable[str], filters: Mapping[str, str] | None = None, misspelt: Collection[str] = ()
+) -> str:
     """A hidden element of a page: each of ``names`` on its own with its pinyin (one span per name, which
-    names it, so the landing page can highlight the name a pinyin query found) and the page's filters
-    (name -> value, shown on the search results).  Readers do not see it; Pagefind indexes it."""
+    names it, so the landing page can highlight the name a pinyin query found; the names in ``misspelt``
+    also with their common misspellings) and the page's filters (name -> value, shown on the search
+    results).  Readers do not see it; Pagefind indexes it."""
     spans = [
         f'<span data-pagefind-filter="{escape(name)}:{escape(value)}"></span>'
         for name, value in (filters or {}).items()
         if value
     ]
     for name in dict.fromkeys(names):
-        full, initials = pinyin_words(name)
-        if full:
+        pinyin = [*pinyin_words(name), *(misspellings(name) if name in misspelt else ())]
+        if pinyin[0]:
             # the name again on its own: Pagefind segments it as it segments the query, whatever the
             # characters around it in the text (歙县麻坊信访站 finds 信访)
-            spans.append(f'<span data-gk-name="{escape(name)}">{escape(name)} {full} {initials} </span>')
+            spans.append(f'<span data-gk-name="{escape(name)}">{escape(name)} {" ".join(pinyin)} </span>')
     # weight 0.1: found, but ranked by the text readers see (the names repeat words of their sections)
     return f'<div class="gk-index" hidden data-pagefind-weight="0.1">{"".join(spans)}</div>' if spans else ""
 
@@ -130,7 +149,8 @@ class IndexText:
     """Adds each page's hidden index text: after every heading's part of a page, the pinyin of the names
     and terms that part shows, so a pinyin query lands on the same section as the Chinese one."""
 
-    def __init__(self, terms: Iterable[str]) -> None:
+    def __init__(self, terms: Iterable[str], misspelt: Iterable[str] = ()) -> None:
+        self._misspelt = frozenset(misspelt)
         names = sorted({t for t in terms if pinyin_words(t)[0]}, key=lambda t: (-len(t), t))  # longest first
         # a lookahead finds overlapping names: 信访 inside 襄垣县信访局 as well as the whole name
         self._pattern = re.compile("(?=(" + "|".join(map(re.escape, names)) + "))") if names else None
@@ -146,7 +166,7 @@ class IndexText:
             heading = part.split("\n", 1)[0]
             shown = "" if NOT_INDEXED_SECTIONS.search(heading) else NOT_INDEXED_HTML.sub("", part)
             names = self._pattern.findall(shown) if self._pattern else []
-            block = hidden_index_text(names, filters if first and part.startswith("#") else None)
+            block = hidden_index_text(names, filters if first and part.startswith("#") else None, self._misspelt)
             first = first and not part.startswith("#")
             out.append(part.rstrip("\n") + "\n\n" + block + "\n\n" if block else part)
         return "".join(out)

@@ -190,10 +190,26 @@ def search(page: Page, query: str) -> list[str]:
     script listens to.  The box is cleared first so the results read are this query's, not the previous one's."""
     _send(page, "", "键入以开始搜索")
     _send(page, query, "符合条件的结果|没有找到")
+    return _listed(page)
+
+
+def _listed(page: Page) -> list[str]:
+    """The paths of the result pages listed, in order."""
     hrefs: list[str] = page.eval_on_selector_all(
         "li.md-search-result__item > a:first-child", "links => links.map(a => new URL(a.href).pathname)"
     )
     return hrefs
+
+
+def search_all(page: Page, query: str) -> list[str]:
+    """:func:`search`, then 「显示更多结果」 until every result is listed; all the result pages' paths."""
+    search(page, query)
+    more = page.locator(".gk-search-more")
+    while more.is_visible():
+        listed = page.locator("li.md-search-result__item").count()
+        more.click()
+        page.wait_for_function("n => document.querySelectorAll('li.md-search-result__item').length > n", arg=listed)
+    return _listed(page)
 
 
 def rendering_fonts(page: Page, selector: str) -> dict[str, set[str]]:
