@@ -1,6 +1,6 @@
 """One gongkai build in this process; prints its measurements as JSON (run by bench/run.py).
 
-Usage: python bench/build_once.py PROJECT_DIR [--plain-mkdocs]
+Usage: python bench/build_once.py PROJECT_DIR [--plain-mkdocs] [--shard-by region] [--workers N] [--force]
 
 Peak RSS is this process's (the build) together with its largest child (a chart worker).
 """
@@ -20,13 +20,22 @@ def peak_rss_mb() -> float:
     return max(own, children) / 1024  # Linux reports KiB
 
 
+def _option(name: str) -> str | None:
+    return sys.argv[sys.argv.index(name) + 1] if name in sys.argv else None
+
+
 def gongkai_build(project: Path) -> dict[str, object]:
     """``gongkai build`` as the command runs it: skipped whole when nothing it reads changed."""
     from gongkai.build import Paths, Progress, build_if_changed
+    from gongkai.cluster import Engine
 
     progress = Progress(False)
+    workers = _option("--workers")
+    engine = Engine(workers=int(workers) if workers else None)
     start = time.perf_counter()
-    summary, result = build_if_changed(Paths.at(project), progress)
+    summary, result = build_if_changed(
+        Paths.at(project), progress, force="--force" in sys.argv, engine=engine, shard_by=_option("--shard-by")
+    )
     total = time.perf_counter() - start
     return {
         "total_s": total,

@@ -95,3 +95,18 @@ def test_a_failed_build_leaves_the_record_of_the_published_site(
     monkeypatch.setattr(site, "mkdocs_build", failing)
     assert _build(paths) == 3
     assert (paths.build / "index.html").read_text(encoding="utf-8") == "site 1"
+
+
+def test_another_pagefind_binary_or_the_shard_layout_builds_again(
+    project: tuple[Paths, list[Path]], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    paths, runs = project
+    binary = tmp_path / "pagefind_extended"
+    binary.write_bytes(b"pagefind 1.6.0")
+    monkeypatch.setenv("GONGKAI_PAGEFIND", str(binary))
+    assert _build(paths) == 0 and len(runs) == 1
+    binary.write_bytes(b"pagefind 1.6.1")  # the index it writes may differ
+    assert _build(paths) == 0 and len(runs) == 2
+    sharded = ("--shard-by", "region", "--workers", "1")
+    assert _build(paths, *sharded) == 0 and len(runs) == 4  # the region's shard and the top site
+    assert _build(paths, *sharded) == 0 and len(runs) == 4

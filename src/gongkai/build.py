@@ -15,7 +15,7 @@ from pathlib import Path
 
 import jinja2
 
-from gongkai import aggregate, charts, freshness, markup, search_index
+from gongkai import aggregate, charts, freshness, markup, search_index, shards
 from gongkai.budget import BudgetActual, budget_actual
 from gongkai.chart_cache import DEFAULT_FOLDER, ChartCache
 from gongkai.chart_render import draw_charts
@@ -38,7 +38,9 @@ from gongkai.site import (
     build_lock,
     copy_assets,
     fs_failure,
+    publish,
     publish_atomically,
+    site_config,
     write_site_config,
     write_tree,
 )
@@ -108,12 +110,18 @@ class BuildResult:
 NOT_IN_NAV = (f"/{BROWSE}*/*/", f"/{COMPARE}")  # one page per region, department, code, year: links only
 
 
-def _nav(corpus: Corpus) -> list[object]:
-    regions: dict[str, dict[str, list[Disclosure]]] = {}
+def _nav(corpus: Corpus, shard: str | None = None) -> list[object]:
+    """The site's nav; for a shard (a region's slug or ``shards.TOP``), the pages of the other shards are
+    links: each other region one link (to its first unit), the top site's pages by their URL."""
+    regions: dict[tuple[str, str], dict[str, list[Disclosure]]] = {}
     for d in sorted(corpus.disclosures, key=lambda d: (d.unit.region_slug, d.unit.slug, -d.year, d.kind)):
-        regions.setdefault(escape(" ".join(d.unit.region)), {}).setdefault(escape(d.unit.name), []).append(d)
+        key = (d.unit.region_slug, escape(" ".join(d.unit.region)))
+        regions.setdefault(key, {}).setdefault(escape(d.unit.name), []).append(d)
     units: list[object] = []
-    for region, by_unit in regions.items():
+    for (slug, region), by_unit in regions.items():
+        if shard not in (None, slug):
+            units.append({region: f"{slug}/{next(iter(by_unit.values()))[0].unit.slug}/"})
+            continue
         entries: list[object] = []
         for name, ds in by_unit.items():
             unit_entries: list[object] = [f"{ds[0].unit.region_slug}/{ds[0].unit.slug}/index.md"]
@@ -125,21 +133,24 @@ def _nav(corpus: Corpus) -> list[object]:
                 unit_entries.append({f"{d.year}年度{d.document}": children})
             entries.append({name: unit_entries})
         units.append({region: entries})
+
+    def top(path: str) -> str:  # a page of the top site
+        return path if shard in (None, shards.TOP) else path.removesuffix("index.md") or "./"
+
+    browse: object = [
+        f"{BROWSE}index.md",
+        {"按地区": f"{BROWSE}region/index.md"},
+        {"按主管部门": f"{BROWSE}department/index.md"},
+        {"按支出功能分类": f"{BROWSE}function/index.md"},
+    ]
     return [
-        {"首页": "index.md"},
+        {"首页": top("index.md")},
         {"各单位公开": units},
-        {
-            "浏览与比较": [
-                f"{BROWSE}index.md",
-                {"按地区": f"{BROWSE}region/index.md"},
-                {"按主管部门": f"{BROWSE}department/index.md"},
-                {"按支出功能分类": f"{BROWSE}function/index.md"},
-            ]
-        },
-        {"数据核验": f"{CHECKS_PAGE}index.md"},
-        {"评分排名": f"{RANKING_PAGE}index.md"},
-        {"名词解释": f"{GLOSSARY_PAGE}index.md"},
-        {"关于数据": f"{ABOUT_PAGE}index.md"},
+        {"浏览与比较": browse if shard in (None, shards.TOP) else top(f"{BROWSE}index.md")},
+        {"数据核验": top(f"{CHECKS_PAGE}index.md")},
+        {"评分排名": top(f"{RANKING_PAGE}index.md")},
+        {"名词解释": top(f"{GLOSSARY_PAGE}index.md")},
+        {"关于数据": top(f"{ABOUT_PAGE}index.md")},
     ]
 
 
@@ -258,38 +269,72 @@ def generate(paths: Paths, progress: Progress, engine: Engine = LOCAL) -> BuildR
 
 
 def build_site(
-    paths: Paths, progress: Progress | None = None, *, mkdocs: bool = True, engine: Engine = LOCAL
+    paths: Paths,
+    progress: Progress | None = None,
+    *,
+    mkdocs: bool = True,
+    engine: Engine = LOCAL,
+    shard_by: str | None = None,
 ) -> BuildResult:
     """Build the site holding the project's build lock; file-system errors become a coded
-    :class:`~gongkai.site.BuildFailed` naming the file (the previous ``build/`` stays online)."""
+    :class:`~gongkai.site.BuildFailed` naming the file (the previous ``build/`` stays online).
+    ``shard_by``: build it as shards (:mod:`gongkai.shards`; "region"), else as one MkDocs site."""
     progress = progress or Progress()
     try:
         with build_lock(paths.project):
-            return _build(paths, progress, mkdocs=mkdocs, engine=engine)
+            return _build(paths, progress, mkdocs=mkdocs, engine=engine, shard_by=shard_by)
     except OSError as exc:
         raise fs_failure(exc, paths.project) from None
 
 
-def _build(paths: Paths, progress: Progress, *, mkdocs: bool, engine: Engine) -> BuildResult:
+def _build(paths: Paths, progress: Progress, *, mkdocs: bool, engine: Engine, shard_by: str | None) -> BuildResult:
     result = generate(paths, progress, engine)
     progress.stage(f"写入 content/ (write)：{result.pages} 个页面", "write")
     result.written, result.deleted = write_tree(paths.content, result.files)
-    result.files = {}  # content/ holds them now; MkDocs needs the memory (hundreds of MB at 1,000 disclosures)
+    files, result.files = result.files, {}  # MkDocs needs the memory (hundreds of MB at 1,000 disclosures)
     config = write_site_config(paths.project, _nav(result.corpus), result.corpus.site, NOT_IN_NAV)
-    if mkdocs:
+    index = functools.partial(search_index.index_site, project=paths.project)  # pagefind/
+    if mkdocs and shard_by:
+        _publish_shards(paths, result.corpus, files, progress, engine)
+    elif mkdocs:
+        del files
         progress.stage("生成网站 (mkdocs)", "mkdocs")
-        publish_atomically(
-            config,
-            paths.build,
-            source_date_epoch=_epoch(result.corpus),
-            post_process=functools.partial(search_index.index_site, project=paths.project),  # pagefind/
-        )
+        publish_atomically(config, paths.build, source_date_epoch=_epoch(result.corpus), post_process=index)
     progress.stage("完成")
     return result
 
 
+def _publish_shards(paths: Paths, corpus: Corpus, files: dict[str, bytes], progress: Progress, engine: Engine) -> None:
+    """Build the shards whose content changed, stitch all of them, index and publish the whole."""
+    epoch = _epoch(corpus)
+
+    def config_for(key: str, folder: Path) -> bytes:
+        not_in_nav = NOT_IN_NAV if key == shards.TOP else ()
+        more = {"validation": shards.VALIDATION}
+        return site_config(paths.project, _nav(corpus, key), corpus.site, not_in_nav, at=folder, more=more)
+
+    regions = {d.unit.region_slug for d in corpus.disclosures}
+    code = freshness.code_fingerprint(paths.project, paths.theme)
+    plan = shards.prepare(paths.project, shards.split(files, regions), config_for, code, epoch)
+    del files
+    progress.stage(f"生成网站 (mkdocs)：{len(plan.jobs)} 个分片需要重新生成，共 {len(plan.folders)} 个", "mkdocs")
+    shards.run(plan, engine, lambda done, total: progress.step(done, total, "分片"))
+    progress.stage("拼合分片、生成搜索索引 (stitch)", "stitch")
+
+    def fill(staging: Path) -> None:
+        shards.stitch(plan, staging, epoch)
+        search_index.index_site(staging, paths.project)
+
+    publish(paths.build, fill)
+
+
 def build_if_changed(
-    paths: Paths, progress: Progress | None = None, *, force: bool = False, engine: Engine = LOCAL
+    paths: Paths,
+    progress: Progress | None = None,
+    *,
+    force: bool = False,
+    engine: Engine = LOCAL,
+    shard_by: str | None = None,
 ) -> tuple[freshness.Summary, BuildResult | None]:
     """:func:`build_site`, unless nothing it reads changed since the last build (``force``: build anyway).
 
@@ -297,12 +342,12 @@ def build_if_changed(
     ``content/`` nor ``build/`` is touched."""
     progress = progress or Progress()
     progress.stage("比对输入 (inputs)", "inputs")
-    inputs = freshness.fingerprint(paths.project, paths.data, paths.theme)
+    inputs = freshness.fingerprint(paths.project, paths.data, paths.theme, layout=shard_by or "")
     summary = None if force else freshness.unchanged(paths.project, paths.build, inputs)
     if summary is not None:
         progress.stage("数据、模板和程序都没有改变，不必重新生成")
         return summary, None
-    result = build_site(paths, progress, engine=engine)
+    result = build_site(paths, progress, engine=engine, shard_by=shard_by)
     summary = freshness.Summary(
         len(result.corpus.disclosures), result.pages, result.charts, len(result.report.all_findings())
     )

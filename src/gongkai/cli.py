@@ -21,7 +21,8 @@ EXAMPLES = {
     "    gongkai build --data 其他目录/data --no-progress\n"
     "    gongkai build --force       # 即使输入没有改变也重新生成\n"
     "    gongkai build --scheduler tcp://10.0.0.5:8786   # 在已有的 Dask 集群上绘制图表\n"
-    "    gongkai build --chart-cache ~/.cache/gongkai-svg   # 多个项目共用图表缓存",
+    "    gongkai build --chart-cache ~/.cache/gongkai-svg   # 多个项目共用图表缓存\n"
+    "    gongkai build --shard-by region --workers 2   # 按地区分片，两个进程并行生成",
     "check": "例：gongkai check             # 只核验，不生成网站\n    gongkai check --format json > 核验结果.json",
     "serve": "例：gongkai serve             # 本地预览 http://127.0.0.1:8000/，修改数据后自动重建",
     "demo-data": "例：gongkai demo-data --units 100 --years 5 --seed 1 --out 合成数据/data\n"
@@ -44,6 +45,8 @@ def _positive(text: str) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
+    from gongkai.shards import KEYS
+
     parser = _Parser(
         prog="gongkai",
         description="把预决算公开数据生成为可搜索、可核对的静态网站。",
@@ -78,7 +81,16 @@ def _parser() -> argparse.ArgumentParser:
         default=None,
         help="已有 Dask 集群的调度器地址（如 tcp://10.0.0.5:8786），图表在其工作进程上绘制；默认在本机启动",
     )
-    build.add_argument("--workers", type=_positive, default=None, help="本机绘图进程数，默认每个 CPU 核一个")
+    build.add_argument(
+        "--workers", type=_positive, default=None, help="本机绘图和分片生成的进程数，默认每个 CPU 核一个"
+    )
+    build.add_argument(
+        "--shard-by",
+        choices=KEYS,
+        default=None,
+        help="分片生成：每个地区一个独立的 MkDocs 站点，加上首页等顶层站点，拼合为一个 build/；"
+        "只重新生成内容有变化的分片（大量公开时使用）。默认整站一次生成",
+    )
     build.add_argument(
         "--chart-cache",
         type=Path,
@@ -131,7 +143,7 @@ def _build(args: argparse.Namespace) -> int:
     progress = Progress(False) if args.no_progress else Progress()
     try:
         summary, result = build_if_changed(
-            paths, progress, force=args.force, engine=Engine(args.scheduler, args.workers)
+            paths, progress, force=args.force, engine=Engine(args.scheduler, args.workers), shard_by=args.shard_by
         )
     except InputError as error:
         return _input_failed(error)

@@ -1,8 +1,9 @@
 """Whether ``build/`` is up to date: a content hash of everything a build reads, recorded after each build.
 
 The hash covers the data folder, the project's ``site_templates/`` and ``mkdocs.yml``, gongkai's own files
-(its theme included) and the
-versions of every installed Python distribution (MkDocs, Material, Altair, vl-convert, jieba …).
+(its theme included), the versions of every installed Python distribution (MkDocs, Material, Altair,
+vl-convert, pypinyin …), the Pagefind binary (its bytes) and the CJK fonts the charts are drawn with
+(names, sizes, times).
 When it equals the one recorded by the last successful build and ``build/`` is still there, nothing
 needs doing: the build is skipped whole (MkDocs included) and ``build/`` stays byte for byte as it was,
 search index included.  The record also keeps that build's counts, so the command can still say them.
@@ -17,9 +18,12 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 import gongkai
-from gongkai.site import write_if_changed
+from gongkai.charts import FONT_DIRECTORY
+from gongkai.search_index import pagefind_binary
+from gongkai.site import BuildFailed, write_if_changed
 from gongkai.theme import Theme
 
 RECORD = Path(".gongkai") / "build-inputs.json"  # under the project
@@ -52,18 +56,39 @@ def _content(path: Path) -> bytes:
         return f"unreadable:{exc.errno}".encode()
 
 
-def fingerprint(project: Path, data: Path, theme: Theme) -> str:
-    """SHA-256 over the inputs of a build: file names and bytes, and the installed libraries' versions."""
-    digest = hashlib.sha256()
-    folders = [("data", data), *((f"theme{i}", folder) for i, folder in enumerate(theme.folders))]
-    for label, folder in (*folders, ("gongkai", Path(gongkai.__file__).parent)):
+def _hash_folders(digest: Any, folders: Iterable[tuple[str, Path]]) -> None:
+    for label, folder in folders:
         for path in _files(folder):
             digest.update(f"{label}/{path.relative_to(folder).as_posix()}\0".encode())
             digest.update(_content(path))
+
+
+def code_fingerprint(project: Path, theme: Theme) -> str:
+    """SHA-256 over what a build reads besides the data: the theme's folders, ``mkdocs.yml``, gongkai's
+    files, the installed libraries' versions, the Pagefind binary and the CJK fonts charts are drawn with."""
+    digest = hashlib.sha256()
+    folders = [*((f"theme{i}", folder) for i, folder in enumerate(theme.folders))]
+    _hash_folders(digest, (*folders, ("gongkai", Path(gongkai.__file__).parent)))
     config = project / "mkdocs.yml"
     digest.update(config.read_bytes() if config.is_file() else b"")
     versions = sorted(f"{d.metadata['Name']}=={d.version}" for d in metadata.distributions())
     digest.update("\n".join(versions).encode())
+    try:
+        digest.update(b"pagefind\0" + _content(pagefind_binary(project)))
+    except BuildFailed:  # the build will say that it is missing
+        digest.update(b"pagefind missing")
+    fonts = sorted(Path(FONT_DIRECTORY).rglob("*")) if Path(FONT_DIRECTORY).is_dir() else []
+    for font in fonts:  # by name, size and time: hashing their ≈ 100 MB would cost more than it saves
+        info = font.stat()
+        digest.update(f"font/{font.name}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
+    return digest.hexdigest()
+
+
+def fingerprint(project: Path, data: Path, theme: Theme, layout: str = "") -> str:
+    """SHA-256 over the inputs of a build: the data folder's file names and bytes, :func:`code_fingerprint`
+    and the site's ``layout`` (a shard key, "" for one MkDocs site)."""
+    digest = hashlib.sha256(f"{code_fingerprint(project, theme)}\0{layout}".encode())
+    _hash_folders(digest, (("data", data),))
     return digest.hexdigest()
 
 

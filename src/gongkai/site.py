@@ -105,18 +105,24 @@ def copy_assets(theme: Theme) -> dict[str, bytes]:
     return {f"assets/{rel}": path.read_bytes() for rel, path in theme.files("assets").items()}
 
 
-def write_site_config(project: Path, nav: list[object], site: SiteConfig, not_in_nav: tuple[str, ...] = ()) -> Path:
+def site_config(
+    project: Path,
+    nav: list[object],
+    site: SiteConfig,
+    not_in_nav: tuple[str, ...] = (),
+    *,
+    at: Path | None = None,
+    more: Mapping[str, object] | None = None,
+) -> bytes:
     """The generated MkDocs config: everything from the project's mkdocs.yml (gongkai's default when it has
-    none), the theme's Material overrides (gongkai's, replaced file by file by the project's, gathered in
-    ``.gongkai/overrides``), the site's identity from data/site.yaml (its one place: title, description,
-    site_url, and the footer's office, contact and 备案号) and the nav; pages matching ``not_in_nav``
-    (gitignore patterns) are reached by links only."""
-    path = project / SITE_CONFIG
-    overrides = Theme.of(project).files(OVERRIDES)
-    write_tree(project / THEME_OVERRIDES, {rel: file.read_bytes() for rel, file in overrides.items()})
+    none), the theme's Material overrides (gathered in ``.gongkai/overrides`` by :func:`write_site_config`),
+    the site's identity from data/site.yaml (its one place: title, description, site_url, and the footer's
+    office, contact and 备案号) and the nav; pages matching ``not_in_nav`` (gitignore patterns) are reached
+    by links only.  ``at``: the folder the config is written to (default: the project's), ``more``: further
+    settings (a shard's validation …)."""
     settings: dict[str, object] = {
-        "INHERIT": os.path.relpath(mkdocs_config(project), project),
-        "theme": {"custom_dir": THEME_OVERRIDES.as_posix()},
+        "INHERIT": os.path.relpath(mkdocs_config(project), at or project),
+        "theme": {"custom_dir": os.path.relpath(project / THEME_OVERRIDES, at or project)},
         # Material prints site_name unescaped in some attributes: escape it here (inert, identical for any
         # title without <>&"'); the description goes only into escaped meta tags.
         "site_name": html.escape(site.title),
@@ -127,8 +133,18 @@ def write_site_config(project: Path, nav: list[object], site: SiteConfig, not_in
     }
     if not_in_nav:
         settings["not_in_nav"] = "\n".join(not_in_nav)
+    settings.update(more or {})
     body = yaml.safe_dump(settings, allow_unicode=True, sort_keys=False, width=1000)
-    write_if_changed(path, (GENERATED_NOTE + body).encode("utf-8"))
+    return (GENERATED_NOTE + body).encode("utf-8")
+
+
+def write_site_config(project: Path, nav: list[object], site: SiteConfig, not_in_nav: tuple[str, ...] = ()) -> Path:
+    """:func:`site_config` written to ``mkdocs.site.yml`` in the project (the whole-site build), and the
+    theme's Material overrides (gongkai's, replaced file by file by the project's) to ``.gongkai/overrides``."""
+    path = project / SITE_CONFIG
+    overrides = Theme.of(project).files(OVERRIDES)
+    write_tree(project / THEME_OVERRIDES, {rel: file.read_bytes() for rel, file in overrides.items()})
+    write_if_changed(path, site_config(project, nav, site, not_in_nav))
     return path
 
 
@@ -171,13 +187,23 @@ def publish_atomically(
     never none or half of one; the next build removes what a killed one left and all but the previous
     version.  Call it holding :func:`build_lock`.
     """
+
+    def fill(staging: Path) -> None:
+        mkdocs_build(config_file, staging, source_date_epoch=source_date_epoch)
+        post_process(staging)
+
+    publish(build_dir, fill)
+
+
+def publish(build_dir: Path, fill: Callable[[Path], None]) -> None:
+    """Publish a new version of the site that ``fill`` writes into an empty staging folder, switching
+    ``build_dir`` to it with one ``rename()`` once ``fill`` returned (:func:`publish_atomically`)."""
     versions = versions_folder(build_dir)
     current = _migrate_legacy(build_dir, versions)
     _prune(versions, keep=current)
     staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=versions))
     try:
-        mkdocs_build(config_file, staging, source_date_epoch=source_date_epoch)
-        post_process(staging)
+        fill(staging)
         staging.chmod(0o755)
         final = versions / f"{_next_number(versions):06d}"
         staging.rename(final)
