@@ -38,11 +38,14 @@ test: $(STAMP) lint
 test-fast: $(STAMP)
 	$(BIN)/pytest -m "not browser and not e2e"
 
-# Benchmark (docs/performance.md): BENCH_SIZES disclosures each; BENCH_LARGE=1 adds 10,000.
+# Benchmark (docs/performance.md): BENCH_SIZES disclosures each; BENCH_LARGE=1 adds 10,000;
+# SHARD_SIZES: the sharded build (bench/shards.py, with the search measures).
 BENCH_SIZES ?= 100 1000
+SHARD_SIZES ?= 100 300
 bench: $(STAMP)
 	scripts/install-system-deps.sh --browser  # the search measures drive Chromium
 	$(BIN)/python bench/run.py --sizes $(BENCH_SIZES) $(if $(BENCH_LARGE),--large)
+	$(BIN)/python bench/shards.py --sizes $(SHARD_SIZES) --search
 
 # Synthetic corpus: make demo-data UNITS=100 YEARS=5 SEED=1 OUT=.gongkai/demo/data
 UNITS ?= 10
