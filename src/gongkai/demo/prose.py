@@ -11,7 +11,7 @@ import random
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from gongkai.demo.ledger import CENT, NUMERALS, ZERO, Ledger, split
+from gongkai.demo.ledger import CENT, NUMERALS, ZERO, Ledger, ThreePublic, split
 from gongkai.rules.performance import grade_for
 
 Section = dict[str, object]
@@ -236,6 +236,20 @@ def glossary_doc(rng: random.Random) -> dict[str, object]:
     }
 
 
+def _three_public(three: ThreePublic, three_budget: ThreePublic, year: int, kind: str) -> tuple[str, str]:
+    """The 「三公」 paragraphs: a 决算 states the year's budget and what was spent, a 预算 its budget (the 预算
+    ledger's 「三公」 amounts, which its 预算09表 prints)."""
+    if kind == "预算":
+        return (
+            f"{year}年度“三公”经费财政拨款预算{wan(three.total)}。其中：",
+            f"公务用车运行维护费预算{wan(three.car_running)}；公务接待费预算{wan(three.reception)}。",
+        )
+    return (
+        f"{year}年度“三公”经费财政拨款支出全年预算{wan(three_budget.total)}，支出{wan(three.total)}。其中：",
+        f"公务用车运行维护费支出{wan(three.car_running)}；公务接待费支出{wan(three.reception)}。",
+    )
+
+
 def explanations_doc(
     rng: random.Random, ledger: Ledger, last: Ledger, year: int, kind: str, projects: list[Project], planted: str
 ) -> dict[str, object]:
@@ -282,11 +296,7 @@ def explanations_doc(
             ),
             section(f"七、政府性基金预算财政拨款收支{kind}情况说明", "本年度无此项支出。"),
             section(f"八、国有资本经营预算财政拨款支出{kind}情况说明", "本年度无此项支出。"),
-            section(
-                f"九、财政拨款“三公”经费支出{kind}情况说明",
-                f"{year}年度“三公”经费财政拨款支出全年预算{wan(three_budget.total)}，支出{wan(three.total)}。其中：",
-                f"公务用车运行维护费支出{wan(three.car_running)}；公务接待费支出{wan(three.reception)}。",
-            ),
+            section(f"九、财政拨款“三公”经费支出{kind}情况说明", *_three_public(three, three_budget, year, kind)),
             section(
                 "十、其他重要事项情况说明",
                 subsections=[

@@ -18,6 +18,7 @@ from decimal import Decimal
 
 from gongkai.diagnostics import Severity
 from gongkai.models import Disclosure
+from gongkai.rules.budget_text import text_targets
 from gongkai.rules.context import (
     CENT,
     HALF_CENT,
@@ -32,7 +33,7 @@ from gongkai.rules.context import (
 from gongkai.rules.prose_last_year import compare_last_year, is_last_year, previous_disclosure
 from gongkai.rules.prose_reasons import check_change_reasons
 from gongkai.rules.prose_staffing import check_staffing
-from gongkai.rules.prose_targets import Target, is_budget, sangong_budget, section_table, targets, text_cell
+from gongkai.rules.prose_targets import Target, is_budget, sangong_budget, section_table, text_cell
 from gongkai.rules.prose_template import template_leftovers
 from gongkai.rules.text_figures import (
     FigureKind,
@@ -118,7 +119,7 @@ class ProseRules:
             return
         if not self.d.tables:
             return
-        found = targets(self.d, f)
+        found = text_targets(self.d, f)
         if found is None:
             if not (f.kind is FigureKind.COUNT and section_table(f.sentence.titles) != "assets"):
                 self.untied.append(f)
@@ -166,7 +167,7 @@ class ProseRules:
     def _this_year(self, f: TextFigure, paragraph: list[TextFigure]) -> Decimal | None:
         """This year's figure a change or growth rate is about: its table cell, else the amount the
         paragraph last states for the same subject (else the last actual amount stated)."""
-        tied = targets(self.d, f) if self.d.tables else None
+        tied = text_targets(self.d, f) if self.d.tables else None
         if tied and tied[0].cell.is_amount:
             return tied[0].cell.amount_or_zero()
         amounts = [
@@ -181,7 +182,7 @@ class ProseRules:
 
     def _last_year(self, f: TextFigure) -> Decimal | None:
         if self.previous is not None:
-            tied = targets(self.previous, f)
+            tied = text_targets(self.previous, f)
             if tied and tied[0].cell.is_amount:
                 return tied[0].cell.amount_or_zero()
         return _charted_last_year(self.d, f)
@@ -224,7 +225,7 @@ class ProseRules:
 
     def _tabled_budget(self, actual: TextFigure) -> Decimal | None:
         """The budget of a 「三公」 item the sentence does not state: 公开09 预算数 of the same column."""
-        tied = targets(self.d, actual) if self.d.tables else None
+        tied = text_targets(self.d, actual) if self.d.tables else None
         budget = sangong_budget(self.d, tied[0]) if tied else None
         return budget.cell.amount_or_zero() if budget else None
 

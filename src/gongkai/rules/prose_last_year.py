@@ -14,8 +14,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from gongkai.models import Disclosure
+from gongkai.rules.budget_text import text_targets
 from gongkai.rules.context import Checker
-from gongkai.rules.prose_targets import Target, targets, text_cell
+from gongkai.rules.prose_targets import Target, text_cell
 from gongkai.rules.text_figures import FigureKind, TextFigure, clause_of
 
 LAST_YEAR_WORDS = ("上年", "上一年", "去年")
@@ -44,10 +45,10 @@ def is_last_year(f: TextFigure, year: int) -> bool:
 
 
 def _last_year_targets(previous: Disclosure, f: TextFigure, before: Sequence[TextFigure]) -> list[Target] | None:
-    found = targets(previous, f)
+    found = text_targets(previous, f)
     named = next((b for b in reversed(before) if b.kind is FigureKind.AMOUNT), None)
     if found is None and named is not None:
-        found = targets(previous, replace(f, subject=f"{clause_of(named)}{clause_of(f)}"))
+        found = text_targets(previous, replace(f, subject=f"{clause_of(named)}{clause_of(f)}"))
     return found
 
 

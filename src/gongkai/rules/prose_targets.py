@@ -82,18 +82,18 @@ def _column(d: Disclosure, table_id: str, row_name: str, title: str) -> Target |
     return _cell(table, table.row_by_name(row_name), index)
 
 
-def _normalized(name: str) -> str:
+def normalized_name(name: str) -> str:
     """A row name as the text writes it: numbering dropped, brackets full-width."""
     name = re.sub(r"^[（(]?[一二三四五六七八九十\d]+[)）.、]\s*", "", name)
     return name.replace("(", "（").replace(")", "）").strip()
 
 
-def _latest_row(table: Table, text: str, rows: tuple[TableRow, ...] | None = None) -> TableRow | None:
+def latest_row(table: Table, text: str, rows: tuple[TableRow, ...] | None = None) -> TableRow | None:
     """The row whose name the text mentions last (the longer name on a tie)."""
-    text = _normalized(text)
+    text = normalized_name(text)
     best: tuple[int, int, TableRow] | None = None
     for row in rows if rows is not None else table.rows:
-        name = _normalized(row.name)
+        name = normalized_name(row.name)
         if len(name) < 2:
             continue
         at = text.rfind(name)
@@ -178,7 +178,7 @@ def _expense_class(d: Disclosure, clause: str, topic: str) -> Target | None:
     if table is None:
         return None
     coded = tuple(r for r in table.rows if r.code)
-    row = _latest_row(table, clause, coded) or _latest_row(table, topic, coded)
+    row = latest_row(table, clause, coded) or latest_row(table, topic, coded)
     if row is None and ("一般公共预算财政拨款" in clause or "一般公共预算财政拨款" in topic):
         row = table.row_by_name("合计")
     return _cell(table, row, 0)
@@ -193,7 +193,7 @@ def _basic_item(d: Disclosure, clause: str) -> Target | None:
             return _by_name(d, "06", name)
     if table is None:
         return None
-    return _cell(table, _latest_row(table, clause, tuple(r for r in table.rows if r.code)), 0)
+    return _cell(table, latest_row(table, clause, tuple(r for r in table.rows if r.code)), 0)
 
 
 _SANGONG_COLUMNS = (
@@ -241,7 +241,7 @@ def _vehicles(d: Disclosure, clause: str) -> list[Target] | None:
     if table is None:
         return None
     kinds = tuple(r for r in table.rows if r.row_no.isdigit() and 8 <= int(r.row_no) <= 17)
-    row = _latest_row(table, clause, kinds)
+    row = latest_row(table, clause, kinds)
     if row is None and ("共有车辆" in clause or "车辆数" in clause):
         row = table.row_by_no("7")
     if row is None and "设备" in clause:
