@@ -12,15 +12,21 @@ projects' own 年度预算安排 are printed in no 预算 table: not tied, not l
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
+from gongkai.diagnostics import Diagnostic
 from gongkai.load import load_corpus
-from gongkai.models import Corpus, Disclosure
+from gongkai.models import Corpus, Disclosure, TextSection
 from gongkai.rules import check_corpus
 from gongkai.rules.budget_text import text_targets
+from gongkai.rules.context import Checker
+from gongkai.rules.prose import check_prose
 from gongkai.rules.text_figures import FigureKind, clause_of, figures_in, walk_sentences
+from table_fixtures import codes, disclosure, table
+from table_fixtures import corpus as fixture_corpus
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 PUTUO = "disclosures/shanghai-putuo/putuo-shangwuweiyuanhui/2025-yusuan"
@@ -130,3 +136,37 @@ def test_national_template_wording_ties_and_a_wrong_figure_is_found(tmp_path: Pa
     assert [f.figures[:2] for f in mismatches] == [
         (("文字所述", "1,812.60万元"), ("表中数", "18,120,593.00元（1812.0593万元）"))
     ]
+
+
+def _budget_with(text: str) -> Disclosure:
+    """A tiny 预算 whose 预算09表 prints 机关运行经费 110.00 and whose 情况说明 is ``text`` (and its reason)."""
+    t09 = table("Y09", "预算数,,,,,,,110.00")
+    section = (TextSection("二、机关运行经费预算", (text + "主要原因是人员增加。",), line=3),)
+    return replace(disclosure(t09, explanations=section), kind="预算", year=2025, slug="2025-yusuan")
+
+
+def _prose(d: Disclosure) -> list[Diagnostic]:
+    checker = Checker(d, fixture_corpus(d))
+    check_prose(checker)
+    return checker.findings
+
+
+def test_budget_change_against_the_printed_last_year_figure() -> None:
+    right = _budget_with("2025年机关运行经费预算110.00万元，比上年预算100.00万元增加10.00万元，增长10%。")
+    assert _prose(right) == []  # the last-year figure is what the change is measured from: not untied
+    wrong = _budget_with("2025年机关运行经费预算110.00万元，比上年预算100.00万元增加12.00万元，增长10%。")
+    (finding,) = codes(_prose(wrong), "budget-change-mismatch")
+    assert ("实际变动", "+10.00") in finding.figures and ("文字所述", "增加12.00万元") in finding.figures
+    assert finding.location.anchor == "explanation-1-p1-s1"
+    reversed_ = _budget_with("2025年机关运行经费预算110.00万元，比上年预算100.00万元减少10.00万元。")
+    assert [f.code for f in _prose(reversed_)] == ["budget-change-mismatch"]
+
+
+def test_budget_growth_rate_against_the_printed_last_year_figure() -> None:
+    wrong = _budget_with("2025年机关运行经费预算110.00万元，比上年预算100.00万元增加10.00万元，增长11%。")
+    (finding,) = _prose(wrong)
+    assert finding.code == "budget-growth-mismatch" and ("重算", "10.00%") in finding.figures
+    down = _budget_with("上年机关运行经费预算120.00万元，2025年机关运行经费预算110.00万元，下降8.33%。")
+    assert _prose(down) == []
+    wrong_way = _budget_with("上年机关运行经费预算120.00万元，2025年机关运行经费预算110.00万元，增长8.33%。")
+    assert [f.code for f in _prose(wrong_way)] == ["budget-growth-mismatch"]

@@ -118,6 +118,8 @@ RULE_CODES: dict[str, CodeInfo] = {
     "budget-across-tables": CodeInfo("预算表之间的同一合计不一致", E),
     "budget-three-public-sum": CodeInfo("“三公”经费预算：合计不等于各项之和", E),
     "budget-initial-mismatch": CodeInfo("决算表所列年初预算与公开的预算不一致", W),
+    "budget-change-mismatch": CodeInfo("预算情况说明：所述比上年增减额与所列本年、上年数不符", E),
+    "budget-growth-mismatch": CodeInfo("预算情况说明：所述比上年增长率与所列本年、上年数不符", E),
     # 文字与表格 (rules 19–26)
     "text-amount-mismatch": CodeInfo("情况说明所述金额与表中数不一致", E),
     "text-sangong-mismatch": CodeInfo("情况说明所述「三公」经费与公开09表不一致", E),

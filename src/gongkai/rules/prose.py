@@ -18,6 +18,7 @@ from decimal import Decimal
 
 from gongkai.diagnostics import Severity
 from gongkai.models import Disclosure
+from gongkai.rules.budget_changes import check_budget_change, is_change_base
 from gongkai.rules.budget_text import text_targets
 from gongkai.rules.context import (
     CENT,
@@ -102,6 +103,8 @@ class ProseRules:
                 ]
                 if f.kind is FigureKind.AMOUNT and any(w in after for w in _WHOLE_LEAD):
                     section.whole = (f, f.wan)
+            elif check_budget_change(self.checker, self.file, f, before):
+                pass  # a 预算's change measured from last year's figure printed beside it
             elif f.kind is FigureKind.CHANGE:
                 self._change(f, paragraph)
             elif f.kind is FigureKind.PERCENT:
@@ -114,7 +117,8 @@ class ProseRules:
     # rule 19 (and 24 for 「三公」 and vehicle counts; 22 for last year's amounts)
     def _tie(self, f: TextFigure, before: Sequence[TextFigure]) -> None:
         if is_last_year(f, self.d.year):
-            if not compare_last_year(self.checker, self.file, f, before, self.previous, self.previous_anchors):
+            on_site = compare_last_year(self.checker, self.file, f, before, self.previous, self.previous_anchors)
+            if not on_site and not (self.d.kind == "预算" and is_change_base(f, self.d.year)):
                 self.untied.append(f)
             return
         if not self.d.tables:
