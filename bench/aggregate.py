@@ -27,6 +27,7 @@ from gongkai.budget import budget_actual  # noqa: E402
 from gongkai.build import aggregate_pages  # noqa: E402
 from gongkai.demo.corpus import generate_corpus  # noqa: E402
 from gongkai.load import load_corpus  # noqa: E402
+from gongkai.render_quality import scores  # noqa: E402
 from gongkai.rules import check_corpus  # noqa: E402
 
 YEARS, SEED = 5, 1
@@ -36,8 +37,9 @@ def _render(data: Path, env: jinja2.Environment) -> tuple[float, float, dict[str
     corpus = load_corpus(data)
     report = check_corpus(corpus)
     badges, comparisons = {d.folder: "" for d in corpus.disclosures}, budget_actual(corpus)
+    graded = scores(corpus, report)
     start = time.perf_counter()
-    pages, charts, _ = aggregate_pages(corpus, report, env, badges, comparisons)
+    pages, charts, _ = aggregate_pages(corpus, report, graded, env, badges, comparisons)
     seconds = time.perf_counter() - start
     return seconds, len(corpus.disclosures), {p.path: p.markdown for p in pages}, len(charts)
 

@@ -23,7 +23,9 @@ from gongkai.load import load_corpus
 from gongkai.models import Corpus, Disclosure
 from gongkai.money import amount_attrs, converted, plain
 from gongkai.render_compare import compare_pages
+from gongkai.render_quality import scores
 from gongkai.render_unit import unit_pages
+from gongkai.rules import check_corpus
 
 SEED, UNITS, YEARS = 7, 8, 3  # seed 7: the first 8 units include two in 阳朔县 (one compare page, two units)
 GAP_FOLDER = "2021-juesuan"  # removed from the first unit: its page must show the gap
@@ -144,6 +146,24 @@ def test_the_compare_folder_lists_every_compare_page_by_region_and_year(demo: tu
         years = files[f"compare/{region}/index.md"].decode()
         listed = {f"compare/{region}/{y}/" for y in re.findall(r'href="\.\./' + region + r'/(\d{4})/"', years)}
         assert listed == {p for p in compare if p.startswith(f"compare/{region}/")}
+
+
+def test_compare_page_shows_each_disclosures_quality_score_sortable_and_exported(
+    demo: tuple[Corpus, dict[str, bytes]],
+) -> None:
+    corpus, files = demo
+    region = "guangxi-guilin-yangshuo"
+    graded = scores(corpus, check_corpus(corpus))
+    units = [d for d in corpus.disclosures if d.unit.region_slug == region and d.year == 2022]
+    page = files[f"compare/{region}/2022/index.md"].decode()
+    assert 'data-sort="score"' in page and "质量评分（分）" in page
+    for d in units:  # the score links to the disclosure's 核验结果 (where its parts are shown)
+        assert f'<a href="../../../{d.url}#checks">{graded[d.folder].score}</a></td></tr>' in page
+    juesuan = [d for d in units if d.kind == "决算"]
+    assert f'data-rank-score="{len(juesuan)}"' in page  # the best of the 决算 table ranks last (sorted up)
+    rows = list(csv.DictReader(io.StringIO(files[f"compare/{region}/2022/compare.csv"].decode("utf-8-sig"))))
+    exported = {(r["单位"], r["类型"]): r["质量评分（满分100）"] for r in rows}
+    assert exported == {(d.unit.name, d.kind): str(graded[d.folder].score) for d in units}
 
 
 def test_region_and_department_pages_total_their_units_exactly(demo: tuple[Corpus, dict[str, bytes]]) -> None:

@@ -231,8 +231,11 @@ class Facts:
         return self.figures[self.figures["measure"] != FUNCTION]
 
 
-def facts(disclosures: Iterable[Disclosure], findings: Mapping[str, int]) -> Facts:
-    """Every figure of ``disclosures`` in one frame; ``findings``: disclosure folder → findings count."""
+def facts(
+    disclosures: Iterable[Disclosure], findings: Mapping[str, int], scores: Mapping[str, int] | None = None
+) -> Facts:
+    """Every figure of ``disclosures`` in one frame; ``findings``: disclosure folder → findings count,
+    ``scores``: disclosure folder → quality score (``docs/quality-score.md``), where worked out."""
     records: list[Fig] = []
     meta = []
     for d in disclosures:
@@ -243,7 +246,7 @@ def facts(disclosures: Iterable[Disclosure], findings: Mapping[str, int]) -> Fac
                 "folder": d.folder, "url": d.url, "region_slug": d.unit.region_slug, "unit_slug": d.unit.slug,
                 "unit": d.unit.name, "department": d.unit.department or d.unit.name, "year": d.year,
                 "kind": d.kind, "region": " ".join(n.name for n in path), "nodes": path,
-                "findings": findings.get(d.folder, 0),
+                "findings": findings.get(d.folder, 0), "score": (scores or {}).get(d.folder),
             }
         )  # fmt: skip
     figures = pd.DataFrame.from_records([vars(f) for f in records], columns=list(COLUMNS))
@@ -267,6 +270,7 @@ _META = (
     "region",
     "nodes",
     "findings",
+    "score",
 )
 
 

@@ -25,6 +25,7 @@ from gongkai.documents import is_unfilled
 from gongkai.glossary import BacklinkRegistry, LinkScope, TermLinker, escape, terms_from_entries
 from gongkai.load import load_corpus
 from gongkai.models import Corpus, Disclosure
+from gongkai.quality import Quality
 from gongkai.render_browse import BROWSE, COMPARE, browse_pages
 from gongkai.render_checks import CHECKS_PAGE, badge, checks_page, findings_html
 from gongkai.render_compare import compare_pages
@@ -164,13 +165,14 @@ def _data_files(corpus: Corpus, d: Disclosure) -> dict[str, bytes]:
 def aggregate_pages(
     corpus: Corpus,
     report: CheckReport,
+    graded: Mapping[str, Quality],
     env: jinja2.Environment,
     badges: dict[str, str],
     comparisons: Mapping[str, BudgetActual],
 ) -> tuple[list[RenderedPage], list[tuple[str, charts.ChartData]], dict[str, bytes]]:
     """Unit, browse and compare pages from one frame of every figure; their charts and CSV files."""
     errors = {k: sum(1 for f in v if f.severity is Severity.ERROR) for k, v in report.findings.items()}
-    facts = aggregate.facts(corpus.disclosures, errors)
+    facts = aggregate.facts(corpus.disclosures, errors, {k: q.score for k, q in graded.items()})
     units, unit_charts = unit_pages(
         corpus, env, {k: v.replace('href="', 'href="../../') for k, v in badges.items()}, facts, comparisons
     )
@@ -234,7 +236,7 @@ def generate(paths: Paths, progress: Progress, engine: Engine = LOCAL) -> BuildR
         for d in corpus.disclosures
     }
     progress.stage("汇总、浏览与比较页 (aggregate)", "aggregate")
-    pages, aggregate_charts, aggregate_files = aggregate_pages(corpus, report, env, badges, comparisons)
+    pages, aggregate_charts, aggregate_files = aggregate_pages(corpus, report, graded, env, badges, comparisons)
     files.update(aggregate_files)
     files.update((page.path, page.markdown.encode("utf-8")) for page in pages)
     chart_jobs.extend(aggregate_charts)

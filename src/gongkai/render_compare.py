@@ -36,6 +36,7 @@ COLUMNS = (
     ("staff", "实有人数", "人"),
     ("perstaff", "人均支出", "万元"),
     ("findings", "核验不一致", "处"),
+    ("score", "质量评分", "分"),
 )
 
 
@@ -52,6 +53,7 @@ class Line:
     running: Fig | None
     staff: Fig | None
     findings: int
+    score: int | None  # quality score (0–100) of the disclosure, docs/quality-score.md
 
     @property
     def basic_share(self) -> Decimal | None:
@@ -75,6 +77,7 @@ class Line:
             "perstaff": self.per_staff,
             "staff": self.staff.value if self.staff else None,
             "findings": Decimal(self.findings),
+            "score": Decimal(self.score) if self.score is not None else None,
         }
         return computed[key]
 
@@ -88,7 +91,8 @@ def _lines(meta: pd.DataFrame, kind: str, index: Mapping[tuple[object, ...], Fig
             index.get((*where, m)) for m in (SPENDING, BASIC, THREE_PUBLIC, RUNNING, STAFF)
         )
         key, url, findings = str(row["unit_key"]), str(row["url"]), int(row["findings"])
-        lines.append(Line(str(row["unit"]), key, url, spending, basic, three, running, staff, findings))
+        score = int(row["score"]) if pd.notna(row["score"]) else None
+        lines.append(Line(str(row["unit"]), key, url, spending, basic, three, running, staff, findings, score))
     return sorted(lines, key=lambda line: (-(line.sort_value("spending") or Decimal(-1)), line.key))
 
 
@@ -107,11 +111,16 @@ def _table(lines: list[Line], kind: str, region: str, year: int, prefix: str) ->
     for line in lines:
         attrs = "".join(f' data-rank-{key}="{ranks[key][line.key]}"' for key, _, _ in COLUMNS)
         findings = f'<td class="gk-num"><a href="{prefix}{line.url}#checks">{line.findings}</a></td>'
+        score = (
+            f'<td class="gk-num"><a href="{prefix}{line.url}#checks">{line.score}</a></td>'
+            if line.score is not None
+            else computed_td(None, "分")
+        )
         rows.append(
             f'<tr{attrs}><th scope="row"><a href="{prefix}{line.key}/">{escape(line.unit)}</a></th>'
             f"{figure_td(line.spending, prefix, '万元')}{computed_td(line.basic_share, '%')}"
             f"{figure_td(line.three_public, prefix, '万元')}{figure_td(line.running, prefix, '万元')}"
-            f"{figure_td(line.staff, prefix, '人')}{computed_td(line.per_staff, '万元')}{findings}</tr>"
+            f"{figure_td(line.staff, prefix, '人')}{computed_td(line.per_staff, '万元')}{findings}{score}</tr>"
         )
     head = [
         "单位",
@@ -126,7 +135,7 @@ def _csv(lines_by_kind: Mapping[str, list[Line]], region: str, year: int) -> byt
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(
         ["地区", "年度", "类型", "单位", "支出总计（万元）", "基本支出（万元）", "基本支出占比（%）", "“三公”经费（万元）",
-         "机关运行经费（万元）", "实有人数", "人均支出（万元，计算）", "核验不一致（处）", "公开页面"]
+         "机关运行经费（万元）", "实有人数", "人均支出（万元，计算）", "核验不一致（处）", "质量评分（满分100）", "公开页面"]
     )  # fmt: skip
     for kind, lines in lines_by_kind.items():
         for line in lines:
@@ -135,7 +144,7 @@ def _csv(lines_by_kind: Mapping[str, list[Line]], region: str, year: int) -> byt
                 [region, year, kind, line.unit, *printed, plain(line.basic_share) if line.basic_share is not None else "",
                  line.three_public.raw if line.three_public else "", line.running.raw if line.running else "",
                  line.staff.raw if line.staff else "", plain(line.per_staff) if line.per_staff is not None else "",
-                 line.findings, line.url]
+                 line.findings, "" if line.score is None else line.score, line.url]
             )  # fmt: skip
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
@@ -143,7 +152,8 @@ def _csv(lines_by_kind: Mapping[str, list[Line]], region: str, year: int) -> byt
 NOTE = (
     "支出总计、“三公”经费、机关运行经费与实有人数取自各单位当年公开的表格和概况，点击数字可查看原表；"
     "基本支出占比 = 基本支出 ÷ 支出总计，人均支出 = 支出总计 ÷ 实有人数，均由本站计算（四舍五入到0.01）；"
-    "「未公开」表示该单位这一年没有这份公开或未列此数。点击表头可按该列排序。"
+    "「未公开」表示该单位这一年没有这份公开或未列此数。核验不一致为核验发现的错误数，质量评分（满分100）"
+    "见各份公开的核验结果与评分说明。点击表头可按该列排序。"
 )
 
 
