@@ -21,6 +21,7 @@ from pypinyin import lazy_pinyin
 
 from gongkai.address import cell_id
 from gongkai.models import Disclosure, Table, TableRow, Unit
+from gongkai.tables import grand_total
 
 # Headline measures, in the order pages show them.
 INCOME = "收入总计"
@@ -133,13 +134,8 @@ def _total_row(table: Table | None) -> TableRow | None:
     return next((r for r in table.rows if not r.code and not r.row_no), None) if table else None
 
 
-def _grand_total(table: Table | None, row_no: str, side: str) -> TableRow | None:
-    """公开01's 总计 of one side: 行次31/62 in the 行次 layout, the 「总计」 row of the side in the national one."""
-    if table is None:
-        return None
-    return table.row_by_no(row_no) or next(
-        (r for r in table.rows if r.side == side and r.name.replace(" ", "") == "总计"), None
-    )
+def _grand_total(table: Table | None, side: str) -> TableRow | None:
+    return grand_total(table, side) if table is not None else None
 
 
 def _from_chart(d: Disclosure, measure: str, series: str) -> Fig | None:
@@ -189,10 +185,10 @@ def disclosure_records(d: Disclosure) -> list[Fig]:
     own, other = ("决算数", "预算数") if d.kind == "决算" else ("预算数", "决算数")
     y02, y09 = d.table("Y02"), d.table("Y09")
     rows = [
-        _cell_row(d, INCOME, t01, _grand_total(t01, "31", "收入"), "金额")
+        _cell_row(d, INCOME, t01, _grand_total(t01, "收入"), "金额")
         or _cell_row(d, INCOME, y02, _total_row(y02), "合计")
         or _from_chart(d, INCOME, "收入"),
-        _cell_row(d, SPENDING, t01, _grand_total(t01, "62", "支出"), "金额")
+        _cell_row(d, SPENDING, t01, _grand_total(t01, "支出"), "金额")
         or _cell_row(d, SPENDING, spending, total, "合计")
         or _from_chart(d, SPENDING, "支出"),
         _cell_row(d, BASIC, spending, total, "基本支出"),

@@ -23,6 +23,7 @@ from gongkai.performance_html import funds_table, indicator_table
 from gongkai.render_budget import budget_actual_section
 from gongkai.rules.prose import EXPLANATIONS
 from gongkai.table_html import table_html, wrap
+from gongkai.tables import grand_total
 
 PERFORMANCE_DIR = "jixiao"
 EVALUATION_TO_DISCLOSURE = "../../"  # from a 绩效 page (<disclosure>/jixiao/<slug>/) to its disclosure page
@@ -46,31 +47,33 @@ class DisclosureOutput:
     charts: list[tuple[str, ChartData]] = field(default_factory=list)  # (content path of the SVG, chart)
 
 
-def _cell_href(table: Table | None, row_no: str, name: str, column: str) -> tuple[Cell | None, str]:
-    """A cell of a table by row (行次 or name) and column title, with its anchor link."""
+def _cell_href(table: Table | None, name: str, column: str) -> tuple[Cell | None, str]:
+    """A cell of a table by row name (收入总计 / 支出总计: the half's 总计, :func:`grand_total`) and column
+    title, with its anchor link."""
     if table is None:
         return None, ""
-    row = table.row_by_no(row_no) if row_no else table.row_by_name(name)
+    row = grand_total(table, name[:2]) if name in _GRAND_TOTALS else table.row_by_name(name)
     titles = [c.title for c in table.columns]
     if row is None or column not in titles:
         return None, ""
     return row.cells[column], f"#{cell_id(table.id, row, titles.index(column))}"
 
 
-_CARD_CELLS: tuple[tuple[str, str, str, str, str], ...] = (  # label, table, 行次, row name, column
-    ("收入总计", "01", "31", "", "金额"),
-    ("支出总计", "01", "62", "", "金额"),
-    ("一般公共预算财政拨款支出", "05", "", "合计", "合计"),
-    ("基本支出", "03", "", "合计", "基本支出"),
-    ("项目支出", "03", "", "合计", "项目支出"),
-    ("“三公”经费决算", "09", "", "决算数", "合计"),
-    ("收入总计", "Y01", "", "收入总计", "合计"),  # 预算: the 预算 tables
-    ("支出总计", "Y01", "", "支出总计", "合计"),
-    ("一般公共预算支出", "Y05", "", "合计", "合计"),
-    ("基本支出", "Y03", "", "合计", "基本支出"),
-    ("项目支出", "Y03", "", "合计", "项目支出"),
-    ("“三公”经费预算", "Y09", "", "预算数", "合计"),
-    ("机关运行经费预算", "Y09", "", "预算数", "机关运行经费"),
+_GRAND_TOTALS = ("收入总计", "支出总计")
+_CARD_CELLS: tuple[tuple[str, str, str, str], ...] = (  # label, table, row name, column
+    ("收入总计", "01", "收入总计", "金额"),
+    ("支出总计", "01", "支出总计", "金额"),
+    ("一般公共预算财政拨款支出", "05", "合计", "合计"),
+    ("基本支出", "03", "合计", "基本支出"),
+    ("项目支出", "03", "合计", "项目支出"),
+    ("“三公”经费决算", "09", "决算数", "合计"),
+    ("收入总计", "Y01", "收入总计", "合计"),  # 预算: the 预算 tables
+    ("支出总计", "Y01", "支出总计", "合计"),
+    ("一般公共预算支出", "Y05", "合计", "合计"),
+    ("基本支出", "Y03", "合计", "基本支出"),
+    ("项目支出", "Y03", "合计", "项目支出"),
+    ("“三公”经费预算", "Y09", "预算数", "合计"),
+    ("机关运行经费预算", "Y09", "预算数", "机关运行经费"),
 )
 _CARD_PRINTED = (  # label, chart, series, category (this year) — for documents that print no tables
     ("收入总计", "图1", "收入", "{year}年"),
@@ -83,9 +86,9 @@ _CARD_PRINTED = (  # label, chart, series, category (this year) — for document
 def key_cards(d: Disclosure) -> list[Card]:
     """Headline figures, each linking to the cell it is printed in (or taken from the printed charts)."""
     result = []
-    for label, table_id, row_no, name, column in _CARD_CELLS:
+    for label, table_id, name, column in _CARD_CELLS:
         table = d.table(table_id)
-        cell, href = _cell_href(table, row_no, name, column)
+        cell, href = _cell_href(table, name, column)
         if cell is not None and cell.is_amount and table is not None:
             result.append(Card(label, cell.raw.strip(), table.unit, href))
         elif table is not None and table.no_data:

@@ -351,3 +351,24 @@ def read_table(
     columns = tuple(Column(title, index + 1) for index, title in enumerate(amounts))
     table = Table(spec.id, title, rel, unit, columns, tuple(table_rows), no_data, notes)
     return table, problems
+
+
+def grand_total(table: Table, side: str) -> TableRow | None:
+    """The 总计 of one half (``side``: 收入 / 支出) of a two-sided table, recognised by its name in either
+    layout: a row printed 「收入总计」/「支出总计」, or a row printed 「总计」 of that half — the half its 收支
+    says (the national template, the 预算 tables) or its 行次 against the spec's split (公开01 行次31 / 62)."""
+    split = SPECS[table.id].split
+
+    def half(row: TableRow) -> str:
+        if row.side or not row.row_no.isdigit() or not split:
+            return row.side
+        return "收入" if int(row.row_no) <= split else "支出"
+
+    return next(
+        (
+            r
+            for r in table.rows
+            if (name := r.name.replace(" ", "")) == f"{side}总计" or (name == "总计" and half(r) == side)
+        ),
+        None,
+    )
