@@ -24,6 +24,9 @@ DATA_PACKAGE = SOURCE / "demo"
 # Kebab-case strings that are not diagnostic codes: anchors, commands, enum values, file names.
 NOT_CODES = {
     "by-rule",  # anchor on the checks page
+    "data-package",  # Frictionless profiles (datapackage.json)
+    "data-resource",
+    "tabular-data-resource",
     "demo-data",  # CLI command
     "not-applicable",  # CellState value
     "grouped-bar",  # chart kind

@@ -11,6 +11,7 @@ import pytest
 
 from gongkai.codes import RULE_CODES
 from gongkai.diagnostics import Diagnostic, Location
+from gongkai.downloads import Downloads
 from gongkai.glossary import TermLinker
 from gongkai.markup import environment
 from gongkai.models import Cell, CellState, FundLine, Indicator, OverallReport, PerformanceTable, TextSection
@@ -259,7 +260,13 @@ def test_text_inside_the_overall_reports_table_has_its_own_sentence_ids() -> Non
     assert anchors == ["report-1-p1-s1", "table-report-1-p1-s1"]  # the report's own text, the table's text
     flags = flagged_sentences(checker.findings)
     page = render_disclosure(
-        d, lambda url, title: TermLinker([]).scope(url, title, "/glossary/"), environment(), "", "", [], flags
+        d,
+        lambda url, title: TermLinker([]).scope(url, title, "/glossary/"),
+        environment(),
+        "",
+        "",
+        Downloads({}, (), ()),
+        flags,
     )
     overall_page = page.pages[-1].markdown
     assert 'id="report-1-p1-s1"' in overall_page and 'id="table-report-1-p1-s1"' in overall_page

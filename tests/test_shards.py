@@ -64,7 +64,7 @@ def test_the_stitched_site_has_every_page_of_the_whole_site_and_its_links_resolv
     for page in pages:  # the same articles; only the navigation differs (other shards' pages are links)
         assert ARTICLE.findall(stitched[page]) == ARTICLE.findall(whole[page]), page
     assert "pagefind/pagefind.js" in stitched
-    assert LOC.findall(stitched["sitemap.xml"]) == sorted(LOC.findall(whole["sitemap.xml"]))
+    assert "sitemap.xml" not in stitched and "sitemap.xml" not in whole  # none without site_url
     broken, anchors = crawl(sharded[0].build)
     assert broken == [], "\n".join(broken[:40])
     assert anchors > 1000

@@ -22,25 +22,41 @@ from gongkai.chart_render import draw_charts
 from gongkai.cluster import LOCAL, Engine
 from gongkai.diagnostics import Severity
 from gongkai.documents import is_unfilled
+from gongkai.downloads import Download, disclosure_downloads
 from gongkai.glossary import BacklinkRegistry, LinkScope, TermLinker, escape, terms_from_entries
 from gongkai.load import load_corpus
 from gongkai.models import Corpus, Disclosure
+from gongkai.performance_html import PERFORMANCE_DIR
 from gongkai.quality import Quality
 from gongkai.render_browse import BROWSE, COMPARE, browse_pages
 from gongkai.render_checks import CHECKS_PAGE, badge, checks_page, findings_html
 from gongkai.render_compare import compare_pages
-from gongkai.render_disclosure import PERFORMANCE_DIR, RenderedPage, flagged_sentences, render_disclosure
+from gongkai.render_disclosure import (
+    RenderedPage,
+    flagged_sentences,
+    render_disclosure,
+)
+from gongkai.render_downloads import DOWNLOADS_PAGE
 from gongkai.render_quality import RANKING_PAGE, ranking_page, score_label, score_table, scores
-from gongkai.render_site import ABOUT_PAGE, GLOSSARY_PAGE, about_page, glossary_page, home_page
+from gongkai.render_site import (
+    ABOUT_PAGE,
+    GLOSSARY_PAGE,
+    about_page,
+    downloads_page,
+    glossary_page,
+    home_page,
+)
 from gongkai.render_unit import unit_pages
 from gongkai.rules import CheckReport, check_corpus
 from gongkai.site import (
     BuildFailed,
     build_lock,
     copy_assets,
+    drop_sitemap,
     fs_failure,
     publish,
     publish_atomically,
+    robots_txt,
     site_config,
     write_site_config,
     write_tree,
@@ -151,13 +167,14 @@ def _nav(corpus: Corpus, shard: str | None = None) -> list[object]:
         {"数据核验": top(f"{CHECKS_PAGE}index.md")},
         {"评分排名": top(f"{RANKING_PAGE}index.md")},
         {"名词解释": top(f"{GLOSSARY_PAGE}index.md")},
+        {"下载数据": top(f"{DOWNLOADS_PAGE}index.md")},
         {"关于数据": top(f"{ABOUT_PAGE}index.md")},
     ]
 
 
 def _data_files(corpus: Corpus, d: Disclosure) -> dict[str, bytes]:
-    """The disclosure's data files (path relative to its folder -> bytes), offered for download: only the
-    files of the data format that the load read (:mod:`gongkai.allowlist`), nothing else in the folder."""
+    """The disclosure's data files (path relative to its folder -> bytes), offered for download with what is
+    made of them alone: only the files of the data format that the load read (:mod:`gongkai.allowlist`)."""
     folder = Path(corpus.root).parent / d.folder
     return {name: (folder / name).read_bytes() for name in d.data_files}
 
@@ -199,6 +216,7 @@ def generate(paths: Paths, progress: Progress, engine: Engine = LOCAL) -> BuildR
     files: dict[str, bytes] = {}
     chart_jobs: list[tuple[str, charts.ChartData]] = []
     comparisons = budget_actual(corpus)
+    listing: list[tuple[Disclosure, tuple[Download, ...]]] = []
     for index, d in enumerate(corpus.disclosures, start=1):
         linker = TermLinker(site_terms + terms_from_entries(d.glossary), registry)
 
@@ -207,7 +225,8 @@ def generate(paths: Paths, progress: Progress, engine: Engine = LOCAL) -> BuildR
 
         findings = report.findings.get(d.folder, [])
         run = report.checks_run.get(d.folder, 0)
-        data_files = _data_files(corpus, d)
+        downloads = disclosure_downloads(d, _data_files(corpus, d), corpus.site.site_url)
+        listing.append((d, downloads.bundles))
         output = render_disclosure(
             d,
             scope_for,
@@ -216,14 +235,14 @@ def generate(paths: Paths, progress: Progress, engine: Engine = LOCAL) -> BuildR
             findings_html(findings, run, targets=True)
             + "\n\n"
             + score_table(graded[d.folder], f"../../../{RANKING_PAGE}", env),
-            sorted(data_files),
+            downloads,
             flagged_sentences(findings),
             comparisons.get(d.folder),
         )
         for page in output.pages:
             files[page.path] = index_text.page(page.markdown, search_index.filters(d)).encode("utf-8")
         chart_jobs.extend(output.charts)
-        files.update({f"{d.url}data/{name}": data for name, data in data_files.items()})
+        files.update({f"{d.url}{name}": data for name, data in downloads.files.items()})
         progress.step(index, len(corpus.disclosures), "公开")
     badges = {
         d.folder: badge(
@@ -246,6 +265,7 @@ def generate(paths: Paths, progress: Progress, engine: Engine = LOCAL) -> BuildR
         home_page(corpus, env, badges),
         glossary_page(corpus, env, registry),
         about_page(corpus, env),
+        downloads_page(listing, env),
         checks_page(corpus, report, env),
         ranking_page(corpus, graded, env),
     ]:
@@ -266,6 +286,7 @@ def generate(paths: Paths, progress: Progress, engine: Engine = LOCAL) -> BuildR
     )
     result.charts = len(chart_jobs)
     files.update(copy_assets(paths.theme))
+    files["robots.txt"] = robots_txt(corpus.site.site_url)
     result.files = files
     return result
 
@@ -295,13 +316,13 @@ def _build(paths: Paths, progress: Progress, *, mkdocs: bool, engine: Engine, sh
     result.written, result.deleted = write_tree(paths.content, result.files)
     files, result.files = result.files, {}  # MkDocs needs the memory (hundreds of MB at 1,000 disclosures)
     config = write_site_config(paths.project, _nav(result.corpus), result.corpus.site, NOT_IN_NAV)
-    index = functools.partial(search_index.index_site, project=paths.project)  # pagefind/
     if mkdocs and shard_by:
         _publish_shards(paths, result.corpus, files, progress, engine)
     elif mkdocs:
         del files
         progress.stage("生成网站 (mkdocs)", "mkdocs")
-        publish_atomically(config, paths.build, source_date_epoch=_epoch(result.corpus), post_process=index)
+        finish = functools.partial(_finish, project=paths.project, site_url=result.corpus.site.site_url)
+        publish_atomically(config, paths.build, source_date_epoch=_epoch(result.corpus), post_process=finish)
     progress.stage("完成")
     return result
 
@@ -325,9 +346,16 @@ def _publish_shards(paths: Paths, corpus: Corpus, files: dict[str, bytes], progr
 
     def fill(staging: Path) -> None:
         shards.stitch(plan, staging, epoch)
-        search_index.index_site(staging, paths.project)
+        _finish(staging, paths.project, corpus.site.site_url)
 
     publish(paths.build, fill)
+
+
+def _finish(staged: Path, project: Path, site_url: str) -> None:
+    """The staged site completed: no address-less sitemap without ``site_url``, then the search index."""
+    if not site_url:
+        drop_sitemap(staged)
+    search_index.index_site(staged, project=project)  # pagefind/
 
 
 def build_if_changed(

@@ -21,7 +21,7 @@ from gongkai.glossary import LinkScope, escape
 from gongkai.models import Cell, TextSection
 from gongkai.money import amount_attrs, text_attrs, unit_label
 from gongkai.rules.text_figures import split_sentences
-from gongkai.table_html import wrap
+from gongkai.table_html import permalink, wrap
 from gongkai.theme import GONGKAI, Theme
 
 
@@ -207,7 +207,7 @@ def figure(chart: ChartData, svg_href: str) -> str:
     )
     return (
         f'<figure class="gk-chart" id="{chart.key}">'
-        f"<figcaption>{escape(chart.caption)}</figcaption>"
+        f"<figcaption>{escape(chart.caption)}{permalink(chart.key, '本图')}</figcaption>"
         f'<img src="{svg_href}" alt="{escape(chart.caption)}：{escape(summary)}" loading="lazy">'
         f'<p class="gk-chart-summary">{escape(summary)}</p>{note}'
         f'<details class="gk-chart-data"><summary>查看数据表</summary>{table}</details>'

@@ -7,11 +7,13 @@ rules can point a finding at the cell from the cell's source alone, and the 数�
 
 from __future__ import annotations
 
+from gongkai import markup
 from gongkai.address import OVERALL_TABLE, indicator_field, performance_cell_id
 from gongkai.glossary import escape
-from gongkai.models import Cell, CellState, Indicator, PerformanceTable
+from gongkai.models import Cell, CellState, Disclosure, Indicator, PerformanceTable
 from gongkai.table_html import amount_td, wrap
 
+PERFORMANCE_DIR = "jixiao"  # a disclosure's 绩效 pages: <disclosure>/jixiao/<slug>/
 FUND_COLUMNS = (  # FundLine attribute, column header
     ("initial_declared", "年初预算数·目标申报数"),
     ("initial_budget", "年初预算数·预算编制数"),
@@ -120,3 +122,39 @@ def indicator_table(p: PerformanceTable) -> str:
     return table + _omitted_note(
         [label for name, label in (*INDICATOR_TEXTS, *INDICATOR_FIGURES) if (name, label) not in shown]
     )
+
+
+def performance_summary(d: Disclosure) -> str:
+    """The disclosure page's summary of its 绩效 evaluations: each project's funds and score, the 整体 report."""
+    rows = []
+    unprinted = False  # some figure of the summary is not printed in its 自评表
+    for p in d.projects:
+        total = p.funds[0] if p.funds else None
+        figures = [total.annual_budget, total.executed, total.rate] if total else [None, None, None]
+        unprinted |= not p.grade or any(c is None or c.state is CellState.EMPTY for c in (*figures, p.total_score))
+        cells = "".join(f'<td class="gk-num">{markup.cell_text(c)}</td>' for c in figures)
+        rows.append(
+            f'<tr><th scope="row"><a href="{PERFORMANCE_DIR}/{p.slug}/">{escape(p.name)}</a></th>{cells}'
+            f'<td class="gk-num">{markup.cell_text(p.total_score)}</td><td>{escape(p.grade) or "—"}</td></tr>'
+        )
+    blocks = []
+    if d.overall is not None:
+        blocks.append(
+            f'<p>部门整体：<a href="{PERFORMANCE_DIR}/overall/">{escape(d.overall.title)}</a>'
+            f"{'（自评得分 ' + markup.cell_text(d.overall.score) + '）' if d.overall.score.is_amount else ''}</p>"
+        )
+    if rows:
+        head = "".join(
+            f'<th scope="col">{h}</th>'
+            for h in ("项目名称", "全年预算数（万元）", "全年执行数（万元）", "执行率（%）", "总分", "等级")
+        )
+        blocks.append(
+            wrap(
+                f'<table class="gk-table"><caption>项目支出绩效自评结果（{len(rows)}个项目）</caption>'
+                f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>",
+                "项目支出绩效自评结果",
+            )
+        )
+        if unprinted:
+            blocks.append('<p class="gk-note">「—」表示原文的自评表没有列出这一项（不是 0）。</p>')
+    return "\n\n".join(blocks)

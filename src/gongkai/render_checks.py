@@ -22,8 +22,8 @@ from gongkai.documents import UNFILLED
 from gongkai.glossary import escape
 from gongkai.markup import FINDING_TARGET, Section
 from gongkai.models import Corpus, Disclosure
-from gongkai.performance_html import performance_place
-from gongkai.render_disclosure import PERFORMANCE_DIR, RenderedPage
+from gongkai.performance_html import PERFORMANCE_DIR, performance_place
+from gongkai.render_disclosure import RenderedPage
 from gongkai.rules import CheckReport
 from gongkai.table_html import wrap
 

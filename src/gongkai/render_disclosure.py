@@ -3,29 +3,30 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence, Set
+from collections.abc import Callable, Iterable, Mapping, Set
 from dataclasses import dataclass, field
 
 import jinja2
 
-from gongkai import markup
+from gongkai import markup, page_meta
 from gongkai.address import cell_id, performance_cell_id, table_anchor, text_key
 from gongkai.budget import BudgetActual
 from gongkai.charts import ChartData
 from gongkai.diagnostics import Diagnostic, Severity
 from gongkai.documents import UNFILLED, page_title, placeholders, stated_totals
+from gongkai.downloads import Downloads
 from gongkai.figures import budget_charts, disclosure_charts, project_charts
 from gongkai.glossary import LinkScope, escape, term_anchor
 from gongkai.markup import Card, Section
-from gongkai.models import Cell, CellState, Disclosure, OverallReport, PerformanceTable, Table
+from gongkai.models import Cell, Disclosure, OverallReport, PerformanceTable, Table
 from gongkai.money import amount_units
-from gongkai.performance_html import funds_table, indicator_table
+from gongkai.performance_html import PERFORMANCE_DIR, funds_table, indicator_table, performance_summary
 from gongkai.render_budget import budget_actual_section
+from gongkai.render_downloads import downloads_section
 from gongkai.rules.prose import EXPLANATIONS
-from gongkai.table_html import table_html, wrap
+from gongkai.table_html import table_html
 from gongkai.tables import grand_total
 
-PERFORMANCE_DIR = "jixiao"
 EVALUATION_TO_DISCLOSURE = "../../"  # from a 绩效 page (<disclosure>/jixiao/<slug>/) to its disclosure page
 
 
@@ -135,41 +136,6 @@ def _table_block(table: Table, scope: LinkScope) -> str:
     return "\n\n".join(parts)
 
 
-def _performance_summary(d: Disclosure) -> str:
-    rows = []
-    unprinted = False  # some figure of the summary is not printed in its 自评表
-    for p in d.projects:
-        total = p.funds[0] if p.funds else None
-        figures = [total.annual_budget, total.executed, total.rate] if total else [None, None, None]
-        unprinted |= not p.grade or any(c is None or c.state is CellState.EMPTY for c in (*figures, p.total_score))
-        cells = "".join(f'<td class="gk-num">{markup.cell_text(c)}</td>' for c in figures)
-        rows.append(
-            f'<tr><th scope="row"><a href="{PERFORMANCE_DIR}/{p.slug}/">{escape(p.name)}</a></th>{cells}'
-            f'<td class="gk-num">{markup.cell_text(p.total_score)}</td><td>{escape(p.grade) or "—"}</td></tr>'
-        )
-    blocks = []
-    if d.overall is not None:
-        blocks.append(
-            f'<p>部门整体：<a href="{PERFORMANCE_DIR}/overall/">{escape(d.overall.title)}</a>'
-            f"{'（自评得分 ' + markup.cell_text(d.overall.score) + '）' if d.overall.score.is_amount else ''}</p>"
-        )
-    if rows:
-        head = "".join(
-            f'<th scope="col">{h}</th>'
-            for h in ("项目名称", "全年预算数（万元）", "全年执行数（万元）", "执行率（%）", "总分", "等级")
-        )
-        blocks.append(
-            wrap(
-                f'<table class="gk-table"><caption>项目支出绩效自评结果（{len(rows)}个项目）</caption>'
-                f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>",
-                "项目支出绩效自评结果",
-            )
-        )
-        if unprinted:
-            blocks.append('<p class="gk-note">「—」表示原文的自评表没有列出这一项（不是 0）。</p>')
-    return "\n\n".join(blocks)
-
-
 def _overall_href(anchor: str) -> str:
     """A sentence of the 整体 report, on its own page, from the disclosure page."""
     return f"{PERFORMANCE_DIR}/overall/#{anchor}"
@@ -184,15 +150,6 @@ def _unfilled_note(d: Disclosure) -> str:
     return (
         f'<p class="gk-unfilled"><strong>{UNFILLED}</strong>：本文是参考格式，{fields}均未填写'
         f'（<a href="{_overall_href(found[0].sentence.anchor)}">见原文</a>），无法确认填报单位，不作“核验通过”的结论。</p>'
-    )
-
-
-def _downloads(files: Sequence[str]) -> str:
-    """Links to the disclosure's own data files (paths relative to its folder), copied beside the page."""
-    items = "".join(f'<li><a href="data/{escape(f)}" download>{escape(f)}</a></li>' for f in files)
-    return (
-        '<div class="gk-downloads"><p>本公开的结构化数据（UTF-8 编码的 CSV 表格可直接用 Excel 打开；YAML 为文字和元数据）：'
-        f"</p><ul>{items}</ul></div>"
     )
 
 
@@ -219,7 +176,7 @@ def render_disclosure(
     env: jinja2.Environment,
     badge: str,
     findings_block: str,
-    data_files: Sequence[str],
+    downloads: Downloads,
     flagged: Mapping[str, Set[str]],
     budget: BudgetActual | None = None,
 ) -> DisclosureOutput:
@@ -258,7 +215,7 @@ def render_disclosure(
             )
         )
     if d.projects or d.overall:
-        sections.append(Section("绩效自评", "performance", _performance_summary(d)))
+        sections.append(Section("绩效自评", "performance", performance_summary(d)))
     sections.append(Section("数据核验", "checks", findings_block))
     if d.overview is not None:
         sections.append(
@@ -276,7 +233,8 @@ def render_disclosure(
             for e in d.glossary
         )
         sections.append(Section("名词解释（原文）", "glossary", f'<dl class="gk-glossary">{items}</dl>'))
-    sections.append(Section("下载数据", "downloads", _downloads(data_files)))
+    sections.append(Section("下载数据", "downloads", downloads_section(downloads)))
+    cards = key_cards(d)
     page = env.get_template("disclosure.md.j2").render(
         d=d,
         title=title,
@@ -284,7 +242,8 @@ def render_disclosure(
         region=escape(" › ".join(d.unit.region)),
         units=amount_units(d),
         badge=badge,
-        cards=markup.cards(key_cards(d)),
+        cards=markup.cards(cards),
+        description=page_meta.disclosure_description(d, cards),
         data_href="#downloads",
         contents=markup.contents(sections),
         sections=sections,
@@ -375,7 +334,12 @@ def _project_page(
         )
     )
     page = env.get_template("generic.md.j2").render(
-        title=escape(title), lead=lead, sections=_evaluation_sections(p, url, scope, out, flagged), source_files=p.file
+        title=escape(title),
+        full_title=escape(page_meta.project_title(d, p)),
+        description=page_meta.project_description(d, p),
+        lead=lead,
+        sections=_evaluation_sections(p, url, scope, out, flagged),
+        source_files=p.file,
     )
     return RenderedPage(f"{url}index.md", page)
 
@@ -405,6 +369,11 @@ def _overall_page(
     )
     lead = f'{_back_link(d)}\n\n<p class="gk-meta">{score}报告类型：{escape(r.kind)}；评价年度：{r.year}年。</p>'
     page = env.get_template("generic.md.j2").render(
-        title=escape(r.title), lead=lead, sections=sections, source_files=r.file
+        title=escape(r.title),
+        full_title=escape(page_meta.overall_title(d, r)),
+        description=page_meta.overall_description(d, r),
+        lead=lead,
+        sections=sections,
+        source_files=r.file,
     )
     return RenderedPage(f"{url}index.md", page)

@@ -8,10 +8,12 @@ from collections.abc import Mapping, Sequence
 import jinja2
 
 from gongkai import markup
+from gongkai.downloads import Download
 from gongkai.glossary import BacklinkRegistry, escape, term_anchor
 from gongkai.markup import Card, Section
 from gongkai.models import Corpus, Disclosure, GlossaryEntry
 from gongkai.render_disclosure import RenderedPage, key_cards
+from gongkai.render_downloads import DOWNLOADS_PAGE, download_item
 from gongkai.table_html import wrap
 
 GLOSSARY_PAGE = "glossary/"
@@ -81,7 +83,11 @@ def home_page(corpus: Corpus, env: jinja2.Environment, badges: dict[str, str]) -
         Section("怎样读这些数据", "how", how),
     ]
     page = env.get_template("generic.md.j2").render(
-        title=escape(corpus.site.title), lead=f"{lead}\n\n{stats}", sections=sections, source_files="data/"
+        title=escape(corpus.site.title),
+        description=corpus.site.description,
+        lead=f"{lead}\n\n{stats}",
+        sections=sections,
+        source_files="data/",
     )
     return RenderedPage("index.md", page)
 
@@ -139,7 +145,11 @@ def glossary_page(corpus: Corpus, env: jinja2.Environment, registry: BacklinkReg
         "gk-lead",
     )
     page = env.get_template("generic.md.j2").render(
-        title="名词解释", lead=lead, sections=sections, source_files="data/glossary.yaml 与各公开的 glossary.yaml"
+        title="名词解释",
+        description=f"预决算公开中常用的 {len(entries)} 个专业名词的解释，按拼音排序，并列出每个词出现在哪些公开页面。",
+        lead=lead,
+        sections=sections,
+        source_files="data/glossary.yaml 与各公开的 glossary.yaml",
     )
     return RenderedPage(f"{GLOSSARY_PAGE}index.md", page)
 
@@ -164,10 +174,14 @@ ABOUT_TEXT = (
     ),
     (
         "下载数据",
-        "每份公开的页面都提供结构化数据（CSV 表格与 YAML 文本）下载，可以用 Excel 或任何数据工具打开。"
+        "每份公开都可以下载：全部表格的 Excel 工作簿、CSV 表格与 YAML 文本，以及打包的 ZIP 文件，"
+        "可以用 Excel 或任何数据工具打开；全站的下载集中在「下载数据」页。"
         "本站不向其他网站发送任何请求，不使用统计或跟踪代码。",
     ),
 )
+
+
+ABOUT_DESCRIPTION = "本站数据从哪里来、数字怎么核对、空白与「——」的含义、怎样下载，以及收录的全部公开文本。"
 
 
 def about_page(corpus: Corpus, env: jinja2.Environment) -> RenderedPage:
@@ -183,5 +197,45 @@ def about_page(corpus: Corpus, env: jinja2.Environment) -> RenderedPage:
     contact = "；".join(x for x in (corpus.site.office, corpus.site.contact) if x)
     if contact:
         sections.append(Section("联系我们", "contact", markup.paragraph(contact + "。发现录入错误请告诉我们。", None)))
-    page = env.get_template("generic.md.j2").render(title="关于数据", lead="", sections=sections, source_files="data/")
+    page = env.get_template("generic.md.j2").render(
+        title="关于数据", description=ABOUT_DESCRIPTION, lead="", sections=sections, source_files="data/"
+    )
     return RenderedPage(f"{ABOUT_PAGE}index.md", page)
+
+
+FORMATS_TEXT = (
+    "Excel 工作簿（.xlsx）：每张公开表一个工作表，第1行是表名，第2行是金额单位和表注，第3行起与 CSV 逐格相同；"
+    "金额是可以计算的数字，小数位与原文一致。第一个工作表「说明」列出单位、年度、原文和各表。",
+    "CSV 表格：UTF-8 编码并带 BOM，Excel 双击即可正确显示中文；每个文件一张表，表头与原表一致。",
+    "空白表示原文未填数字，「——」表示该栏不适用（不是零）。数字均按原文照录，原文中的错误也保留不改。",
+    "ZIP 压缩包：一份公开的全部文件（CSV、YAML、Excel 工作簿和 datapackage.json），放在一个文件夹里。",
+    "datapackage.json：按 Frictionless 数据包（Data Package）格式描述每个文件——中文标题、各栏的名称、类型和单位，"
+    "数据工具可据此直接读入。",
+)
+
+
+def downloads_page(listing: Sequence[tuple[Disclosure, Sequence[Download]]], env: jinja2.Environment) -> RenderedPage:
+    """下载数据: every disclosure's workbook, zip and descriptor with their sizes, and what the formats hold."""
+    prefix = "../"
+    items = []
+    for d, bundles in sorted(listing, key=lambda x: (x[0].unit.region_slug, x[0].unit.slug, -x[0].year, x[0].kind)):
+        links = "".join(download_item(b, f"{prefix}{d.url}") for b in bundles)
+        items.append(
+            f'<li class="gk-download-group"><p><a href="{prefix}{d.url}">{escape(d.name)}</a>'
+            f'<span class="gk-meta"> · {escape(" ".join(d.unit.region))} · '
+            f'<a href="{prefix}{d.url}#downloads">逐个文件</a></span></p><ul>{links}</ul></li>'
+        )
+    formats = "".join(f"<li>{escape(text)}</li>" for text in FORMATS_TEXT)
+    sections = [
+        Section(f"各公开的数据（{len(listing)}份）", "all", f'<ul class="gk-download-list">{"".join(items)}</ul>'),
+        Section("文件格式", "formats", f"<ul>{formats}</ul>"),
+    ]
+    text = "每份公开的全部表格都可以下载为 Excel 工作簿，或把全部数据打包成一个 ZIP 文件下载。"
+    page = env.get_template("generic.md.j2").render(
+        title="下载数据",
+        description=f"{text}共 {len(listing)} 份公开的数据：Excel、CSV、YAML 和 Frictionless 数据包。",
+        lead=markup.paragraph(text, None, "gk-lead"),
+        sections=sections,
+        source_files="各公开的数据文件",
+    )
+    return RenderedPage(f"{DOWNLOADS_PAGE}index.md", page)

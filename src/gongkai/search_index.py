@@ -39,6 +39,8 @@ NOT_INDEXED = (
     ".gk-badge",
     ".gk-cards",
     ".gk-downloads",
+    ".headerlink",
+    ".gk-permalink",
 )
 # The same parts in a page's Markdown, where the pinyin index text is added: sections by anchor, lines
 # (each such block is one line of HTML) and backlink paragraphs.

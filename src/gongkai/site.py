@@ -105,6 +105,24 @@ def copy_assets(theme: Theme) -> dict[str, bytes]:
     return {f"assets/{rel}": path.read_bytes() for rel, path in theme.files("assets").items()}
 
 
+def robots_txt(site_url: str) -> bytes:
+    """robots.txt: every page may be crawled; with ``site_url``, where the sitemap is.  (Crawlers read it at
+    the host's root only: a site published in a sub-folder names its sitemap there or to the search engines.)"""
+    lines = [GENERATED_NOTE.rstrip("\n"), "User-agent: *", "Allow: /"]
+    if site_url:
+        lines.append(f"Sitemap: {site_url.rstrip('/')}/sitemap.xml")
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+SITEMAPS = ("sitemap.xml", "sitemap.xml.gz")
+
+
+def drop_sitemap(site_dir: Path) -> None:
+    """Remove the sitemap MkDocs writes even without ``site_url``: one without addresses, of no use to anyone."""
+    for name in SITEMAPS:
+        (site_dir / name).unlink(missing_ok=True)
+
+
 def site_config(
     project: Path,
     nav: list[object],

@@ -32,6 +32,13 @@ def spoken(text: str) -> str:
     return f'<span class="gk-sr" data-sr="{escape(text)}"></span>'
 
 
+def permalink(anchor: str, what: str) -> str:
+    """A link to ``#anchor`` for citing a table or chart; its mark 「¶」 is CSS generated content, so a copied
+    table does not paste it."""
+    label = escape(f"{what}的固定链接")
+    return f'<a class="gk-permalink" href="#{anchor}" title="{label}" aria-label="{label}"></a>'
+
+
 def source_text(cell: Cell) -> str:
     """Where a printed figure comes from, as the tap-to-open source shows it: the original's table (and
     page, when the importer recorded it), then the data file, line and column."""
@@ -111,7 +118,7 @@ def _render(
     )
     title = f"{table.label} {table.title}{part}"
     caption = (
-        f'<caption><span class="gk-caption-text">{escape(title)}'
+        f'<caption><span class="gk-caption-text">{escape(title)}{permalink(f"table-{table.id}{suffix}", "本表")}'
         f'<span class="gk-caption-unit">金额单位：{unit_label(table.unit)}</span></span></caption>'
     )
     html = (

@@ -34,6 +34,7 @@ PAGE_TYPES = {
     "checks": "checks/",
     "ranking": "paiming/",
     "about": "about/",
+    "downloads": "xiazai/",
     "function": "browse/function/2010308/",
     "compare": "compare/shanxi-changzhi-xiangyuan/2023/",
 }
