@@ -158,7 +158,7 @@ def measure_indexing(site: Path) -> dict[str, float]:
     """One Pagefind run over the site into a scratch folder: seconds and the peak RSS of the run."""
     with tempfile.TemporaryDirectory() as tmp:
         copy = Path(tmp) / "site"
-        subprocess.run(["cp", "-r", str(site), str(copy)], check=True)
+        subprocess.run(["cp", "-r", str(site.resolve()), str(copy)], check=True)  # build/ is a link
         start = time.perf_counter()
         index_site(copy, site)
         seconds = time.perf_counter() - start
