@@ -6,7 +6,7 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from gongkai.charts import FONT_FAMILY, ChartData, Datum, build_chart, shares, summarize, to_svg
+from gongkai.charts import FONT_FAMILY, WIDTH, ChartData, Datum, build_chart, shares, summarize, to_svg
 
 
 def datum(category: str, series: str, printed: str) -> Datum:
@@ -30,7 +30,7 @@ SPENDING = ChartData(
     "fig3",
     "图3",
     "支出决算结构",
-    "donut",
+    "shares",
     "万元",
     (datum("基本支出", "", "149.34"), datum("项目支出", "", "84.33"), datum("经营支出", "", "0.00")),
 )
@@ -93,12 +93,56 @@ def test_a_single_series_gets_one_colour_and_no_legend() -> None:
     assert "field" not in bars["encoding"]["color"]
 
 
-def test_donut_skips_zero_slices_and_puts_figures_and_shares_in_the_legend() -> None:
+def test_shares_are_horizontal_bars_of_decimal_percentages_labelled_with_the_share() -> None:
     spec = build_chart(SPENDING).to_dict()
-    assert spec["mark"]["type"] == "arc" and spec["mark"]["innerRadius"] > 0
-    legends = [row["legend"] for row in data_values(spec)]
-    assert legends == ["基本支出 149.34万元（63.91%）", "项目支出 84.33万元（36.09%）"]
-    assert spec["encoding"]["color"]["legend"]["orient"] == "bottom"
+    bars, text = layers(spec)
+    assert bars["mark"]["type"] == "bar" and bars["encoding"]["y"]["field"] == "category"
+    assert bars["encoding"]["x"]["field"] == "share" and bars["encoding"]["x"]["scale"]["domain"] == [0, 100]
+    assert data(spec)["format"]["parse"]["share"] == "number"
+    rows = data_values(spec)
+    assert [row["share"] for row in rows] == ["63.91", "36.09", "0.00"]  # a zero part keeps its row
+    assert [row["text"] for row in rows] == ["63.91%", "36.09%", "0.00%"]
+    assert text["encoding"]["text"]["field"] == "text"
+
+
+def test_shares_with_one_part_are_not_drawn_but_said_in_a_sentence() -> None:
+    whole = ChartData(
+        "fig2",
+        "图2",
+        "收入决算结构",
+        "shares",
+        "万元",
+        (datum("财政拨款收入", "", "223.06"), datum("其他收入", "", "0")),
+    )
+    assert not whole.drawn and SPENDING.drawn and TOTALS.drawn
+    assert summarize(whole) == "全部为财政拨款收入，223.06万元；其他收入0万元。"
+
+
+def test_year_on_year_change_has_a_row_per_total_and_a_bar_per_year() -> None:
+    change = ChartData("change", "", "收、支总计与上年对比", "change", "万元", TOTALS.data)
+    bars, text = layers(build_chart(change).to_dict())
+    assert bars["encoding"]["y"]["field"] == "series" and bars["encoding"]["y"]["sort"] == ["收入总计", "支出总计"]
+    assert bars["encoding"]["yOffset"]["field"] == "category"
+    assert bars["encoding"]["color"]["field"] == "category"
+    assert bars["encoding"]["color"]["legend"]["orient"] == "bottom"
+    assert text["encoding"]["text"]["field"] == "label"
+    assert summarize(change) == summarize(TOTALS)
+
+
+def test_every_text_is_16_px_or_more_and_the_whole_chart_fits_a_phone_column() -> None:
+    long_title = ChartData("x", "", "一般公共预算财政拨款支出决算变动情况与上年对比", "bar", "万元", SCORES.data)
+    for chart in (TOTALS, SPENDING, SCORES, long_title):
+        spec = build_chart(chart).to_dict()
+        assert spec["autosize"]["contains"] == "padding" and spec["autosize"]["type"] in ("fit", "fit-x")
+        assert spec["width"] == WIDTH <= 350
+        config = spec["config"]
+        assert config["axis"]["labelFontSize"] >= 16 and config["axis"]["titleFontSize"] >= 16
+        assert config["legend"]["labelFontSize"] >= 16 and config["title"]["fontSize"] >= 16
+        assert all(layer["mark"].get("fontSize", 16) >= 16 for layer in layers(spec))
+    assert build_chart(long_title).to_dict()["title"] == ["一般公共预算财政拨款支出", "决算变动情况与上年对比"]
+    svg = to_svg(build_chart(SCORES))
+    sizes = [float(size) for size in re.findall(r'font-size="([\d.]+)px"', svg)]
+    assert sizes and min(sizes) >= 16 and 'width="340"' in svg
 
 
 def test_horizontal_bars_for_long_names_with_wrapped_labels() -> None:
@@ -110,13 +154,11 @@ def test_horizontal_bars_for_long_names_with_wrapped_labels() -> None:
     assert text["mark"]["align"] == "left"
 
 
-def test_charts_use_a_cjk_font_list_and_a_phone_sized_width() -> None:
+def test_charts_use_a_cjk_font_list() -> None:
     for data in (TOTALS, SPENDING, SCORES):
         spec = build_chart(data).to_dict()
         assert spec["config"]["font"] == FONT_FAMILY
         assert FONT_FAMILY.startswith('"Noto Sans CJK SC"') and FONT_FAMILY.endswith("sans-serif")
-        width = spec.get("width", spec.get("layer", [{}])[0].get("width"))
-        assert width is None or width <= 600
 
 
 def test_summary_of_a_change_gives_both_years_and_the_difference() -> None:
@@ -139,12 +181,12 @@ def test_summary_of_shares_keeps_printed_figures_and_rounds_half_up() -> None:
     assert (
         summarize(SPENDING) == "基本支出149.34万元，占63.91%；项目支出84.33万元，占36.09%；经营支出0.00万元，占0.00%。"
     )
-    halves = ChartData("x", "", "t", "donut", "万元", (datum("a", "", "1"), datum("b", "", "799")))
+    halves = ChartData("x", "", "t", "shares", "万元", (datum("a", "", "1"), datum("b", "", "799")))
     assert shares(halves) == (Decimal("0.13"), Decimal("99.88"))  # 0.125 → 0.13, 99.875 → 99.88
 
 
 def test_summary_of_shares_without_a_positive_total_gives_no_percentages() -> None:
-    nothing = ChartData("x", "", "t", "donut", "万元", (datum("a", "", "0"),))
+    nothing = ChartData("x", "", "t", "shares", "万元", (datum("a", "", "0"),))
     assert summarize(nothing) == "a0万元。"
 
 

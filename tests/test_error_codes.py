@@ -30,6 +30,7 @@ NOT_CODES = {
     "demo-data",  # CLI command
     "not-applicable",  # CellState value
     "grouped-bar",  # chart kind
+    "fit-x",  # Vega-Lite autosize type
     "inline-funds",  # importer parser state
     "svg-cache",  # cache folder
     "vl-convert-python",  # package name

@@ -16,10 +16,12 @@ from chart_helpers import (
 )
 from gongkai.charts import ChartData, summarize
 from gongkai.figures import (
+    CHANGE_TITLE,
     DERIVED_LAST_YEAR_NOTE,
     PRINTED_LAST_YEAR_NOTE,
     PRINTED_NOTE,
     disclosure_charts,
+    function_chart,
     project_charts,
 )
 from gongkai.models import Table
@@ -77,56 +79,49 @@ def figures(chart: ChartData) -> list[tuple[str, str, str]]:
     return [(d.category, d.series, d.label) for d in chart.data]
 
 
-def test_a_full_disclosure_gets_figures_1_to_6_in_order_and_no_empty_figure_7() -> None:
+def test_a_full_disclosure_gets_income_spending_one_year_on_year_chart_and_no_empty_figure_7() -> None:
     charts = disclosure_charts(disclosure(SEED_002, text=TEXT))
-    assert [c.figure for c in charts] == ["图1", "图2", "图3", "图4", "图5", "图6"]
-    assert [c.kind for c in charts] == ["grouped-bar", "donut", "donut", "grouped-bar", "grouped-bar", "donut"]
-    assert charts[0].title == "收、支决算总计变动情况" and charts[0].unit == "万元"
-
-
-def test_last_year_is_worked_back_from_the_change_the_explanations_state() -> None:
-    fig1 = by_key(disclosure_charts(disclosure(SEED_002, text=TEXT)))["fig1"]
-    assert figures(fig1) == [
-        ("2022年", "收入总计", "212.30"),
-        ("2022年", "支出总计", "212.30"),
-        ("2023年", "收入总计", "233.67"),
-        ("2023年", "支出总计", "233.67"),
+    assert [(c.key, c.figure, c.kind) for c in charts] == [
+        ("fig2", "图2", "shares"),
+        ("fig3", "图3", "shares"),
+        ("change", "", "change"),
     ]
-    assert fig1.note == DERIVED_LAST_YEAR_NOTE
-    assert fig1.data[2].source == "公开01表 行次31 栏次1"
-    assert fig1.data[3].source == "公开01表 行次62 栏次2"
-    assert fig1.data[0].source == "由公开01表 行次31 栏次1与情况说明「收入总计增加21.37万元」推算"
-    assert summarize(fig1).startswith("2023年收入总计233.67万元，比2022年的212.30万元增加21.37万元；")
+    assert charts[2].title == CHANGE_TITLE and charts[2].unit == "万元"
+    assert not charts[0].drawn  # all income is 一般公共预算财政拨款收入: a sentence, not a one-slice chart
+
+
+def test_figures_1_4_and_5_are_one_chart_and_a_total_repeating_another_is_named_not_drawn() -> None:
+    change = by_key(disclosure_charts(disclosure(SEED_002, text=TEXT)))["change"]
+    assert figures(change) == [
+        ("2022年", "收入总计", "212.30"),
+        ("2022年", "财政拨款收入总计", "212.14"),
+        ("2022年", "财政拨款支出总计", "234.67"),
+        ("2023年", "收入总计", "233.67"),
+        ("2023年", "财政拨款收入总计", "233.67"),
+        ("2023年", "财政拨款支出总计", "233.67"),
+        ("2023年", "一般公共预算财政拨款支出", "233.67"),  # no last-year figure: this year only
+    ]
+    assert change.note == DERIVED_LAST_YEAR_NOTE + "支出总计与收入总计相同，不重复画出。"
+    assert change.data[3].source == "公开01表 行次31 栏次1"
+    assert change.data[5].source == "公开04表 行次64 栏次2"
+    assert change.data[6].source == "公开05表 合计 栏次1"
+    assert change.data[0].source == "由公开01表 行次31 栏次1与情况说明「收入总计增加21.37万元」推算"
+    assert summarize(change).startswith("2023年收入总计233.67万元，比2022年的212.30万元增加21.37万元；")
 
 
 def test_a_stated_decrease_adds_back_and_the_subject_must_match_exactly() -> None:
-    fig4 = by_key(disclosure_charts(disclosure(SEED_002, text=TEXT)))["fig4"]
-    assert figures(fig4) == [
-        ("2022年", "财政拨款收入总计", "212.14"),
-        ("2022年", "财政拨款支出总计", "234.67"),
-        ("2023年", "财政拨款收入总计", "233.67"),
-        ("2023年", "财政拨款支出总计", "233.67"),
-    ]
-    assert fig4.data[3].source == "公开04表 行次64 栏次2"
     only_fig4_text = explanations("与上年相比，财政拨款收入总计增加21.53万元。")
-    fig1 = by_key(disclosure_charts(disclosure(SEED_002, text=only_fig4_text)))["fig1"]
-    assert [d.category for d in fig1.data] == ["2023年", "2023年"]  # 财政拨款收入总计 is not 收入总计
-
-
-def test_without_any_last_year_figure_only_this_year_is_drawn() -> None:
-    fig5 = by_key(disclosure_charts(disclosure(SEED_002)))["fig5"]
-    assert figures(fig5) == [("2023年", "一般公共预算财政拨款支出", "233.67")]
-    assert fig5.data[0].source == "公开05表 合计 栏次1"
-    assert fig5.note == ""
+    change = by_key(disclosure_charts(disclosure(SEED_002, text=only_fig4_text)))["change"]
+    assert [(d.category, d.series) for d in change.data if d.category == "2022年"] == [("2022年", "财政拨款收入总计")]
 
 
 def test_last_year_printed_in_the_document_is_preferred_to_a_worked_back_one() -> None:
     chart = printed("图1", "收、支决算总计变动情况图", [("2022年", "收入总计", "212.3"), ("2023年", "收入总计", "1")])
-    fig1 = by_key(disclosure_charts(disclosure(SEED_002, text=TEXT, charts=(chart,))))["fig1"]
-    assert figures(fig1)[:2] == [("2022年", "收入总计", "212.3"), ("2022年", "支出总计", "212.30")]
-    assert fig1.data[0].source == "charts.yaml 图1"
-    assert fig1.note == PRINTED_LAST_YEAR_NOTE + DERIVED_LAST_YEAR_NOTE
-    assert figures(fig1)[2] == ("2023年", "收入总计", "233.67")  # this year stays from the table
+    change = by_key(disclosure_charts(disclosure(SEED_002, text=TEXT, charts=(chart,))))["change"]
+    assert figures(change)[0] == ("2022年", "收入总计", "212.3")
+    assert change.data[0].source == "charts.yaml 图1"
+    assert change.note.startswith(PRINTED_LAST_YEAR_NOTE + DERIVED_LAST_YEAR_NOTE)
+    assert ("2023年", "收入总计", "233.67") in figures(change)  # this year stays from the table
 
 
 def test_income_structure_takes_rows_1_to_8_that_have_amounts_without_their_numbering() -> None:
@@ -143,7 +138,8 @@ def test_spending_structure_takes_the_kinds_of_spending_with_amounts_from_the_to
 
 
 def test_general_budget_structure_is_by_class_only() -> None:
-    fig6 = by_key(disclosure_charts(disclosure(SEED_002)))["fig6"]
+    fig6 = function_chart(disclosure(SEED_002))
+    assert fig6 is not None and fig6.kind == "shares"
     assert [d.category for d in fig6.data] == ["一般公共服务支出", "社会保障和就业支出", "卫生健康支出", "住房保障支出"]
     assert fig6.data[0].source == "公开05表 科目代码201 栏次1"
     assert fig6.data[0].value == Decimal("188.00")
@@ -183,8 +179,10 @@ def test_without_tables_the_printed_chart_numbers_are_used() -> None:
         ),
     )
     found = by_key(disclosure_charts(disclosure(charts=charts)))
-    assert list(found) == ["fig1", "fig3", "fig7"]
-    assert found["fig1"].title == "收、支决算总计变动情况"  # the standard title, not the printed variant
+    assert list(found) == ["fig3", "change", "fig7"]
+    assert figures(found["change"]) == [("2022年", "收入总计", "195.64"), ("2023年", "收入总计", "223.06")]
+    assert found["change"].note == PRINTED_NOTE
+    assert not found["fig7"].drawn  # one part above zero
     assert figures(found["fig3"]) == [("基本支出", "", "138.42"), ("项目支出", "", "84.64")]
     assert found["fig3"].note == PRINTED_NOTE
     assert found["fig3"].data[0].source == "charts.yaml 图3"

@@ -18,21 +18,33 @@ from typing import Any, Literal
 import altair as alt
 import vl_convert
 
-ChartKind = Literal["grouped-bar", "donut", "bar"]
+ChartKind = Literal["grouped-bar", "bar", "shares", "change"]
 Chart = alt.Chart | alt.LayerChart
 
 FONT_DIRECTORY = "/usr/share/fonts/opentype/noto"  # Debian fonts-noto-cjk
 FONT_FAMILY = '"Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", sans-serif'
-WIDTH = 360  # px; the page scales the SVG down with CSS (max-width:100%; height:auto)
+WIDTH = 340  # px, the whole SVG (autosize "fit"): a 390 px phone's text column holds it unscaled, even in 大字模式
+FONT_SIZE = 16  # px, every text of a chart: ≥ 16 px as read on a phone (大字模式 included, docs/accessibility)
+TITLE_SIZE = 17
+TITLE_CHARACTERS = 19  # a longer title is drawn on two lines
+LABEL_WIDTH = 130  # px of a horizontal bar chart's category labels (two lines of up to 8 characters)
 PALETTE = ("#2f6db5", "#e5862d", "#3b9a68", "#c8484f", "#7d62b3", "#8c6d4f", "#d46fa8", "#6f7780")
 TEXT_COLOR = "#333333"
 CENT = Decimal("0.01")
 
-# Long Chinese category names on a bar axis are broken into two lines of equal length.
-_WRAP_LABEL = (
-    "length(datum.label) > 8 ? [substring(datum.label, 0, ceil(length(datum.label) / 2)), "
-    "substring(datum.label, ceil(length(datum.label) / 2))] : datum.label"
-)
+
+def _wrap(field: str, width: int) -> str:
+    """A Vega expression breaking a long Chinese ``field`` into two or three lines of equal length, each
+    of at most ``width`` characters when that fits in three."""
+    n = f"length({field})"
+    half, third = f"ceil({n} / 2)", f"ceil({n} / 3)"
+    return (
+        f"{n} <= {width} ? {field} : {n} <= {2 * width} ? [substring({field}, 0, {half}), substring({field}, {half})]"
+        f" : [substring({field}, 0, {third}), substring({field}, {third}, 2 * {third}), substring({field}, 2 * {third})]"
+    )
+
+
+_WRAP_LABEL = _wrap("datum.label", 8)  # a bar's category name, beside the bar
 
 
 @dataclass(frozen=True)
@@ -46,7 +58,7 @@ class Datum:
 
 @dataclass(frozen=True)
 class ChartData:
-    key: str  # ASCII, stable, unique within a page: "fig1" … "fig7", "score", "funds"
+    key: str  # ASCII, stable, unique within a page: "fig2", "change", "score", "funds" …
     figure: str  # "图1" … or "" for 绩效 charts
     title: str  # Chinese title, e.g. 收、支决算总计变动情况
     kind: ChartKind
@@ -60,15 +72,21 @@ class ChartData:
         return f"{self.figure} {self.title}".strip()
 
     @property
+    def drawn(self) -> bool:
+        """Whether the chart is drawn: shares of a whole with one part only are said in a sentence instead."""
+        return self.kind != "shares" or sum(1 for d in self.data if d.value > 0) > 1
+
+    @property
     def series(self) -> tuple[str, ...]:
-        return _unique(d.series for d in self.data)
+        return unique(d.series for d in self.data)
 
     @property
     def categories(self) -> tuple[str, ...]:
-        return _unique(d.category for d in self.data)
+        return unique(d.category for d in self.data)
 
 
-def _unique(items: Iterable[str]) -> tuple[str, ...]:
+def unique(items: Iterable[str]) -> tuple[str, ...]:
+    """The distinct items, in the order they first come."""
     return tuple(dict.fromkeys(items))
 
 
@@ -85,7 +103,7 @@ def share(value: Decimal, total: Decimal) -> Decimal | None:
 
 
 def shares(data: ChartData) -> tuple[Decimal | None, ...]:
-    """Each datum's share of the chart's total, in data order (for donut charts)."""
+    """Each datum's share of the chart's total, in data order (for share charts)."""
     total = sum((d.value for d in data.data), Decimal(0))
     return tuple(share(d.value, total) for d in data.data)
 
@@ -126,6 +144,10 @@ def _change_clauses(data: ChartData) -> list[str]:
 
 
 def _share_clauses(data: ChartData) -> list[str]:
+    if not data.drawn:  # one part is the whole: said in words, the parts printed as 0 after it
+        whole = [f"全部为{d.category}，{_figure(d, data.unit)}" for d in data.data if d.value > 0]
+        rest = "、".join(f"{d.category}{_figure(d, data.unit)}" for d in data.data if d.value <= 0)
+        return [*whole, rest] if rest else whole
     return [
         f"{d.category}{_figure(d, data.unit)}" + (f"，占{part}%" if part is not None else "")
         for d, part in zip(data.data, shares(data), strict=True)
@@ -146,7 +168,8 @@ def _bar_clauses(data: ChartData) -> list[str]:
 
 _SUMMARIES: dict[str, Callable[[ChartData], list[str]]] = {
     "grouped-bar": _change_clauses,
-    "donut": _share_clauses,
+    "change": _change_clauses,
+    "shares": _share_clauses,
     "bar": _bar_clauses,
 }
 
@@ -163,17 +186,37 @@ def build_chart(data: ChartData) -> Chart:
     return _BUILDERS[data.kind](data)
 
 
-def _top_level(data: ChartData) -> dict[str, Any]:
-    """Title and configuration of every chart (no ARIA labels on marks: Vega writes them in English;
-    the page gives the summary and the table)."""
+def _title(caption: str) -> str | list[str]:
+    """The chart's title, in lines of at most :data:`TITLE_CHARACTERS` characters (one line when it fits)."""
+    if len(caption) <= TITLE_CHARACTERS:
+        return caption
+    lines = -(-len(caption) // TITLE_CHARACTERS)
+    step = -(-len(caption) // lines)
+    return [caption[start : start + step] for start in range(0, len(caption), step)]
+
+
+def _top_level(data: ChartData, fit: Literal["fit", "fit-x"]) -> dict[str, Any]:
+    """Title, size and configuration of every chart: the whole SVG :data:`WIDTH` wide, every text
+    :data:`FONT_SIZE` or larger (no ARIA labels on marks: Vega writes them in English; the page gives
+    the summary and the table)."""
     return {
-        "title": data.caption,
-        "config": alt.Config(font=FONT_FAMILY, background="white", aria=False, view=alt.ViewConfig(stroke=None)),
+        "title": _title(data.caption),
+        "autosize": alt.AutoSizeParams(type=fit, contains="padding"),
+        "config": alt.Config(
+            font=FONT_FAMILY,
+            background="white",
+            aria=False,
+            view=alt.ViewConfig(stroke=None),
+            title=alt.TitleConfig(fontSize=TITLE_SIZE, anchor="start", color=TEXT_COLOR),
+            axis=alt.AxisConfig(labelFontSize=FONT_SIZE, titleFontSize=FONT_SIZE, labelColor=TEXT_COLOR),
+            legend=alt.LegendConfig(labelFontSize=FONT_SIZE, labelColor=TEXT_COLOR),
+        ),
     }
 
 
-def _records(items: tuple[Datum, ...], legends: tuple[str, ...] = ()) -> list[dict[str, str]]:
-    """Vega-Lite data rows; ``value`` is a decimal string that Vega parses (never a float)."""
+def _records(items: tuple[Datum, ...], extra: dict[str, tuple[str, ...]] | None = None) -> list[dict[str, str]]:
+    """Vega-Lite data rows; ``value`` is a decimal string that Vega parses (never a float); ``extra``
+    adds fields by name, one value per item (a bar's share and its label)."""
     rows = [
         {
             "category": d.category,
@@ -184,106 +227,127 @@ def _records(items: tuple[Datum, ...], legends: tuple[str, ...] = ()) -> list[di
         }
         for index, d in enumerate(items)
     ]
-    for row, legend in zip(rows, legends, strict=False):  # donut slices: name, figure and share
-        row["legend"] = legend
+    for name, values in (extra or {}).items():
+        for row, value in zip(rows, values, strict=True):
+            row[name] = value
     return rows
 
 
 def _data(rows: list[dict[str, str]]) -> alt.InlineData:
-    return alt.InlineData(values=rows, format={"type": "json", "parse": {"value": "number", "order": "number"}})
-
-
-def _legend(**options: Any) -> alt.Legend:
-    return alt.Legend(orient="bottom", title=None, labelFontSize=12, **options)
+    parse = {"value": "number", "order": "number", "share": "number"}
+    return alt.InlineData(values=rows, format={"type": "json", "parse": parse})
 
 
 def _colors(count: int) -> list[str]:
     return [PALETTE[i % len(PALETTE)] for i in range(count)]
 
 
-def _series_color(data: ChartData) -> alt.Color | alt.ColorValue:
-    if len(data.series) < 2:
+def _color(field: str, names: tuple[str, ...]) -> alt.Color | alt.ColorValue:
+    """One colour per name of ``field`` with a legend below the chart; one colour and no legend for one name."""
+    if len(names) < 2:
         return alt.ColorValue(PALETTE[0])
     return alt.Color(
-        "series:N",
-        sort=list(data.series),
-        scale=alt.Scale(domain=list(data.series), range=_colors(len(data.series))),
-        legend=_legend(),
+        f"{field}:N",
+        sort=list(names),
+        scale=alt.Scale(domain=list(names), range=_colors(len(names))),
+        legend=alt.Legend(orient="bottom", title=None),
     )
 
 
-def _bars(data: ChartData, *, horizontal: bool) -> alt.LayerChart:
-    """Bars per category, one bar per series side by side, each labelled with its printed figure."""
-    categories, series = list(data.categories), list(data.series)
-    # Every bar carries its printed figure, so the value axis only names the unit: tick labels,
-    # ticks and grid lines would repeat the figures rounded (and each text costs Vega a measurement).
-    value_axis = alt.Axis(title=data.unit, labels=False, ticks=False, grid=False, domain=False)
-    encoding: dict[str, Any]
-    bar: dict[str, Any]
-    label: dict[str, Any]
-    size: dict[str, Any]
-    if horizontal:
-        encoding = {
-            "y": alt.Y(
-                "category:N",
-                sort=categories,
-                title=None,
-                scale=alt.Scale(paddingInner=0.25),
-                axis=alt.Axis(labelExpr=_WRAP_LABEL, labelLimit=140, labelFontSize=12),
-            ),
-            "yOffset": alt.YOffset("series:N", sort=series),
-            "x": alt.X("value:Q", axis=value_axis),
-        }
-        bar = {}
-        label = {"align": "left", "baseline": "middle", "dx": 3}
-        size = {"width": WIDTH - 140, "height": alt.Step(20)}  # step per bar, whatever the number of series
-    else:
-        encoding = {
-            "x": alt.X("category:N", sort=categories, title=None, axis=alt.Axis(labelAngle=0, labelFontSize=12)),
-            "xOffset": alt.XOffset("series:N", sort=series),
-            "y": alt.Y("value:Q", axis=value_axis),
-        }
-        bar = {"size": min(44, WIDTH * 7 // (10 * len(categories) * len(series)))}
-        label = {"align": "center", "baseline": "bottom", "dy": -3}
-        size = {"width": WIDTH, "height": 240}
-    bars = alt.Chart(
-        mark=alt.MarkDef(type="bar", **bar), encoding=alt.FacetedEncoding(**encoding, color=_series_color(data))
-    )
-    text = alt.Chart(
-        mark=alt.MarkDef(type="text", color=TEXT_COLOR, fontSize=11, **label),
-        encoding=alt.FacetedEncoding(**encoding, text=alt.Text("label:N")),
+# A horizontal bar ends before 70 % of the plot: its figure, written after it, stays inside the SVG.
+_BAR_RANGE: list[float | alt.ExprRef] = [0, alt.ExprRef(expr="width * 0.7")]
+
+
+def _layers(
+    data: ChartData,
+    rows: list[dict[str, str]],
+    encoding: dict[str, Any],
+    bar: dict[str, Any],
+    label: dict[str, Any],
+    text: str,
+    size: dict[str, Any],
+    fit: Literal["fit", "fit-x"],
+) -> alt.LayerChart:
+    """Bars and, at the end of each, its ``text`` field (the figure as printed, or a share)."""
+    bars = alt.Chart(mark=alt.MarkDef(type="bar", **bar), encoding=alt.FacetedEncoding(**encoding))
+    texts = alt.Chart(
+        mark=alt.MarkDef(type="text", color=TEXT_COLOR, fontSize=FONT_SIZE, **label),
+        encoding=alt.FacetedEncoding(**{k: v for k, v in encoding.items() if k != "color"}, text=alt.Text(f"{text}:N")),
     )
     # The data on the layer, not on each mark: Altair copies every layer when it combines them.
-    return alt.LayerChart(data=_data(_records(data.data)), layer=[bars, text], **size, **_top_level(data))
+    return alt.LayerChart(data=_data(rows), layer=[bars, texts], **size, **_top_level(data, fit))
 
 
-def _donut(data: ChartData) -> alt.Chart:
-    """Shares of a whole; slices with no positive value are not drawn (the table keeps them)."""
-    drawn = tuple((d, part) for d, part in zip(data.data, shares(data), strict=True) if d.value > 0)
-    legends = tuple(f"{d.category} {_figure(d, data.unit)}（{part}%）" for d, part in drawn)
-    return alt.Chart(
-        data=_data(_records(tuple(d for d, _ in drawn), legends)),
-        mark=alt.MarkDef(type="arc", innerRadius=55, outerRadius=100, stroke="white", strokeWidth=1),
-        encoding=alt.FacetedEncoding(
-            theta=alt.Theta("value:Q", stack=True),
-            order=alt.Order("order:Q"),
-            color=alt.Color(
-                "legend:N",
-                sort=list(legends),
-                scale=alt.Scale(domain=list(legends), range=_colors(len(legends))),
-                legend=_legend(direction="vertical", labelLimit=WIDTH - 20),
-            ),
-        ),
-        width=WIDTH,
-        height=210,
-        **_top_level(data),
+def _value_axis(data: ChartData) -> alt.Axis:
+    """Every bar carries its printed figure, so the value axis only names the unit: tick labels, ticks
+    and grid lines would repeat the figures rounded (and each text costs Vega a measurement)."""
+    return alt.Axis(title=data.unit, labels=False, ticks=False, grid=False, domain=False)
+
+
+def _category_axis(field: str, names: Iterable[str]) -> alt.Y:
+    """The rows of a horizontal bar chart, each named (wrapped) beside its bars."""
+    return alt.Y(
+        f"{field}:N",
+        sort=list(names),
+        title=None,
+        scale=alt.Scale(paddingInner=0.3),
+        axis=alt.Axis(labelExpr=_WRAP_LABEL, labelLimit=LABEL_WIDTH, labelPadding=6),
     )
+
+
+_END_LABEL = {"align": "left", "baseline": "middle", "dx": 4}  # a horizontal bar's label, after its end
+
+
+def _horizontal(data: ChartData, rows_by: Literal["category", "series"]) -> alt.LayerChart:
+    """Amounts as horizontal bars: a row per ``rows_by`` name, one bar per name of the other field in
+    it, each bar labelled with its printed figure."""
+    within: Literal["category", "series"] = "series" if rows_by == "category" else "category"
+    names = {"category": data.categories, "series": data.series}
+    encoding = {
+        "y": _category_axis(rows_by, names[rows_by]),
+        "yOffset": alt.YOffset(f"{within}:N", sort=list(names[within])),
+        "x": alt.X("value:Q", axis=_value_axis(data), scale=alt.Scale(range=_BAR_RANGE)),
+        "color": _color(within, names[within]),
+    }
+    size = {"width": WIDTH, "height": alt.Step(22 if len(names[within]) > 1 else 30)}  # step per bar
+    return _layers(data, _records(data.data), encoding, {}, _END_LABEL, "label", size, "fit-x")
+
+
+def _share_bars(data: ChartData) -> alt.LayerChart:
+    """Shares of a whole as horizontal bars in the order given, each labelled with its share."""
+    parts = tuple(decimal_text(part) if part is not None else "0" for part in shares(data))
+    rows = _records(data.data, {"share": parts, "text": tuple(f"{part}%" for part in parts)})
+    encoding = {
+        "y": _category_axis("category", data.categories),
+        "x": alt.X(
+            "share:Q",
+            axis=alt.Axis(title="占比（%）", labels=False, ticks=False, grid=False, domain=False),
+            scale=alt.Scale(domain=[0, 100], range=_BAR_RANGE),
+        ),
+        "color": alt.ColorValue(PALETTE[0]),
+    }
+    return _layers(data, rows, encoding, {}, _END_LABEL, "text", {"width": WIDTH, "height": alt.Step(34)}, "fit-x")
+
+
+def _grouped_bars(data: ChartData) -> alt.LayerChart:
+    """Vertical bars per category (a year), one bar per series side by side, each labelled with its figure."""
+    categories, series = list(data.categories), list(data.series)
+    encoding = {
+        "x": alt.X("category:N", sort=categories, title=None, axis=alt.Axis(labelAngle=0)),
+        "xOffset": alt.XOffset("series:N", sort=series),
+        "y": alt.Y("value:Q", axis=_value_axis(data)),
+        "color": _color("series", data.series),
+    }
+    bar = {"size": min(44, WIDTH * 7 // (10 * len(categories) * len(series)))}
+    label = {"align": "center", "baseline": "bottom", "dy": -3}
+    return _layers(data, _records(data.data), encoding, bar, label, "label", {"width": WIDTH, "height": 240}, "fit")
 
 
 _BUILDERS: dict[str, Callable[[ChartData], Chart]] = {
-    "grouped-bar": functools.partial(_bars, horizontal=False),
-    "donut": _donut,
-    "bar": functools.partial(_bars, horizontal=True),
+    "grouped-bar": _grouped_bars,
+    "bar": functools.partial(_horizontal, rows_by="category"),
+    "shares": _share_bars,
+    "change": functools.partial(_horizontal, rows_by="series"),  # a row per subject, a bar per year
 }
 
 

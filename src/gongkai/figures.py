@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from gongkai.address import cell_source
-from gongkai.charts import ChartData, ChartKind, Datum, decimal_text
+from gongkai.charts import ChartData, ChartKind, Datum, decimal_text, unique
 from gongkai.models import (
     Cell,
     ChartPoint,
@@ -194,56 +194,92 @@ def _changes(figure: str, table_id: str, lines: tuple[_Change, ...]) -> Callable
     return drawn
 
 
-_FIGURES = (
-    _Figure(
-        "fig1",
-        "图1",
-        "收、支决算总计变动情况",
-        "grouped-bar",
-        _changes("图1", "01", (_Change("31", "金额", "收入总计"), _Change("62", "金额", "支出总计"))),
-    ),
-    _Figure("fig2", "图2", "收入决算结构", "donut", _income_structure),
-    _Figure("fig3", "图3", "支出决算结构", "donut", _spending_structure),
-    _Figure(
-        "fig4",
+_INCOME = _Figure("fig2", "图2", "收入决算结构", "shares", _income_structure)
+_SPENDING = _Figure("fig3", "图3", "支出决算结构", "shares", _spending_structure)
+_FUNCTIONS = _Figure("fig6", "图6", "一般公共预算财政拨款支出决算结构", "shares", _general_budget_structure)
+_THREE_PUBLIC_FIGURE = _Figure("fig7", "图7", "“三公”经费财政拨款支出结构", "shares", _three_public_structure)
+
+# The three 变动情况 charts of the template (图1, 图4, 图5), drawn as one: the figure, its data from the
+# tables, and the words put before the series names of the chart as printed (收入 / 支出)
+_CHANGES: tuple[tuple[str, Callable[[Disclosure], Drawn], str], ...] = (
+    ("图1", _changes("图1", "01", (_Change("31", "金额", "收入总计"), _Change("62", "金额", "支出总计"))), ""),
+    (
         "图4",
-        "财政拨款收、支决算总计变动情况",
-        "grouped-bar",
         _changes("图4", "04", (_Change("32", "合计", "财政拨款收入总计"), _Change("64", "合计", "财政拨款支出总计"))),
+        "财政拨款",
     ),
-    _Figure(
-        "fig5",
-        "图5",
-        "一般公共预算财政拨款支出决算变动情况",
-        "grouped-bar",
-        _changes("图5", "05", (_Change("", "合计", "一般公共预算财政拨款支出"),)),
-    ),
-    _Figure("fig6", "图6", "一般公共预算财政拨款支出决算结构", "donut", _general_budget_structure),
-    _Figure("fig7", "图7", "“三公”经费财政拨款支出结构", "donut", _three_public_structure),
+    ("图5", _changes("图5", "05", (_Change("", "合计", "一般公共预算财政拨款支出"),)), "一般公共预算财政拨款"),
 )
+CHANGE_TITLE = "收、支总计与上年对比"
 
 
-def _from_printed(figure: _Figure, chart: PrintedChart) -> Drawn:
+def _from_printed(chart: PrintedChart, kind: ChartKind) -> Drawn:
     data = _present(_printed(chart, point) for point in chart.points)
-    if figure.kind == "donut":
+    if kind == "shares":
         data, _ = _structure(data)
     return (data, PRINTED_NOTE) if data else NOTHING
 
 
-def disclosure_charts(d: Disclosure) -> list[ChartData]:
-    """图1–图7 in order, each from the tables if they give data, else as printed, else left out."""
+def _chart(d: Disclosure, figure: _Figure) -> ChartData | None:
+    """A figure from the tables if they give data, else as printed, else nothing."""
+    data, note = figure.from_tables(d)
+    unit = d.currency_unit
+    printed = next((chart for chart in d.printed_charts if chart.figure == figure.figure), None)
+    if not data and printed is not None:
+        data, note = _from_printed(printed, figure.kind)
+        unit = printed.unit or unit
+    return ChartData(figure.key, figure.figure, figure.title, figure.kind, unit, data, note) if data else None
+
+
+def _series_values(data: Iterable[Datum], series: str) -> tuple[tuple[str, Decimal], ...]:
+    return tuple((d.category, d.value) for d in data if d.series == series)
+
+
+def _year_on_year(d: Disclosure) -> ChartData | None:
+    """图1, 图4 and 图5 as one chart, a row per total (收入总计, 财政拨款收入总计, …), a bar per year; a
+    total whose figures repeat one already drawn (all income is 财政拨款, say) is named in the note."""
     printed = {chart.figure: chart for chart in d.printed_charts}
-    charts = []
-    for figure in _FIGURES:
-        data, note = figure.from_tables(d)
-        unit = d.currency_unit
-        as_printed = printed.get(figure.figure)
-        if not data and as_printed is not None:
-            data, note = _from_printed(figure, as_printed)
-            unit = as_printed.unit or unit
-        if data:
-            charts.append(ChartData(figure.key, figure.figure, figure.title, figure.kind, unit, data, note))
-    return charts
+    data: list[Datum] = []
+    notes: list[str] = []
+    repeats: list[str] = []
+    unit = ""
+    for figure, from_tables, prefix in _CHANGES:
+        drawn, note = from_tables(d)
+        figure_unit = d.currency_unit
+        if not drawn and figure in printed:
+            drawn, note = _from_printed(printed[figure], "change")
+            drawn = tuple(
+                replace(p, series=p.series if p.series.startswith(prefix) else prefix + p.series) for p in drawn
+            )
+            figure_unit = printed[figure].unit or figure_unit
+        if not drawn or unit not in ("", figure_unit):
+            continue
+        unit = figure_unit
+        notes.append(note)
+        for series in unique(p.series for p in drawn):
+            values = _series_values(drawn, series)
+            same = next((s for s in unique(p.series for p in data) if _series_values(data, s) == values), None)
+            if same is not None:
+                repeats.append(f"{series}与{same}相同")
+            elif series not in {p.series for p in data}:
+                data.extend(p for p in drawn if p.series == series)
+    if not data:
+        return None
+    note = "".join(dict.fromkeys(notes)) + ("，".join(repeats) + "，不重复画出。" if repeats else "")
+    ordered = tuple(sorted(data, key=lambda p: p.category))  # last year before this year, in each row
+    return ChartData("change", "", CHANGE_TITLE, "change", unit, ordered, note)
+
+
+def disclosure_charts(d: Disclosure) -> list[ChartData]:
+    """The charts of 收支: income and spending by kind (图2, 图3), this year against last (图1, 图4 and 图5
+    as one chart) and the “三公” costs (图7), each from the tables if they give data, else as printed."""
+    charts = [_chart(d, _INCOME), _chart(d, _SPENDING), _year_on_year(d), _chart(d, _THREE_PUBLIC_FIGURE)]
+    return [chart for chart in charts if chart is not None]
+
+
+def function_chart(d: Disclosure) -> ChartData | None:
+    """图6, spending by 功能分类 类: for a disclosure whose tables give no 功能分类 breakdown."""
+    return _chart(d, _FUNCTIONS)
 
 
 # ------------------------------------------------------------------------------------------- 预算
@@ -257,23 +293,6 @@ def _budget_income(d: Disclosure) -> Drawn:
         return NOTHING
     columns = [c.title for c in table.columns[1:] if not c.title.endswith("预算拨款收入")]
     return _structure(_present(_cell(table, row, column, column) for column in columns))
-
-
-def _budget_classes(d: Disclosure) -> Drawn:
-    """支出预算 by 功能分类 类: 预算03 合计 of each 3-digit subject."""
-    table = _table(d, "Y03")
-    if table is None:
-        return NOTHING
-    return _structure(_present(_cell(table, row, "合计", row.name) for row in table.rows if len(row.code) == 3))
-
-
-def _budget_items(d: Disclosure) -> Drawn:
-    """支出预算 by 功能分类 款: 预算03 合计 of each 5-digit subject, named with its 类."""
-    table = _table(d, "Y03")
-    if table is None:
-        return NOTHING
-    data = _present(_cell(table, row, "合计", f"{row.code} {row.name}") for row in table.rows if len(row.code) == 5)
-    return (data, "") if len(data) > 1 else NOTHING
 
 
 def _budget_kinds(d: Disclosure) -> Drawn:
@@ -299,10 +318,8 @@ def _budget_running(d: Disclosure) -> Drawn:
 
 _BUDGET_FIGURES: tuple[tuple[str, str, ChartKind, Callable[[Disclosure], Drawn], str], ...] = (
     # key, title, kind, data, the table whose unit the chart is in
-    ("income", "收入预算结构（按来源）", "donut", _budget_income, "Y02"),
-    ("classes", "支出预算结构（按功能分类：类）", "donut", _budget_classes, "Y03"),
-    ("items", "支出预算（按功能分类：款）", "bar", _budget_items, "Y03"),
-    ("kinds", "基本支出与项目支出预算", "donut", _budget_kinds, "Y03"),
+    ("income", "收入预算结构（按来源）", "shares", _budget_income, "Y02"),
+    ("kinds", "基本支出与项目支出预算", "shares", _budget_kinds, "Y03"),
     ("running", "“三公”经费和机关运行经费预算", "bar", _budget_running, "Y09"),
 )
 

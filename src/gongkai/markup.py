@@ -179,9 +179,17 @@ def cell_text(cell: Cell | None) -> str:
 
 
 def figure(chart: ChartData, svg_href: str) -> str:
-    """A chart: title, static SVG image with a text alternative, summary sentence, numbers as a table."""
+    """A chart: title, static SVG image with a text alternative, summary sentence, numbers as a table;
+    shares of a whole that has one part only are a sentence with its sources (nothing to draw)."""
     summary = summarize(chart)
-    share_column = chart.kind == "donut"
+    if not chart.drawn:
+        sources = "；".join(dict.fromkeys(escape(d.source) for d in chart.data))
+        note = f" {escape(chart.note)}" if chart.note else ""
+        return (
+            f'<div class="gk-chart gk-chart--sentence" id="{chart.key}"><p><strong>{escape(chart.caption)}</strong>：'
+            f'{escape(summary)}{note}</p><p class="gk-chart-note">来源：{sources}</p></div>'
+        )
+    share_column = chart.kind == "shares"
     percents = shares(chart) if share_column else ()
     head = '<th scope="col">项目</th>' + ('<th scope="col">系列</th>' if len(chart.series) > 1 else "")
     head += f'<th scope="col">数值（{unit_label(chart.unit)}）</th>' + (

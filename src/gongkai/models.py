@@ -90,6 +90,11 @@ class Table:
     def label(self) -> str:
         return table_label(self.id)
 
+    @property
+    def pages(self) -> tuple[str, ...]:
+        """The pages of the original (PDF) its rows are printed on, where the importer recorded them."""
+        return tuple(dict.fromkeys(row.page for row in self.rows if row.page))
+
     def row_by_no(self, row_no: str) -> TableRow | None:
         return next((r for r in self.rows if r.row_no == row_no), None)
 

@@ -15,7 +15,7 @@ from gongkai.charts import ChartData
 from gongkai.diagnostics import Diagnostic, Severity
 from gongkai.documents import UNFILLED, page_title, placeholders, stated_totals
 from gongkai.downloads import Downloads
-from gongkai.figures import budget_charts, disclosure_charts, project_charts
+from gongkai.figures import budget_charts, disclosure_charts, function_chart, project_charts
 from gongkai.glossary import LinkScope, escape, term_anchor
 from gongkai.markup import Card, Section
 from gongkai.models import Cell, Disclosure, OverallReport, PerformanceTable, Table
@@ -24,6 +24,7 @@ from gongkai.performance_html import PERFORMANCE_DIR, funds_table, indicator_tab
 from gongkai.render_budget import budget_actual_section
 from gongkai.render_downloads import downloads_section
 from gongkai.rules.prose import EXPLANATIONS
+from gongkai.spending import drill_down, spending
 from gongkai.table_html import table_html
 from gongkai.tables import grand_total
 
@@ -157,6 +158,13 @@ def _charts_block(charts: list[ChartData]) -> str:
     return "\n\n".join(markup.figure(c, f"charts/{c.key}.svg") for c in charts)
 
 
+def _drawn(charts: list[ChartData] | ChartData | None, d: Disclosure, out: DisclosureOutput) -> list[ChartData]:
+    """``charts`` (one or none), the SVGs of those that are drawn added to the page's output."""
+    found = [charts] if isinstance(charts, ChartData) else charts or []
+    out.charts.extend((f"{d.url}charts/{c.key}.svg", c) for c in found if c.drawn)
+    return found
+
+
 def flagged_sentences(findings: Iterable[Diagnostic]) -> dict[str, frozenset[str]]:
     """Data file → the anchors errors and warnings point at (sentences among them are marked on the page;
     a notice, such as the list of figures left unchecked, marks nothing)."""
@@ -191,10 +199,14 @@ def render_disclosure(
     title = page_title(d)
     scope = scope_for(d.url, title)
     sections: list[Section] = []
-    charts = disclosure_charts(d) + budget_charts(d)
+    on_what = spending(d)
+    function_figure = function_chart(d) if on_what is None else None
+    if on_what is not None or function_figure is not None:
+        body = drill_down(on_what) if on_what is not None else ""
+        sections.append(Section("钱花在哪里", "spending", body + _charts_block(_drawn(function_figure, d, out))))
+    charts = _drawn(disclosure_charts(d) + budget_charts(d), d, out)
     if charts:
-        sections.append(Section("图表", "charts", _charts_block(charts)))
-        out.charts.extend((f"{d.url}charts/{c.key}.svg", c) for c in charts)
+        sections.append(Section("收支情况", "charts", _charts_block(charts)))
     if budget is not None:
         section, budget_figures = budget_actual_section(budget, "../" * d.url.count("/"))
         sections.append(section)

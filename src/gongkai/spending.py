@@ -1,0 +1,163 @@
+"""Where the money went: spending by 支出功能分类, 类 → 款 → 项, as a drill-down that needs no script.
+
+The disclosure page opens with it, after the key figures.  The figures are the first amount column of the
+支出决算表 (公开03: every fund), else of a 预算's 支出预算总表 (预算03), else of the 一般公共预算财政拨款支出决算表
+(公开05).  Each subject is a ``<details>`` (a 项 a plain line) showing its figure as printed, linking to its
+table cell, its share of the spending and a bar; one sentence before it names the largest parts.  Shares
+are of the sum of the 类 lines, in ``Decimal`` (ROUND_HALF_UP to 0.01 %).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from gongkai.address import cell_id
+from gongkai.charts import decimal_text, share
+from gongkai.glossary import escape
+from gongkai.models import Disclosure, Table, TableRow
+from gongkai.money import amount_span, unit_label
+from gongkai.table_html import source_text
+
+SOURCE_TABLES = ("03", "Y03", "05")  # in order of preference
+LEVELS = ("类", "款", "项")  # 3-, 5- and 7-digit subject codes
+CODE_LENGTHS = (3, 5, 7)
+
+
+@dataclass(frozen=True)
+class Subject:
+    """One 功能分类 subject of the table, with the subjects printed under it."""
+
+    row: TableRow
+    value: Decimal
+    raw: str  # as printed
+    anchor: str  # the id of its table cell
+    source: str  # where the figure is printed (the original's table and page, the data file's line)
+    children: tuple[Subject, ...]
+
+
+@dataclass(frozen=True)
+class Spending:
+    table: Table
+    column: str  # the amount column the figures are from (本年支出合计, 合计)
+    classes: tuple[Subject, ...]  # 类
+
+    @property
+    def total(self) -> Decimal:
+        return sum((c.value for c in self.classes), Decimal(0))
+
+
+def _subjects(table: Table, rows: list[TableRow], column: str, parent: str, depth: int) -> tuple[Subject, ...]:
+    """The subjects at ``depth`` (0 = 类) under the code ``parent``, in printed order."""
+    if depth >= len(CODE_LENGTHS):
+        return ()
+    found = []
+    for row in rows:
+        cell = row.cell(column)
+        if len(row.code) != CODE_LENGTHS[depth] or not row.code.startswith(parent) or cell is None:
+            continue
+        if not cell.is_amount or cell.value is None:
+            continue
+        found.append(
+            Subject(
+                row,
+                cell.value,
+                cell.raw.strip(),
+                cell_id(table.id, row, 0),
+                source_text(cell),
+                _subjects(table, rows, column, row.code, depth + 1),
+            )
+        )
+    return tuple(found)
+
+
+def spending(d: Disclosure) -> Spending | None:
+    """The disclosure's spending by 功能分类, from the first table of :data:`SOURCE_TABLES` printing any 类."""
+    for table_id in SOURCE_TABLES:
+        table = d.table(table_id)
+        if table is None or table.no_data or not table.columns:
+            continue
+        column = table.columns[0].title
+        rows = [row for row in table.rows if row.code.isdigit()]
+        classes = _subjects(table, rows, column, "", 0)
+        if classes:
+            return Spending(table, column, classes)
+    return None
+
+
+def _share_text(value: Decimal, total: Decimal) -> str:
+    part = share(value, total)
+    return f"{decimal_text(part)}%" if part is not None else "—"
+
+
+def summary(s: Spending) -> str:
+    """One sentence: the total, then each 类 (at most three, largest first) with its figure and share,
+    and where a single 类 or 款 holds everything, the parts under it."""
+    unit = s.table.unit
+    level = s.classes
+    depth = 0
+    while len(level) == 1 and level[0].children:  # one 类 (one 款) is the whole: name it, look one level down
+        depth += 1
+        level = level[0].children
+    named = sorted(level, key=lambda x: x.value, reverse=True)[:3]
+    parts = "，".join(f"{x.row.name}{x.raw}{unit}（{_share_text(x.value, s.total)}）" for x in named)
+    path = " › ".join(f"{x.row.name}" for x in _single_path(s.classes, depth))
+    lead = f"支出按功能分类合计{decimal_text(s.total)}{unit}"
+    if depth:
+        lead += f"，全部属于{path}"
+    more = f"等{len(level)}{LEVELS[depth]}" if len(level) > len(named) else ""
+    return f"{lead}；其中{parts}{more}。"
+
+
+def _single_path(level: tuple[Subject, ...], depth: int) -> list[Subject]:
+    path = []
+    for _ in range(depth):
+        path.append(level[0])
+        level = level[0].children
+    return path
+
+
+def _bar(value: Decimal, total: Decimal) -> str:
+    """The share as a bar: an inline SVG rectangle (no style attribute), hidden from screen readers."""
+    part = share(value, total) or Decimal(0)
+    return (
+        '<svg class="gk-drill__bar" viewBox="0 0 100 1" preserveAspectRatio="none" aria-hidden="true" focusable="false">'
+        f'<rect width="{decimal_text(max(part, Decimal(0)))}" height="1"></rect></svg>'
+    )
+
+
+def _line(x: Subject, s: Spending, depth: int) -> str:
+    unit = s.table.unit
+    figure = (
+        f'<a href="#{x.anchor}" title="{escape(x.source)}">{amount_span(x.value, x.raw, unit)}</a> {unit_label(unit)}'
+    )
+    return (
+        f'<span class="gk-drill__name"><span class="gk-drill__code">{escape(x.row.code)}</span> {escape(x.row.name)}'
+        f'<span class="gk-sr" data-sr="（{LEVELS[depth]}）"></span></span>'
+        f'<span class="gk-drill__figure">{figure} · {_share_text(x.value, s.total)}</span>{_bar(x.value, s.total)}'
+    )
+
+
+def _items(subjects: tuple[Subject, ...], s: Spending, depth: int) -> str:
+    items = []
+    for x in subjects:
+        if x.children:
+            items.append(
+                f"<li><details><summary>{_line(x, s, depth)}</summary>{_items(x.children, s, depth + 1)}</details></li>"
+            )
+        else:
+            items.append(f'<li><div class="gk-drill__leaf">{_line(x, s, depth)}</div></li>')
+    return f'<ol class="gk-drill__level">{"".join(items)}</ol>'
+
+
+def drill_down(s: Spending) -> str:
+    """The summary sentence, the 类 → 款 → 项 drill-down and where its figures come from."""
+    pages = "、".join(str(p) for p in s.table.pages)
+    where = f"（原文第{pages}页）" if pages else ""
+    return (
+        f'<div class="gk-drill" id="spending-drill"><p class="gk-drill__summary">{escape(summary(s))}</p>'
+        '<p class="gk-drill__hint">点一个科目展开它下面的款、项；点数字看它在原表中的位置。</p>'
+        f"{_items(s.classes, s, 0)}"
+        f'<p class="gk-source">数据来源：{escape(s.table.label)} {escape(s.table.title)}「{escape(s.column)}」栏{where}；'
+        f"占比是占各类合计（{decimal_text(s.total)}{escape(s.table.unit)}）的百分比。</p></div>"
+    )
