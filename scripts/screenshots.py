@@ -4,7 +4,7 @@
 
 Serves SITE_DIR (default build/) locally, opens each page type of tests/browser/browsing.py in Debian's
 Chromium and writes OUT_DIR/<page type>-<width>.png (default docs/screenshots/): the first screen of the
-page, so each file stays small; plus disclosure-charts-<width>.png, the disclosure page at its charts.  Requests to other hosts are refused, as in the browser tests.
+page, so each file stays small; plus disclosure-charts-<width>.png, the disclosure page where its figures start (钱花在哪里).  Requests to other hosts are refused, as in the browser tests.
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ from browser.browsing import ALL_PAGE_TYPES, DESKTOP, PHONE, launch, new_context
 
 PHONE_HEIGHT = 844  # a common phone screen
 DESKTOP_HEIGHT = 800
-# the charts heading just below Material's fixed header
-SCROLL_TO_CHARTS = """window.scrollTo(0, document.getElementById("charts").getBoundingClientRect().top + window.scrollY
+# where the figures start (钱花在哪里: spending by 功能分类) just below Material's fixed header
+SCROLL_TO_CHARTS = """window.scrollTo(0, document.getElementById("spending").getBoundingClientRect().top + window.scrollY
   - document.querySelector(".md-header").offsetHeight - 8)"""
 
 
@@ -46,7 +46,7 @@ def main(site: Path, out: Path) -> int:
                 show(page, base, name)
                 page.wait_for_load_state("networkidle")
                 shoot(page, out / f"{name}-{width}.png")
-                if name == "disclosure":  # its first screen is key figures; show the charts too
+                if name == "disclosure":  # its first screen is key figures; show where the money went too
                     page.evaluate(SCROLL_TO_CHARTS)
                     shoot(page, out / f"disclosure-charts-{width}.png")
             context.close()

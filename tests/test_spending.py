@@ -71,7 +71,9 @@ def test_the_drill_down_is_nested_details_with_linked_figures_shares_and_bars() 
     assert found is not None
     html = drill_down(found)
     assert html.count("<details>") == 2 and html.count('class="gk-drill__leaf"') == 6  # 类 201, 款 20103; 3 项, 3 类
-    assert '<a href="#t03-r201-c1" title="来源：数据文件 test 第' in html
+    assert '<details><summary><span class="gk-drill__name"><span class="gk-drill__code">201' in html
+    assert '<p class="gk-drill__where"><a href="#t03-r201-c1">来源：数据文件 test 第' in html  # no link in a summary
+    assert '<a href="#t03-r2010308-c1" title="来源：数据文件 test 第' in html  # a 项's figure links to its cell
     assert "80.46%" in html and '<rect width="80.46" height="1"></rect>' in html
     assert re.search(r'data-unit="万元"[^>]*>188\.00</span>', html)  # the amount switch can rewrite it
     assert "数据来源：公开03表 支出决算表「本年支出合计」栏" in html

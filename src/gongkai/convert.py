@@ -68,7 +68,7 @@ def unit(doc: UnitDoc) -> Unit:
 
 
 def source(doc: SourceDoc) -> SourceDocument:
-    return SourceDocument(doc.title, doc.file, doc.url)
+    return SourceDocument(doc.title, doc.file, doc.url, doc.publisher, doc.sha256)
 
 
 def sections(docs: Sequence[SectionDoc], ydoc: YamlDocument, path: PathKey) -> tuple[TextSection, ...]:

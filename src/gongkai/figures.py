@@ -85,7 +85,8 @@ def _total_row(table: Table) -> TableRow | None:
 def _cell(table: Table, row: TableRow | None, column: str, category: str, series: str = "") -> Datum | None:
     if row is None:
         return None
-    return _amount(row.cell(column), category, series, cell_source(table, row, column))
+    page = f"（原文第{row.page}页）" if row.page else ""
+    return _amount(row.cell(column), category, series, cell_source(table, row, column) + page)
 
 
 def _printed(chart: PrintedChart, point: ChartPoint) -> Datum | None:

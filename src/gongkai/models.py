@@ -236,9 +236,13 @@ class Unit:
 
 @dataclass(frozen=True)
 class SourceDocument:
+    """The official document the data was transcribed from: where it was published, by whom, which file."""
+
     title: str
     file: str  # the published document this data was transcribed from
-    url: str = ""
+    url: str = ""  # where it is published (http or https), "" if not recorded
+    publisher: str = ""  # the body that published it, e.g. 上海市普陀区财政局
+    sha256: str = ""  # of the file as published (an imported PDF)
 
 
 @dataclass(frozen=True)

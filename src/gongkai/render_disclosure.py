@@ -21,6 +21,7 @@ from gongkai.markup import Card, Section
 from gongkai.models import Cell, Disclosure, OverallReport, PerformanceTable, Table
 from gongkai.money import amount_units
 from gongkai.performance_html import PERFORMANCE_DIR, funds_table, indicator_table, performance_summary
+from gongkai.provenance import original, table_source
 from gongkai.render_budget import budget_actual_section
 from gongkai.render_downloads import downloads_section
 from gongkai.rules.prose import EXPLANATIONS
@@ -133,7 +134,7 @@ def _table_block(table: Table, scope: LinkScope) -> str:
     if table.rows and (table.has_amounts() or not table.no_data):
         parts.append(table_html(table, scope.link))
     parts.extend(markup.paragraph(note, scope, "gk-note") for note in table.notes)
-    parts.append(f'<p class="gk-source">数据来源：{escape(table.file)}</p>')
+    parts.append(table_source(table))
     return "\n\n".join(parts)
 
 
@@ -250,6 +251,7 @@ def render_disclosure(
     page = env.get_template("disclosure.md.j2").render(
         d=d,
         title=title,
+        original=original(d),
         unfilled=_unfilled_note(d),
         region=escape(" › ".join(d.unit.region)),
         units=amount_units(d),

@@ -87,7 +87,7 @@ class UnitDoc(_Model):
 class SourceDoc(_Model):
     title: Line = Field(min_length=1)
     file: Line = ""
-    url: Line = ""
+    url: str = Field(default="", pattern=r"^(?:https?://[^\s<>\"']+)?$")  # where it is published
     publisher: Line = ""
     sha256: str = Field(default="", pattern=r"^(?:[0-9a-f]{64})?$")  # of the file as published
 

@@ -126,27 +126,33 @@ def _bar(value: Decimal, total: Decimal) -> str:
     )
 
 
-def _line(x: Subject, s: Spending, depth: int) -> str:
+def _line(x: Subject, s: Spending, depth: int, linked: bool) -> str:
+    """A subject's name, figure (linking to its table cell unless ``linked`` is false), share and bar."""
     unit = s.table.unit
-    figure = (
-        f'<a href="#{x.anchor}" title="{escape(x.source)}">{amount_span(x.value, x.raw, unit)}</a> {unit_label(unit)}'
-    )
+    amount = amount_span(x.value, x.raw, unit)
+    if linked:
+        amount = f'<a href="#{x.anchor}" title="{escape(x.source)}">{amount}</a>'
     return (
         f'<span class="gk-drill__name"><span class="gk-drill__code">{escape(x.row.code)}</span> {escape(x.row.name)}'
         f'<span class="gk-sr" data-sr="（{LEVELS[depth]}）"></span></span>'
-        f'<span class="gk-drill__figure">{figure} · {_share_text(x.value, s.total)}</span>{_bar(x.value, s.total)}'
+        f'<span class="gk-drill__figure">{amount} {unit_label(unit)} · {_share_text(x.value, s.total)}</span>'
+        f"{_bar(x.value, s.total)}"
     )
 
 
 def _items(subjects: tuple[Subject, ...], s: Spending, depth: int) -> str:
+    """A level of the drill-down: an opened subject shows first where its figure is printed (a summary
+    holds no link), then the subjects under it."""
     items = []
     for x in subjects:
         if x.children:
+            where = f'<p class="gk-drill__where"><a href="#{x.anchor}">{escape(x.source)}</a></p>'
             items.append(
-                f"<li><details><summary>{_line(x, s, depth)}</summary>{_items(x.children, s, depth + 1)}</details></li>"
+                f"<li><details><summary>{_line(x, s, depth, False)}</summary>{where}"
+                f"{_items(x.children, s, depth + 1)}</details></li>"
             )
         else:
-            items.append(f'<li><div class="gk-drill__leaf">{_line(x, s, depth)}</div></li>')
+            items.append(f'<li><div class="gk-drill__leaf">{_line(x, s, depth, True)}</div></li>')
     return f'<ol class="gk-drill__level">{"".join(items)}</ol>'
 
 
@@ -156,7 +162,7 @@ def drill_down(s: Spending) -> str:
     where = f"（原文第{pages}页）" if pages else ""
     return (
         f'<div class="gk-drill" id="spending-drill"><p class="gk-drill__summary">{escape(summary(s))}</p>'
-        '<p class="gk-drill__hint">点一个科目展开它下面的款、项；点数字看它在原表中的位置。</p>'
+        '<p class="gk-drill__hint">点一个科目展开它下面的款、项，并看到它在原表中的位置；点项的数字跳到原表。</p>'
         f"{_items(s.classes, s, 0)}"
         f'<p class="gk-source">数据来源：{escape(s.table.label)} {escape(s.table.title)}「{escape(s.column)}」栏{where}；'
         f"占比是占各类合计（{decimal_text(s.total)}{escape(s.table.unit)}）的百分比。</p></div>"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -15,7 +16,7 @@ from gongkai.importers.result import ImportedDisclosure
 from gongkai.importers.writer import Target, write_disclosure
 
 EXAMPLE = (
-    "例：gongkai import pdf 普陀区财政局2024年度部门决算.pdf --out data/\n"
+    "例：gongkai import pdf 普陀区财政局2024年度部门决算.pdf --out data/ --published 2025-08-05 --url https://…\n"
     "    gongkai import text 公开全文.txt --out data/disclosures/shanxi-changzhi-xiangyuan/xiangyuan-xinfangju/2023-juesuan\n"
     "    gongkai import xlsx 决算表.xlsx --out data/disclosures/地区网址名/单位网址名/2024-juesuan --unit-name 某县信访局\n"
     "    gongkai import docx 情况说明.docx --out … --year 2024 --force\n"
@@ -42,6 +43,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--region", help="所属地区，逗号分隔，如 山西省,长治市,襄垣县")
     parser.add_argument("--region-slug", help="地区网址名（默认取输出目录的上两级目录名）")
     parser.add_argument("--unit-slug", help="单位网址名（默认取输出目录的上一级目录名）")
+    parser.add_argument("--published", type=_date, help="原文的公开日期，如 2025-08-05")
+    parser.add_argument("--url", type=_url, help="原文在公开网站上的网址（http:// 或 https://）")
+    parser.add_argument("--publisher", help="发布原文的机关，如 上海市普陀区财政局")
     parser.add_argument("--corrections", type=Path, help="记录的更正（YAML，见 docs/importers.md）")
     parser.add_argument(
         "--force", action="store_true", help="输出目录已有数据时，覆盖本次导入生成的文件（其他文件保留）"
@@ -49,6 +53,21 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--partial", action="store_true", help="目录列出的表有未能导入的，仍写入其余部分（默认：报错，不写入）"
     )
+
+
+PUBLICATION = ("published", "url", "publisher")  # where, when and by whom the original was published
+
+
+def _date(text: str) -> str:
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        raise argparse.ArgumentTypeError(f"公开日期应写作 年-月-日，如 2025-08-05：{text}")
+    return text
+
+
+def _url(text: str) -> str:
+    if not re.fullmatch(r"https?://[^\s<>\"']+", text):
+        raise argparse.ArgumentTypeError(f"网址应以 http:// 或 https:// 开头、不含空格：{text}")
+    return text
 
 
 def _importer(name: str) -> Callable[[Path], ImportedDisclosure]:
@@ -90,6 +109,9 @@ def run(args: argparse.Namespace) -> tuple[list[Path], list[Diagnostic], list[st
             args.unit_slug or corrections.unit_slug or target.unit_slug,
             dict(corrections.project_slugs),
         )
+    for name in PUBLICATION:  # given on the command line: over the document and a corrections file
+        if getattr(args, name):
+            setattr(out.identity, name, getattr(args, name))
     missing = [d for d in out.diagnostics if d.code == MISSING]
     if missing and not args.partial:
         raise InputError([replace(d, severity=Severity.ERROR) for d in missing])

@@ -34,6 +34,8 @@ class CorrectionsDoc(BaseModel):
     department: str = ""
     region: list[str] = []
     published: str = ""
+    url: str = Field(default="", pattern=r"^(?:https?://[^\s<>\"']+)?$")  # where the document is published
+    publisher: str = ""
     project_slugs: dict[str, str] = {}
     staffing_sums: dict[StaffingField, list[int]] = {}
     chart_series: dict[str, list[str]] = {}  # 「图1」 → its series names, in printed order
@@ -60,7 +62,7 @@ def _recode(diagnostic: Diagnostic) -> Diagnostic:
 
 def apply_corrections(out: ImportedDisclosure, corrections: CorrectionsDoc) -> None:
     identity = out.identity
-    for name in ("title", "unit_code", "department", "published"):
+    for name in ("title", "unit_code", "department", "published", "url", "publisher"):
         value = getattr(corrections, name)
         if value:
             setattr(identity, name, value)

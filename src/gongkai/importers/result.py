@@ -57,7 +57,9 @@ class Identity:
     year: int | None = None
     kind: str = ""
     document: str = ""  # 部门决算, 单位预算 … (disclosure.yaml document), "" = derived when loaded
-    published: str = ""
+    published: str = ""  # publication date, ISO (2025-08-05)
+    url: str = ""  # where the document is published (http or https)
+    publisher: str = ""  # the body that published it
 
 
 @dataclass

@@ -208,7 +208,8 @@ def _disclosure_doc(out: ImportedDisclosure, target: Target) -> dict[str, Any]:
         "source": {
             "title": identity.title,
             "file": out.source_file,
-            "url": "",
+            "url": identity.url,
+            **({"publisher": identity.publisher} if identity.publisher else {}),
             **({"sha256": out.source_sha256} if out.source_sha256 else {}),
         },
         "tables": tables,
