@@ -144,8 +144,13 @@ def test_the_sample_budget_page_has_its_tables_charts_and_totals(built_site: Bui
     page = built_site.html(PUTUO)
     assert "<title>上海市普陀区商务委员会 2025年度部门预算公开 - " in page
     assert "预算03表" in page and "预算09表" in page
-    for key in ("income", "classes", "items", "kinds", "running"):
+    for key in ("kinds", "running"):
         assert f'<img src="charts/{key}.svg"' in page, key
+    assert (
+        '<div class="gk-chart gk-chart--sentence" id="income"><p><strong>收入预算结构（按来源）</strong>：全部为财政拨款收入'
+        in page
+    )
+    assert '<h2 id="spending">钱花在哪里</h2>' in page and "预算03表" in page  # 功能分类 类 › 款 › 项 of 预算03
     assert "371,514,655.00" in page  # 收入总计 as printed, in 元
     home = built_site.html("")
     row = re.search(r"<tr><th scope=\"row\"><a href=\"shanghai-putuo/.*?</tr>", home)

@@ -309,7 +309,7 @@ def _horizontal(data: ChartData, rows_by: Literal["category", "series"]) -> alt.
         "x": alt.X("value:Q", axis=_value_axis(data), scale=alt.Scale(range=_BAR_RANGE)),
         "color": _color(within, names[within]),
     }
-    size = {"width": WIDTH, "height": alt.Step(22 if len(names[within]) > 1 else 30)}  # step per bar
+    size = {"width": WIDTH, "height": alt.Step(22 if len(names[within]) > 1 else 40)}  # step per bar
     return _layers(data, _records(data.data), encoding, {}, _END_LABEL, "label", size, "fit-x")
 
 
@@ -326,7 +326,7 @@ def _share_bars(data: ChartData) -> alt.LayerChart:
         ),
         "color": alt.ColorValue(PALETTE[0]),
     }
-    return _layers(data, rows, encoding, {}, _END_LABEL, "text", {"width": WIDTH, "height": alt.Step(34)}, "fit-x")
+    return _layers(data, rows, encoding, {}, _END_LABEL, "text", {"width": WIDTH, "height": alt.Step(40)}, "fit-x")
 
 
 def _grouped_bars(data: ChartData) -> alt.LayerChart:

@@ -32,7 +32,8 @@ ROOT = "article.md-content__inner"  # each page's text; header, navigation and f
 # for screen readers, badges and headline cards (shown again in the tables).
 NOT_INDEXED = (
     "nav.gk-contents",
-    "figure.gk-chart",
+    ".gk-chart",  # a chart, or the sentence standing for a one-part chart
+    ".gk-drill",  # 钱花在哪里: repeats the rows of 公开03 (or 05, 预算03)
     ".gk-findings",
     ".gk-backlinks",
     ".gk-sr",
@@ -44,7 +45,7 @@ NOT_INDEXED = (
 )
 # The same parts in a page's Markdown, where the pinyin index text is added: sections by anchor, lines
 # (each such block is one line of HTML) and backlink paragraphs.
-NOT_INDEXED_SECTIONS = re.compile(r"\{: #(charts|checks|downloads) \}")
+NOT_INDEXED_SECTIONS = re.compile(r"\{: #(spending|charts|checks|downloads) \}")
 NOT_INDEXED_HTML = re.compile(r'<p class="gk-backlinks">.*?</p>|^.*class="gk-(contents|cards|badge)\b.*$', re.MULTILINE)
 COMMON_TERMS = "search/common-terms.txt"  # in the theme (site_templates/): finance words readers type in pinyin
 

@@ -46,6 +46,11 @@ class Spending:
     def total(self) -> Decimal:
         return sum((c.value for c in self.classes), Decimal(0))
 
+    @property
+    def total_text(self) -> str:
+        """The total written like a printed figure (thousands separated: 371,514,655.00)."""
+        return format(self.total, ",f")
+
 
 def _subjects(table: Table, rows: list[TableRow], column: str, parent: str, depth: int) -> tuple[Subject, ...]:
     """The subjects at ``depth`` (0 = 类) under the code ``parent``, in printed order."""
@@ -102,7 +107,7 @@ def summary(s: Spending) -> str:
     named = sorted(level, key=lambda x: x.value, reverse=True)[:3]
     parts = "，".join(f"{x.row.name}{x.raw}{unit}（{_share_text(x.value, s.total)}）" for x in named)
     path = " › ".join(f"{x.row.name}" for x in _single_path(s.classes, depth))
-    lead = f"支出按功能分类合计{decimal_text(s.total)}{unit}"
+    lead = f"支出按功能分类合计{s.total_text}{unit}"
     if depth:
         lead += f"，全部属于{path}"
     more = f"等{len(level)}{LEVELS[depth]}" if len(level) > len(named) else ""
@@ -165,5 +170,5 @@ def drill_down(s: Spending) -> str:
         '<p class="gk-drill__hint">点一个科目展开它下面的款、项，并看到它在原表中的位置；点项的数字跳到原表。</p>'
         f"{_items(s.classes, s, 0)}"
         f'<p class="gk-source">数据来源：{escape(s.table.label)} {escape(s.table.title)}「{escape(s.column)}」栏{where}；'
-        f"占比是占各类合计（{decimal_text(s.total)}{escape(s.table.unit)}）的百分比。</p></div>"
+        f"占比是占各类合计（{s.total_text}{escape(s.table.unit)}）的百分比。</p></div>"
     )
