@@ -150,7 +150,7 @@ def test_the_sample_budget_page_has_its_tables_charts_and_totals(built_site: Bui
         '<div class="gk-chart gk-chart--sentence" id="income"><p><strong>收入预算结构（按来源）</strong>：全部为财政拨款收入'
         in page
     )
-    assert '<h2 id="spending">钱花在哪里</h2>' in page and "预算03表" in page  # 功能分类 类 › 款 › 项 of 预算03
+    assert '<h2 id="spending">钱花在哪里' in page and "预算03表" in page  # 功能分类 类 › 款 › 项 of 预算03
     assert "371,514,655.00" in page  # 收入总计 as printed, in 元
     home = built_site.html("")
     row = re.search(r"<tr><th scope=\"row\"><a href=\"shanghai-putuo/.*?</tr>", home)
