@@ -19,7 +19,7 @@ def test_the_page_opens_with_where_the_money_went_before_income_and_spending(ope
     page, _ = open_page(PHONE)
     visit(page, base, PAGE_TYPES["disclosure"])
     headings = page.locator("article h2").all_inner_texts()
-    assert [h.split("\n")[0].replace("收起", "").strip() for h in headings[:2]] == ["钱花在哪里", "收支情况"]
+    assert [h.split("\n")[0].replace("收起", "").strip(" ¶") for h in headings[:2]] == ["钱花在哪里", "收支情况"]
     assert "支出按功能分类合计" in page.locator("#spending + .gk-drill .gk-drill__summary").inner_text()
 
 
@@ -110,7 +110,7 @@ def test_the_header_wraps_the_site_and_page_title_instead_of_cutting_them(
     topics = page.locator(".md-header__topic .md-ellipsis")
     shown = 1 if page.locator(".md-header__title--active").count() else 0
     _whole(topics.nth(shown), width)  # at the top of the page: the site name (the page title in 大字模式 on a phone)
-    title = page.locator("article h1").inner_text()
+    title = page.locator("article h1").inner_text().rstrip("¶")  # without its permalink
     page.evaluate("document.getElementById('charts').scrollIntoView()")  # the header now shows the page title
     page.wait_for_function("document.querySelector('.md-header__title--active')")
     page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
