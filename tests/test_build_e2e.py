@@ -185,3 +185,9 @@ def test_a_page_states_the_amount_unit_its_tables_print_and_long_amounts_get_the
     assert meta and re.sub(r"<[^>]+>", "", meta.group(1)).endswith("金额单位：元（预算09表为万元）")
     assert re.search(r'<span class="gk-card__value gk-card__value--long"[^>]*>371,514,655\.00</span>', html)
     assert re.search(r'<span class="gk-card__value"[^>]*>1\.00</span>', html)  # a short one keeps the full size
+
+
+def test_a_unit_pages_series_headings_weigh_as_little_in_search_as_its_tables(built_site: BuiltSite) -> None:
+    html = built_site.html("shanghai-putuo/putuo-shangwuweiyuanhui")  # short: its headings would outrank 公开09表
+    headings = re.findall(r'<h3 ([^>]*)id="series-\d+"', html)
+    assert headings and all('data-pagefind-weight="0.25"' in attrs for attrs in headings)

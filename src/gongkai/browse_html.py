@@ -21,7 +21,8 @@ GAP = "未公开"
 
 # Search weight (docs/search.md): these tables repeat the disclosures' figures, which the search should
 # lead to first
-SEARCH_WEIGHT = ' data-pagefind-weight="0.25"'
+AGGREGATE_WEIGHT = "0.25"  # what aggregate pages repeat of the disclosures ranks after them in search
+SEARCH_WEIGHT = f' data-pagefind-weight="{AGGREGATE_WEIGHT}"'
 
 
 def figure_td(fig: Fig | None, prefix: str, unit: str = "", gap: str = GAP) -> str:

@@ -19,6 +19,8 @@
   var pagefind = null;
   var loading = null;
   var sequence = 0;
+  var asked = ""; // 最近一次提交给搜索的查询和筛选（输入和松开按键各触发一次，同一查询只搜一次）
+  var queue = Promise.resolve(); // 一次只做一个 Pagefind 搜索：同时进行的搜索会争抢同一索引分片
   var found = null; // 当前查询的全部结果
   var shown = 0;
 
@@ -236,6 +238,11 @@
   function run() {
     var input = $(".gk-search .md-search__input");
     var query = input ? input.value.trim() : "";
+    var key = query + "\n" + JSON.stringify(chosenFilters());
+    if (query && key === asked) {
+      return;
+    }
+    asked = key;
     var token = ++sequence;
     var list = $(".gk-search .md-search-result__list");
     if (!query) {
@@ -249,8 +256,12 @@
       if (!pf || token !== sequence) {
         return null;
       }
-      return pf.search(query, { filters: chosenFilters() }).then(function (result) {
-        if (token !== sequence) {
+      var searching = queue.then(function () {
+        return token === sequence ? pf.search(query, { filters: chosenFilters() }) : null;
+      });
+      queue = searching.catch(function () {});
+      return searching.then(function (result) {
+        if (!result || token !== sequence) {
           return;
         }
         found = result;
