@@ -294,28 +294,13 @@ def _evaluation_sections(
     if charts:
         sections.append(Section("图表", "charts", _charts_block(charts)))
         out.charts.extend((f"{url}charts/{c.key}.svg", c) for c in charts)
-    if p.analysis:
-        sections.append(
-            Section(
-                "绩效分析",
-                "analysis",
-                _legend(flagged, EVALUATION_TO_DISCLOSURE, text_key("analysis", in_overall_table))
-                + markup.text_sections(
-                    p.analysis, scope, 3, text_key("analysis", in_overall_table), flagged, EVALUATION_TO_DISCLOSURE
-                ),
+    for title, part, texts in (("绩效分析", "analysis", p.analysis), ("自评报告", "report", p.report)):
+        if texts:
+            key = text_key(part, in_overall_table)
+            body = _legend(flagged, EVALUATION_TO_DISCLOSURE, key) + markup.text_sections(
+                texts, scope, 3, key, flagged, EVALUATION_TO_DISCLOSURE
             )
-        )
-    if p.report:
-        sections.append(
-            Section(
-                "自评报告",
-                "report",
-                _legend(flagged, EVALUATION_TO_DISCLOSURE, text_key("report", in_overall_table))
-                + markup.text_sections(
-                    p.report, scope, 3, text_key("report", in_overall_table), flagged, EVALUATION_TO_DISCLOSURE
-                ),
-            )
-        )
+            sections.append(Section(title, part, body))
     if p.notes:
         sections.append(Section("备注", "notes", "\n\n".join(markup.paragraph(n, scope, "gk-note") for n in p.notes)))
     return sections
