@@ -19,7 +19,7 @@ import pandas as pd
 
 from gongkai import markup
 from gongkai.aggregate import BASIC, KINDS, RUNNING, SPENDING, STAFF, THREE_PUBLIC, Facts, Fig, figs, ratio
-from gongkai.browse_html import by_key, computed_td, figure_td, money_head, page, table
+from gongkai.browse_html import AGGREGATE_WEIGHT, by_key, computed_td, figure_td, money_head, page, table
 from gongkai.glossary import escape
 from gongkai.markup import Section
 from gongkai.money import plain
@@ -157,6 +157,12 @@ NOTE = (
 )
 
 
+def _lead() -> str:
+    """The note under a compare page's title: it names the measures every such page shows, so it weighs as
+    little in search as the page's tables (docs/search.md)."""
+    return f'<div data-pagefind-weight="{AGGREGATE_WEIGHT}">{markup.paragraph(NOTE, None, "gk-lead")}</div>'
+
+
 def _compare_page(
     group: Group, year: int, meta: pd.DataFrame, index: Mapping[tuple[object, ...], Fig], env: jinja2.Environment
 ) -> tuple[RenderedPage, bytes]:
@@ -170,7 +176,7 @@ def _compare_page(
     sections.append(
         Section("下载", "download", f'<p><a href="{CSV_NAME}" download>下载本页数据（CSV，可用 Excel 打开）</a></p>')
     )
-    lead = markup.paragraph(NOTE, None, "gk-lead")
+    lead = _lead()
     back = f'<p class="gk-meta"><a href="{prefix}{group.path}">返回{escape(group.title)}</a></p>'
     title = f"{group.title} {year}年度各单位比较"
     rendered = page(env, f"{path}index.md", title, back + lead, sections, "data/disclosures/")
@@ -185,7 +191,7 @@ def _year_links(group: Group, years: list[int], prefix: str) -> str:
 def _index_pages(years_of: Mapping[str, tuple[Group, list[int]]], env: jinja2.Environment) -> list[RenderedPage]:
     """The compare folder's own pages: every region with its years (``compare/``), and each region's years
     (``compare/<地区>/``), so that no compare address ends in an empty folder."""
-    lead = markup.paragraph(NOTE, None, "gk-lead")
+    lead = _lead()
     items = "".join(_year_links(group, years, "") for group, years in years_of.values())
     pages = [
         page(env, f"{COMPARE}index.md", "各单位比较", lead, [Section("按地区", "regions", f"<ul>{items}</ul>")], "")
