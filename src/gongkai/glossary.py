@@ -26,6 +26,7 @@ longest spelling, not on the number of terms.  Output is deterministic.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -41,9 +42,12 @@ _DIGITS = frozenset("0123456789")
 _NUMBER_SEPARATORS = frozenset(".,")
 
 
+_ESCAPED = re.compile("[" + re.escape("".join(map(chr, _ESCAPES))) + "]")
+
+
 def escape(text: str) -> str:
     """Escape untrusted text for HTML element content and attribute values inside a Markdown page."""
-    return text.translate(_ESCAPES)
+    return text.translate(_ESCAPES) if _ESCAPED.search(text) else text  # most text has nothing to escape
 
 
 def term_anchor(term: str) -> str:

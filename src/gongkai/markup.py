@@ -7,6 +7,7 @@ explicit ASCII ids.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass
 from typing import Any
@@ -21,7 +22,6 @@ from gongkai.glossary import LinkScope, escape
 from gongkai.models import Cell, TextSection
 from gongkai.money import amount_attrs, text_attrs, unit_label
 from gongkai.rules.text_figures import split_sentences
-from gongkai.table_html import permalink, wrap
 from gongkai.theme import GONGKAI, Theme
 
 
@@ -74,7 +74,7 @@ def _escaped(context: jinja2.nodes.EvalContext, value: object) -> object:
     """Every value an HTML template prints, escaped by :func:`gongkai.glossary.escape` unless it is Markup."""
     if not context.autoescape or hasattr(value, "__html__"):
         return value
-    return Markup(escape(str(value)))
+    return Markup(escape(value if type(value) is str else str(value)))
 
 
 def html(env: jinja2.Environment, name: str) -> Any:
@@ -82,14 +82,25 @@ def html(env: jinja2.Environment, name: str) -> Any:
     return env.get_template(MACROS.format(name)).module
 
 
+@functools.cache
+def packaged() -> jinja2.Environment:
+    """gongkai's own page templates, for the page parts whose callers pass no environment (tables, charts,
+    cards, printed text): a project's ``site_templates/`` does not replace these macros yet."""
+    return environment()
+
+
+def _macros() -> Any:
+    return html(packaged(), "markup")
+
+
 def _linked(text: str, scope: LinkScope | None) -> str:
-    return scope.link(text) if scope is not None else escape(text)
+    """The text with its glossary terms linked (``Markup``), or the text as it is (escaped where printed)."""
+    return Markup(scope.link(text)) if scope is not None else text
 
 
 def paragraph(text: str, scope: LinkScope | None, css: str = "") -> str:
     """One printed paragraph as an HTML block, glossary terms linked through ``scope``."""
-    attr = f' class="{css}"' if css else ""
-    return f"<p{attr}>{_linked(text, scope)}</p>"
+    return str(_macros().paragraph(_linked(text, scope), css))
 
 
 FINDING_TARGET = "f-"  # id prefix, in the 数据核验 section, of the finding about a sentence or cell
@@ -97,31 +108,32 @@ FINDING_TARGET = "f-"  # id prefix, in the 数据核验 section, of the finding 
 
 def flag_legend(findings_page: str) -> str:
     """The line above a text with highlighted sentences: what the highlight means, and where the findings are."""
-    return (
-        '<p class="gk-legend"><mark class="gk-flag">标黄的句子</mark>'
-        f'与<a href="{findings_page}#checks">数据核验</a>中的问题有关；点句后的「※」可直接看到那个问题。</p>'
-    )
+    return str(_macros().flag_legend(findings_page))
 
 
-def _sentence_paragraph(
-    text: str, scope: LinkScope | None, section: str, number: int, flagged: Set[str], findings_page: str
-) -> str:
-    """A paragraph of running text whose every sentence is a span with its id (:func:`sentence_anchor`), so
-    that a finding can link to the sentence it concerns and the page highlights it (``:target``); a
-    sentence whose id is in ``flagged`` (it has a finding) is a ``<mark class="gk-flag">`` followed by a
-    link to its finding (``findings_page`` is the disclosure page, relative to this one)."""
-    spans = []
-    for index, sentence in enumerate(split_sentences(text), start=1):
-        sid = sentence_anchor(section, number, index)
-        if sid in flagged:
-            spans.append(
-                f'<mark class="gk-sentence gk-flag" id="{sid}">{_linked(sentence, scope)}</mark>'
-                f'<a class="gk-flag__ref" href="{findings_page}#{FINDING_TARGET}{sid}" '
-                'aria-label="查看这句话的核验问题">※</a>'
-            )
-        else:
-            spans.append(f'<span class="gk-sentence" id="{sid}">{_linked(sentence, scope)}</span>')
-    return f"<p>{''.join(spans)}</p>"
+Block = dict[str, object] | list[tuple[str, str, bool]]  # a heading, or a paragraph's sentences
+
+
+def _blocks(
+    sections: Sequence[TextSection], scope: LinkScope | None, level: int, anchor_prefix: str, flagged: Set[str]
+) -> list[Block]:
+    """Headings and paragraphs in page order; every sentence of a paragraph is (id, text, flagged), its id
+    from :func:`sentence_anchor`; glossary terms are linked in that order, the scope renewed at every heading."""
+    blocks: list[Block] = []
+    for index, section in enumerate(sections, start=1):
+        anchor = f"{anchor_prefix}-{index}"
+        if scope is not None:
+            scope.new_section()
+        blocks.append({"level": level, "title": section.title, "anchor": anchor})
+        for number, text in enumerate(section.paragraphs, start=1):
+            sentences = []
+            for n, sentence in enumerate(split_sentences(text), start=1):
+                sid = sentence_anchor(anchor, number, n)
+                sentences.append((sid, _linked(sentence, scope), sid in flagged))
+            blocks.append(sentences)
+        if section.subsections:
+            blocks.extend(_blocks(section.subsections, scope, min(level + 1, 6), anchor, flagged))
+    return blocks
 
 
 def text_sections(
@@ -132,104 +144,69 @@ def text_sections(
     flagged: Set[str] = frozenset(),
     findings_page: str = "",
 ) -> str:
-    """Nested printed sections → Markdown headings (never linked) and linked paragraphs; the sentences
-    whose ids are in ``flagged`` are marked and link to their finding on ``findings_page``."""
-    blocks: list[str] = []
-    for index, section in enumerate(sections, start=1):
-        anchor = f"{anchor_prefix}-{index}"
-        if scope is not None:
-            scope.new_section()
-        blocks.append(f"{'#' * level} {escape(section.title)} {{: #{anchor} }}")
-        blocks.extend(
-            _sentence_paragraph(p, scope, anchor, n, flagged, findings_page)
-            for n, p in enumerate(section.paragraphs, start=1)
-        )
-        if section.subsections:
-            blocks.append(text_sections(section.subsections, scope, min(level + 1, 6), anchor, flagged, findings_page))
-    return "\n\n".join(blocks)
-
-
-def _length_class(value: str) -> str:
-    """A long amount (「371,514,655.00」 元) gets a smaller type that fits its card, never a break inside it."""
-    if len(value) > 14:
-        return " gk-card__value--longer"
-    return " gk-card__value--long" if len(value) > 10 else ""
+    """Nested printed sections → Markdown headings (never linked) and paragraphs whose every sentence is a
+    span with its id, so that a finding can link to the sentence it concerns and the page highlights it
+    (``:target``); a sentence whose id is in ``flagged`` (it has a finding) is a ``<mark class="gk-flag">``
+    followed by a link to its finding on ``findings_page`` (the disclosure page, relative to this one)."""
+    blocks = _blocks(sections, scope, level, anchor_prefix, flagged)
+    return str(_macros().text_sections(blocks, findings_page, FINDING_TARGET))
 
 
 def cards(items: Iterable[Card]) -> str:
     """Key figures as a grid of cards, each linking to the cell it is printed in."""
-    html = []
-    for card in items:
-        value = (
-            f'<span class="gk-card__value{_length_class(card.value)}"{text_attrs(card.value, card.unit)}>'
-            f"{escape(card.value)}</span>"
-            f'<span class="gk-card__unit">{unit_label(card.unit)}</span>'
-        )
-        if card.href:
-            value = f'<a href="{card.href}">{value}</a>'
-        note = f'<span class="gk-card__note">{escape(card.note)}</span>' if card.note else ""
-        html.append(f'<div class="gk-card"><span class="gk-card__label">{escape(card.label)}</span>{value}{note}</div>')
-    return f'<div class="gk-cards">{"".join(html)}</div>' if html else ""
+    views = [
+        {
+            "label": c.label,
+            "value": c.value,
+            "attrs": Markup(text_attrs(c.value, c.unit)),
+            "unit": Markup(unit_label(c.unit)),
+            "href": c.href,
+            "note": c.note,
+        }
+        for c in items
+    ]
+    return str(_macros().cards(views))
 
 
-def cell_text(cell: Cell | None) -> str:
+def printed(cell: Cell | None) -> str:
     """A printed figure for a reader: the text as printed, 「——」 for not applicable, 「—」 for blank."""
     if cell is None or cell.state.value == "empty":
         return "—"
-    return escape(cell.raw.strip())
+    return cell.raw.strip()
+
+
+def cell_text(cell: Cell | None) -> str:
+    """:func:`printed`, escaped for a page."""
+    return escape(printed(cell))
 
 
 def figure(chart: ChartData, svg_href: str) -> str:
     """A chart: title, static SVG image with a text alternative, summary sentence, numbers as a table;
     shares of a whole that has one part only are a sentence with its sources (nothing to draw)."""
     summary = summarize(chart)
+    macros = _macros()
     if not chart.drawn:
-        sources = "；".join(dict.fromkeys(escape(d.source) for d in chart.data))
-        note = f" {escape(chart.note)}" if chart.note else ""
-        return (
-            f'<div class="gk-chart gk-chart--sentence" id="{chart.key}"><p><strong>{escape(chart.caption)}</strong>：'
-            f'{escape(summary)}{note}</p><p class="gk-chart-note">来源：{sources}</p></div>'
-        )
+        sources = list(dict.fromkeys(d.source for d in chart.data))
+        return str(macros.sentence_chart(chart.key, chart.caption, summary, chart.note, sources))
     share_column = chart.kind == "shares"
-    percents = shares(chart) if share_column else ()
-    head = '<th scope="col">项目</th>' + ('<th scope="col">系列</th>' if len(chart.series) > 1 else "")
-    head += f'<th scope="col">数值（{unit_label(chart.unit)}）</th>' + (
-        '<th scope="col">占比</th>' if share_column else ""
-    )
-    head += '<th scope="col">来源</th>'
-    rows = []
-    for index, datum in enumerate(chart.data):
-        series = f"<td>{escape(datum.series)}</td>" if len(chart.series) > 1 else ""
-        share = ""
-        if share_column:
-            pct = percents[index]
-            share = f'<td class="gk-num">{decimal_text(pct) + "%" if pct is not None else "—"}</td>'
-        rows.append(
-            f'<tr><th scope="row">{escape(datum.category)}</th>{series}'
-            f'<td class="gk-num"{amount_attrs(datum.value, chart.unit)}>{escape(datum.label)}</td>{share}<td class="gk-src">{escape(datum.source)}</td></tr>'
+    percents = shares(chart) if share_column else (None,) * len(chart.data)
+    rows = [
+        (
+            datum.category,
+            datum.series,
+            Markup(amount_attrs(datum.value, chart.unit)),
+            datum.label,
+            decimal_text(pct) + "%" if pct is not None else "—",
+            datum.source,
         )
-    note = f'<p class="gk-chart-note">{escape(chart.note)}</p>' if chart.note else ""
-    table = wrap(
-        f'<table class="gk-table"><caption>{escape(chart.caption)}（数据表）</caption>'
-        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>",
-        f"{chart.caption}数据表",
-    )
-    return (
-        f'<figure class="gk-chart" id="{chart.key}">'
-        f"<figcaption>{escape(chart.caption)}{permalink(chart.key, '本图')}</figcaption>"
-        f'<img src="{svg_href}" alt="{escape(chart.caption)}：{escape(summary)}" loading="lazy">'
-        f'<p class="gk-chart-summary">{escape(summary)}</p>{note}'
-        f'<details class="gk-chart-data"><summary>查看数据表</summary>{table}</details>'
-        "</figure>"
-    )
+        for datum, pct in zip(chart.data, percents, strict=True)
+    ]
+    unit = Markup(unit_label(chart.unit))
+    multi = len(chart.series) > 1
+    return str(macros.figure(chart.key, chart.caption, summary, chart.note, svg_href, unit, multi, share_column, rows))
 
 
 def contents(sections: Sequence[Section]) -> str:
     """An in-page table of contents, every part of a long section listed under it (every 公开表, every
     part of 情况说明); gongkai.js also puts it in the phone's menu drawer."""
-    items = []
-    for s in sections:
-        parts = "".join(f'<li><a href="#{anchor}">{escape(title)}</a></li>' for title, anchor in s.parts)
-        nested = f'<ol class="gk-contents__parts">{parts}</ol>' if parts else ""
-        items.append(f'<li><a href="#{s.anchor}">{escape(s.title)}</a>{nested}</li>')
-    return f'<nav class="gk-contents" id="contents" aria-label="本页目录"><ol>{"".join(items)}</ol></nav>'
+    return str(_macros().contents(sections))

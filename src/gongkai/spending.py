@@ -11,10 +11,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
+
+from markupsafe import Markup
 
 from gongkai.address import cell_id
 from gongkai.charts import decimal_text, share
-from gongkai.glossary import escape
+from gongkai.markup import html, packaged
 from gongkai.models import Disclosure, Table, TableRow
 from gongkai.money import amount_span, unit_label
 from gongkai.table_html import source_text
@@ -122,53 +125,46 @@ def _single_path(level: tuple[Subject, ...], depth: int) -> list[Subject]:
     return path
 
 
-def _bar(value: Decimal, total: Decimal) -> str:
-    """The share as a bar: an inline SVG rectangle (no style attribute), hidden from screen readers."""
-    part = share(value, total) or Decimal(0)
-    return (
-        '<svg class="gk-drill__bar" viewBox="0 0 100 1" preserveAspectRatio="none" aria-hidden="true" focusable="false">'
-        f'<rect width="{decimal_text(max(part, Decimal(0)))}" height="1"></rect></svg>'
+class SubjectView(NamedTuple):
+    """A subject as the drill-down (``macros/spending.html.j2``) shows it."""
+
+    code: str
+    name: str
+    level: str  # 类, 款 or 项
+    amount: Markup  # the figure as printed, switchable between 元 / 万元 / 亿元
+    share: str  # 「12.34%」 of the sum of the 类 lines
+    bar: str  # the share as the bar's width (of 100)
+    anchor: str
+    source: str
+    children: list[SubjectView]
+
+
+def _view(x: Subject, s: Spending, depth: int) -> SubjectView:
+    part = share(x.value, s.total) or Decimal(0)
+    return SubjectView(
+        x.row.code,
+        x.row.name,
+        LEVELS[depth],
+        Markup(amount_span(x.value, x.raw, s.table.unit)),
+        _share_text(x.value, s.total),
+        decimal_text(max(part, Decimal(0))),
+        x.anchor,
+        x.source,
+        [_view(child, s, depth + 1) for child in x.children],
     )
-
-
-def _line(x: Subject, s: Spending, depth: int, linked: bool) -> str:
-    """A subject's name, figure (linking to its table cell unless ``linked`` is false), share and bar."""
-    unit = s.table.unit
-    amount = amount_span(x.value, x.raw, unit)
-    if linked:
-        amount = f'<a href="#{x.anchor}" title="{escape(x.source)}">{amount}</a>'
-    return (
-        f'<span class="gk-drill__name"><span class="gk-drill__code">{escape(x.row.code)}</span> {escape(x.row.name)}'
-        f'<span class="gk-sr" data-sr="（{LEVELS[depth]}）"></span></span>'
-        f'<span class="gk-drill__figure">{amount} {unit_label(unit)} · {_share_text(x.value, s.total)}</span>'
-        f"{_bar(x.value, s.total)}"
-    )
-
-
-def _items(subjects: tuple[Subject, ...], s: Spending, depth: int) -> str:
-    """A level of the drill-down: an opened subject shows first where its figure is printed (a summary
-    holds no link), then the subjects under it."""
-    items = []
-    for x in subjects:
-        if x.children:
-            where = f'<p class="gk-drill__where"><a href="#{x.anchor}">{escape(x.source)}</a></p>'
-            items.append(
-                f"<li><details><summary>{_line(x, s, depth, False)}</summary>{where}"
-                f"{_items(x.children, s, depth + 1)}</details></li>"
-            )
-        else:
-            items.append(f'<li><div class="gk-drill__leaf">{_line(x, s, depth, True)}</div></li>')
-    return f'<ol class="gk-drill__level">{"".join(items)}</ol>'
 
 
 def drill_down(s: Spending) -> str:
     """The summary sentence, the 类 → 款 → 项 drill-down and where its figures come from."""
-    pages = "、".join(str(p) for p in s.table.pages)
-    where = f"（原文第{pages}页）" if pages else ""
-    return (
-        f'<div class="gk-drill" id="spending-drill"><p class="gk-drill__summary">{escape(summary(s))}</p>'
-        '<p class="gk-drill__hint">点一个科目展开它下面的款、项，并看到它在原表中的位置；点项的数字跳到原表。</p>'
-        f"{_items(s.classes, s, 0)}"
-        f'<p class="gk-source">数据来源：{escape(s.table.label)} {escape(s.table.title)}「{escape(s.column)}」栏{where}；'
-        f"占比是占各类合计（{s.total_text}{escape(s.table.unit)}）的百分比。</p></div>"
+    return str(
+        html(packaged(), "spending").drill_down(
+            summary(s),
+            [_view(x, s, 0) for x in s.classes],
+            Markup(unit_label(s.table.unit)),
+            s.table,
+            s.column,
+            "、".join(str(p) for p in s.table.pages),
+            s.total_text,
+            s.table.unit,
+        )
     )

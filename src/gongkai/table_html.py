@@ -7,36 +7,56 @@ and a ``title`` naming its source file, line and column.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any, NamedTuple
+
+from markupsafe import Markup
 
 from gongkai.address import cell_id
 from gongkai.glossary import escape
+from gongkai.markup import html, packaged
 from gongkai.models import Cell, CellState, Column, Table, TableRow
 from gongkai.money import amount_attrs, unit_label
 from gongkai.tables import SPECS
 
 KEY_FIELDS = {"行次": "row_no", "科目代码": "code"}  # printed key columns shown before the name
-# Search weights (docs/search.md) of a row's name and subject code: the row a query names is where its figures
-# are, so such a table outranks a mention in prose or the glossary (Pagefind: text 1, headings 2–7)
-NAME_WEIGHT = ' data-pagefind-weight="5"'
-CODE_WEIGHT = ' data-pagefind-weight="2"'
 TOTAL_NAMES = ("合计", "总计", "小计", "人员经费合计", "公用经费合计", "本年收入合计", "本年支出合计")
+
+
+class AmountCell(NamedTuple):
+    """An amount cell as ``amount_td`` in ``macros/table.html.j2`` prints it."""
+
+    anchor: str
+    title: str  # where the figure comes from (:func:`source_text`)
+    attrs: Markup  # the exact figure in 元 / 万元 / 亿元 for the amount switch (``data-`` attributes)
+    text: str  # as printed
+    na: bool  # 「——」: not applicable
+
+
+class Row(NamedTuple):
+    total: bool
+    codes: list[str]  # the printed keys (行次, 科目代码) the table shows
+    name: str
+    cells: list[AmountCell]
+
+
+def _macros() -> Any:
+    return html(packaged(), "table")
 
 
 def wrap(table_html: str, label: str) -> str:
     """Wide tables scroll inside their own region, never the page."""
-    return f'<div class="gk-table-wrap" role="region" tabindex="0" aria-label="{escape(label)}">{table_html}</div>'
+    return str(_macros().wrap(Markup(table_html), label))
 
 
 def spoken(text: str) -> str:
     """Text only a screen reader hears, and that a copied table does not paste: CSS generated content."""
-    return f'<span class="gk-sr" data-sr="{escape(text)}"></span>'
+    return str(_macros().spoken(text))
 
 
 def permalink(anchor: str, what: str) -> str:
     """A link to ``#anchor`` for citing a table or chart; its mark 「¶」 is CSS generated content, so a copied
     table does not paste it."""
-    label = escape(f"{what}的固定链接")
-    return f'<a class="gk-permalink" href="#{anchor}" title="{label}" aria-label="{label}"></a>'
+    return str(_macros().permalink(anchor, what))
 
 
 def source_text(cell: Cell) -> str:
@@ -49,16 +69,15 @@ def source_text(cell: Cell) -> str:
     return f"来源：{original}；{data}" if original != "原文" else f"来源：{data}"
 
 
-def amount_td(cell: Cell, anchor: str, unit: str = "") -> str:
+def amount_cell(cell: Cell, anchor: str, unit: str = "") -> AmountCell:
     """An amount cell with its anchor and source; with ``unit`` (the table's 金额单位) it also carries the
     exact figure in 元 / 万元 / 亿元 for the amount switch."""
-    title = escape(source_text(cell))
-    if cell.state is CellState.NOT_APPLICABLE:
-        return f'<td class="gk-num gk-na" id="{anchor}" title="{title}">——{spoken("不适用")}</td>'
-    attrs = amount_attrs(cell.value, unit) if cell.is_amount else ""
-    return f'<td class="gk-num" id="{anchor}" title="{title}"{attrs}>{escape(cell.raw.strip())}</td>'
+    na = cell.state is CellState.NOT_APPLICABLE
+    attrs = Markup(amount_attrs(cell.value, unit)) if cell.is_amount and not na else _NO_ATTRS
+    return AmountCell(anchor, source_text(cell), attrs, cell.raw.strip(), na)
 
 
+_NO_ATTRS = Markup("")
 MONEY_ROWS_10 = frozenset("123456")  # 公开10: 政府采购 and 机关运行经费 are amounts; the rest are counts
 
 
@@ -96,37 +115,33 @@ def _render(
     columns = table.columns[:width]
     keys = [k for k in ("行次", "科目代码") if k in spec.keys and any(getattr(r, KEY_FIELDS[k]) for r in table.rows)]
     name_header = "科目名称" if "科目名称" in spec.keys else "项目"
-    head = "".join(f'<th scope="col">{k}</th>' for k in [*keys, name_header])
-    head += "".join(f'<th scope="col">{link(c.title)}</th>' for c in columns)
+    head = [*keys, name_header, *(Markup(link(c.title)) for c in columns)]
 
-    def tr(row: TableRow) -> str:
-        classes = ' class="gk-total"' if _is_total(row) else ""
-        key_cells = "".join(
-            f'<td class="gk-code"{CODE_WEIGHT}>{escape(getattr(row, KEY_FIELDS[k]))}</td>' for k in keys
-        )
-        name = escape(row.name) or spoken("（空行）")
+    def row_of(row: TableRow) -> Row:
         unit = _money_unit(table, row)
-        cells = "".join(amount_td(row.cells[c.title], cell_id(table.id, row, i), unit) for i, c in enumerate(columns))
-        return f'<tr{classes}>{key_cells}<th scope="row"{NAME_WEIGHT}>{name}</th>{cells}</tr>'
+        return Row(
+            _is_total(row),
+            [getattr(row, KEY_FIELDS[k]) for k in keys],
+            row.name,
+            [amount_cell(row.cells[c.title], cell_id(table.id, row, i), unit) for i, c in enumerate(columns)],
+        )
 
-    span = len(keys) + 1 + len(columns)
-    body = "".join(
-        _folded(f"t{table.id}{suffix}-blank-{index}", group, span, tr)
-        if blank and len(group) > 1  # one blank line is shown: folding it would save nothing
-        else f"<tbody>{''.join(map(tr, group))}</tbody>"
+    runs = [
+        # one blank line is shown: folding it would save nothing
+        (f"t{table.id}{suffix}-blank-{index}" if blank and len(group) > 1 else "", [row_of(r) for r in group])
         for index, (blank, group) in enumerate(_runs(rows, columns))
+    ]
+    return str(
+        _macros().table(
+            f"table-{table.id}{suffix}",
+            f"{table.label} {table.title}{part}",
+            Markup(unit_label(table.unit)),
+            head,
+            _numbers(table, rows, width),
+            len(keys) + 1,
+            runs,
+        )
     )
-    title = f"{table.label} {table.title}{part}"
-    caption = (
-        f'<caption><span class="gk-caption-text">{escape(title)}{permalink(f"table-{table.id}{suffix}", "本表")}'
-        f'<span class="gk-caption-unit">金额单位：{unit_label(table.unit)}</span></span></caption>'
-    )
-    html = (
-        f'<table class="gk-table" id="table-{table.id}{suffix}">{caption}'
-        f"<thead><tr>{head}</tr>{_numbering_row(table, rows, width, len(keys) + 1)}</thead>"
-        f"{body}</table>"
-    )
-    return wrap(html, f"{title}（可左右滑动）")
 
 
 def _is_blank(row: TableRow, columns: tuple[Column, ...]) -> bool:
@@ -146,17 +161,7 @@ def _runs(rows: tuple[TableRow, ...], columns: tuple[Column, ...]) -> list[tuple
     return runs
 
 
-def _folded(anchor: str, rows: list[TableRow], span: int, tr: Callable[[TableRow], str]) -> str:
-    """Blank lines folded under one 「N 行无数据」 line; its link (or a link to one of their cells) opens
-    them, with JavaScript off too (``:target``)."""
-    return (
-        f'<tbody class="gk-fold"><tr><td colspan="{span}"><a href="#{anchor}">{len(rows)} 行无数据</a>'
-        '<span class="gk-fold__hint">（原表留空的行，点击展开）</span></td></tr></tbody>'
-        f'<tbody class="gk-blank" id="{anchor}">{"".join(map(tr, rows))}</tbody>'
-    )
-
-
-def _numbering_row(table: Table, rows: tuple[TableRow, ...], width: int, key_count: int) -> str:
+def _numbers(table: Table, rows: tuple[TableRow, ...], width: int) -> list[str]:
     """The 栏次 line as published (table 09 numbers its 预算数 and 决算数 lines differently)."""
     spec = SPECS[table.id]
     samples = [r for r in rows if r.row_no or r.name]
@@ -164,5 +169,4 @@ def _numbering_row(table: Table, rows: tuple[TableRow, ...], width: int, key_cou
     for index in range(width):
         numbers = sorted({spec.numbering(r.numbering_key, index) for r in samples} or {index + 1})
         per_column.append("/".join(str(n) for n in numbers))
-    cells = "".join(f'<td class="gk-num">{n}</td>' for n in per_column)
-    return f'<tr class="gk-colno"><th scope="row" colspan="{key_count}">栏次</th>{cells}</tr>'
+    return per_column
