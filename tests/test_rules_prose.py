@@ -246,6 +246,21 @@ def test_change_states_its_reason() -> None:
     assert reasons("比上年增加0.64万元，主要原因是：") == []  # empty in its own sentence: text-template-leftover
 
 
+def test_a_change_reason_may_follow_in_a_later_paragraph_of_its_section() -> None:
+    def reasons(*paragraphs: str) -> list[Diagnostic]:
+        return found("text-change-no-reason", disclosure(explanations=explained("第三部分 情况说明", *paragraphs)))
+
+    income = "收入预算100.00万元，其中：财政拨款收入100.00万元，比上年增加20.00万元；事业收入0万元。"
+    spending = "支出预算100.00万元，比上年增加20.00万元。"
+    assert reasons(income, spending, "基金支出0万元，比上年持平。", "收入支出增加的主要原因是：新增项目。") == []
+    # a budget difference's reason is not the change's
+    (missing,) = reasons(spending, "决算数小于预算数的主要原因是：项目调减。")
+    assert missing.location.anchor == "explanation-1-p1-s1"
+    # the next item states its own change and reason: the reason after it is not the first item's
+    (first,) = reasons(spending, "公用经费增加5.00万元，主要原因是会议增加。", "主要原因是新增项目。")
+    assert first.location.anchor == "explanation-1-p1-s1"
+
+
 def test_template_text_left_in() -> None:
     for text in (
         "机要通信用车*辆。",

@@ -231,7 +231,9 @@ PUTUO = "data/disclosures/shanghai-putuo/putuo-caizhengju/2024-juesuan"
 def test_putuo_2024(report: CheckReport) -> None:
     """上海市普陀区财政局 2024 部门决算 (national template), read against the PDF: 四 prints 「财政拨款收入支出总计0.3万元」
     where 公开04 prints 2,961.68 (2940.05 + 年初结转和结余 21.63) — a slip of the text, kept; 五（二） prints 71.73% for
-    2106.66 ÷ 2940.05 = 71.65%, one finding (the shares then add up to 100.07% only because of it, no second one).
+    2106.66 ÷ 2940.05 = 71.65%, one finding (the shares then add up to 100.07% only because of it, no second one);
+    四 says the 财政拨款收入支出总计 is 「持平」 with 2023 while 五（一） says the 一般公共预算财政拨款支出 fell by 63.14:
+    last year it was at least 2940.05 + 63.14 + 21.63 carried into 2024 = 3024.82, this year 2,961.68 (公开04).
     Checked and consistent: every other share and rate, 六's 人员经费 2152.26 + 公用经费 184.65 = 基本支出 2336.91, the 11
     项 年初预算 (Σ 2993.93 against 2993.92: a rounding tail), 「完成预算的0%」 of 「三公」 (0.00 of 0.95: right),
     政府采购 4.79 + 0 + 246.47 = 251.26 against 251.25 (a tail), the unit's own name in every template sentence."""
@@ -248,4 +250,20 @@ def test_putuo_2024(report: CheckReport) -> None:
             "explanation-5-2-p1-s1",
             (("文字所述", "71.73%"), ("重算", "71.65%"), ("计算方法", "2106.66 ÷ 总数 2940.05")),
         ),
+        (
+            "text-flat-contradicted",
+            "explanations.yaml",
+            "explanation-4-p1-s2",
+            (("文字所述", "财政拨款收入支出总计持平"), ("上年至少", "3024.82"), ("本年", "2961.68")),
+        ),
     ]
+
+
+PUTUO_BUDGET = "data/disclosures/shanghai-putuo/putuo-shangwuweiyuanhui/2025-yusuan"
+
+
+def test_putuo_budget_2025(report: CheckReport) -> None:
+    """上海市普陀区商务委员会 2025 部门预算: the 收入 and 支出 increases of its 编制说明 (paragraphs 2 and 3) are
+    explained two paragraphs on, 「财政拨款收入支出增加的主要原因是：政策资金项目预算增加…」, after the 国有资本经营
+    line; its 「三公」 items 「与2024年预算持平」 are contradicted by nothing it prints.  No finding."""
+    assert _prose(report, PUTUO_BUDGET) == []

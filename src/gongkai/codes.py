@@ -134,6 +134,7 @@ RULE_CODES: dict[str, CodeInfo] = {
     "text-figure-conflict": CodeInfo("同一个数前后所述不一致", E),
     "text-numbering-gap": CodeInfo("标题或条目编号跳号、重复", W),
     "text-self-contradiction": CodeInfo("同一句话自相矛盾", E),
+    "text-flat-contradicted": CodeInfo("说「与上年持平」，别处数字却有增减", E),
     "text-percent-sign-missing": CodeInfo("比例没有印「%」", W),
     "text-shares-sum": CodeInfo("各项占比之和不为100%", E),
     "text-year-mismatch": CodeInfo("情况说明中的年度与公开年度不符", W),

@@ -16,6 +16,7 @@ from gongkai.rules.context import Checker
 from gongkai.rules.performance import check_performance
 from gongkai.rules.prose import check_prose
 from gongkai.rules.prose_equal import check_equal_quotes
+from gongkai.rules.prose_flat import check_flat_claims
 from gongkai.rules.prose_names import check_unit_names
 from gongkai.rules.prose_slips import check_slips
 from gongkai.rules.prose_sums import check_prose_sums
@@ -48,6 +49,7 @@ def check_corpus(corpus: Corpus) -> CheckReport:
         check_prose(checker)
         check_prose_sums(checker)
         check_equal_quotes(checker)
+        check_flat_claims(checker)
         check_unit_names(checker)
         check_slips(checker)
         check_performance(checker)

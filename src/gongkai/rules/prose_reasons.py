@@ -4,7 +4,10 @@ A change is 「增加/减少 X万元」 (X ≠ 0), or a rate with a direction (�
 change amount before it.  Its reason is the first one given in its own sentence or the sentences of its
 paragraph that follow (「主要原因是…」, 「由于…」, 「因为…」, a sentence opening 「主要是…」): through the run of sentences stating changes it
 belongs to (「收入总计增加…；支出总计增加…。主要原因是…」) and the sentences after that run, up to the next
-sentence stating a change.
+sentence stating a change.  When its paragraph gives none, a later paragraph of the same section may: a sentence
+there counts only when it gives the reason of a change (「财政拨款收入支出增加的主要原因是…」, or a sentence opening
+「主要原因」), not of a budget difference (「决算数小于预算数的主要原因」); the search stops at a sentence stating a
+change with its own reason (another item, explained there).
 A change whose reason is missing, 「无」 or empty is a finding; an empty 「主要原因是：」 in the change's own
 sentence is template text and reported as such (:mod:`gongkai.rules.prose_template`).
 """
@@ -12,7 +15,7 @@ sentence is template text and reported as such (:mod:`gongkai.rules.prose_templa
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from itertools import groupby
 
 from gongkai.diagnostics import Severity
@@ -20,6 +23,7 @@ from gongkai.models import TextSection
 from gongkai.rules.context import Checker
 from gongkai.rules.text_figures import FigureKind, Sentence, TextFigure, figures_in, sentence_location, walk_sentences
 
+_CHANGE_REASON = re.compile(r"(?:增加|减少|增长|下降|上升|降低|增减|变动|变化)的?(?:主要)?原因|^\s*(?:主要)?原因")
 _REASON = re.compile(r"(?:原因|由于|因为|^主要是)(?:主要)?(?:是|为|系|在于)?\s*[：:]?\s*(?P<reason>[^。；;！？!?]*)")
 NO_REASON = frozenset({"", "无", "暂无", "/", "-", "—", "——"})
 
@@ -46,26 +50,41 @@ def _reason(texts: Iterable[str]) -> str | None:
     return None
 
 
-def _following(sentences: Sequence[Sentence], changes: Sequence[list[TextFigure]], index: int) -> list[str]:
+def _following(sentences: Sequence[Sentence], changes: Sequence[list[TextFigure]], index: int) -> list[Sentence]:
     """The sentences after ``index`` that may give its change's reason: through the run of sentences stating
     changes and the sentences after it, up to the next sentence stating a change."""
-    following, passed_other = [], False
+    following: list[Sentence] = []
+    passed_other = False
     for later, stated in zip(sentences[index + 1 :], changes[index + 1 :], strict=True):
         if stated and passed_other:
             break  # the next item's change: its reason is not this one's
         passed_other = passed_other or not stated
-        following.append(later.text)
+        following.append(later)
     return following
 
 
-def _paragraph(checker: Checker, file: str, sentences: Sequence[Sentence]) -> None:
+def _later_reasons(sentences: Sequence[Sentence], changes: Sequence[list[TextFigure]], index: int) -> Iterator[str]:
+    """The sentences of the later paragraphs of a section that give the reason of a change, up to a sentence
+    stating a change with its own reason (another item, explained there)."""
+    for later, stated in zip(sentences[index + 1 :], changes[index + 1 :], strict=True):
+        if later.paragraph == sentences[index].paragraph:
+            continue
+        if stated and _reason([later.text]) is not None:
+            return
+        if _CHANGE_REASON.search(later.text):
+            yield later.text
+
+
+def _section(checker: Checker, file: str, sentences: Sequence[Sentence]) -> None:
     changes = [_changes(s) for s in sentences]
     for index, sentence in enumerate(sentences):
         if not changes[index]:
             continue
         following = _following(sentences, changes, index)
         checker.checks_run += 1
-        reason = _reason([sentence.text, *following])
+        reason = _reason([sentence.text, *(s.text for s in following if s.paragraph == sentence.paragraph)])
+        if reason is None:
+            reason = _reason(_later_reasons(sentences, changes, index))
         own_sentence_empty = reason == "" and _reason([sentence.text]) == ""
         if (reason is not None and reason not in NO_REASON) or own_sentence_empty:
             continue
@@ -83,8 +102,8 @@ def _paragraph(checker: Checker, file: str, sentences: Sequence[Sentence]) -> No
 def check_change_reasons(checker: Checker, file: str, sections: Sequence[TextSection]) -> None:
     """Every non-zero change of the 情况说明 states its reason (one finding per sentence lacking one)."""
     sentences = walk_sentences(sections, "explanation")
-    for _, paragraph in groupby(sentences, key=lambda s: (s.section_key, s.paragraph)):
-        _paragraph(checker, file, list(paragraph))
+    for _, section in groupby(sentences, key=lambda s: s.section_key):
+        _section(checker, file, list(section))
 
 
 def stated_changes(
@@ -107,6 +126,6 @@ def stated_changes(
                 after = [f for f in changes[index] if subject and f.offset > subject.start()]
                 if subject is None or not after or after[0].kind is not FigureKind.CHANGE:
                     continue
-                reason = _reason([sentence.text, *_following(paragraph, changes, index)])
+                reason = _reason([sentence.text, *(s.text for s in _following(paragraph, changes, index))])
                 found[key] = after[0], reason if reason is not None and reason not in NO_REASON else ""
     return found
