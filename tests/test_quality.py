@@ -23,8 +23,9 @@ def _points(d: object, *findings: Diagnostic, run: int = 10) -> dict[str, Decima
 
 
 def test_parts_and_weights() -> None:
-    sections = tuple(TextSection(f"{n}、", ("正文。",)) for n in "一二三四五")
-    d = disclosure(*(table(f"0{n}", "") for n in range(1, 4)), explanations=sections)
+    titles = ("一、“三公”经费预算情况说明", "二、机关运行经费预算", "三、政府采购预算情况")
+    sections = tuple(TextSection(t, ("正文。",)) for t in titles)
+    d = replace(disclosure(*(table(f"0{n}", "") for n in range(1, 4)), explanations=sections), kind="预算")
     q = quality(d, [ERROR, WARNING], 10)
     assert [(p.name, p.weight) for p in q.parts] == [
         ("公开表齐全", 30),
@@ -35,7 +36,7 @@ def test_parts_and_weights() -> None:
     ]
     assert _points(d, ERROR, WARNING) == {
         "公开表齐全": Decimal(10),  # 3 of 9 tables
-        "说明齐全": Decimal(5),  # 5 of 10 sections, no 概况 / 名词解释 / 绩效
+        "说明齐全": Decimal(5),  # 3 of the 6 sections a 预算 requires (template_sections), no 概况 / 名词解释 / 绩效
         "数字对得上": Decimal(16),  # 8 of 10 checks found nothing
         "没有矛盾": Decimal(16),  # 20 − 3 − 1
         "填写完整": Decimal(10),

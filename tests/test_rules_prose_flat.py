@@ -59,6 +59,8 @@ def test_the_financial_total_flat_while_its_general_budget_part_fell() -> None:
     # last year: 100.00 + 20.00 spent, plus the 10.00 carried into this year: at least 130.00 against 110.00
     assert found.figures == (("文字所述", "财政拨款收入支出总计持平"), ("上年至少", "130.00"), ("本年", "110.00"))
     assert found.related[0].anchor == "explanation-2-p1-s1"
-    small = TextSection("五、一般公共预算财政拨款支出决算情况说明", ("与2022年度相比，一般公共预算财政拨款支出减少0.01万元。",))
+    small = TextSection(
+        "五、一般公共预算财政拨款支出决算情况说明", ("与2022年度相比，一般公共预算财政拨款支出减少0.01万元。",)
+    )
     assert flat(total, small, tables=(T04, T05)) == []  # 110.01 against 110.00: within rounding
     assert flat(total, general) == []  # no tables: nothing to bound last year by

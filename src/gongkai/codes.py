@@ -99,6 +99,7 @@ RULE_CODES: dict[str, CodeInfo] = {
     "table-no-data-has-amounts": CodeInfo("标注「本表无数据」的表印有金额", E),
     "table-required-empty": CodeInfo("应有数据的表为空或未公布", E),
     "contents-table-missing": CodeInfo("目录列出的表正文中没有", E),
+    "text-section-missing": CodeInfo("情况说明缺少模板要求的一节", W),
     # 跨表勾稽 (rules 12–18)
     "t01-t04-income": CodeInfo("收入总表与财政拨款总表的财政拨款收入不一致", E),
     "t01-t02-income-total": CodeInfo("收入总表与收入决算表的本年收入合计不一致", E),

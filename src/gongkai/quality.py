@@ -4,7 +4,8 @@ Five parts, each with its points (documented in ``docs/quality-score.md``):
 
 - 公开表齐全 (30): the 决算/预算 tables printed, 「本表无数据」 included, against the nine of the national
   template (a tenth table of a local template earns nothing extra);
-- 说明齐全 (20): 情况说明 (10, by its sections against the template's ten), 概况 (4), 名词解释 (3),
+- 说明齐全 (20): 情况说明 (10, by the sections the template requires that it prints:
+  :mod:`gongkai.template_sections`, the same definition as the rule ``text-section-missing``), 概况 (4), 名词解释 (3),
   绩效 (3: a project or 整体 evaluation);
 - 数字对得上 (20): the share of the checks run that found nothing (a check that found an error or a
   warning does not count);
@@ -25,9 +26,9 @@ from decimal import ROUND_HALF_UP, Decimal
 from gongkai.diagnostics import Diagnostic, Severity
 from gongkai.documents import REPORT_DOCUMENTS, UNFILLED, is_unfilled
 from gongkai.models import Disclosure
+from gongkai.template_sections import missing_sections, required_sections
 
 TEMPLATE_TABLES = 9  # tables of the national 部门决算 / 预算 template
-TEMPLATE_SECTIONS = 10  # top-level sections of the template's 情况说明
 ERROR_COST, WARNING_COST = 3, 1
 
 
@@ -59,15 +60,16 @@ def quality(d: Disclosure, findings: Sequence[Diagnostic], checks_run: int) -> Q
         parts.append(
             Part("公开表齐全", _share(tables, TEMPLATE_TABLES, 30), 30, f"应有 {TEMPLATE_TABLES} 张，印出 {tables} 张")
         )
-        sections = len(d.explanations)
+        required = len(required_sections(d))
+        sections = required - len(missing_sections(d))
         texts = (
-            _share(sections, TEMPLATE_SECTIONS, 10)
+            _share(sections, required, 10)
             + (4 if d.overview is not None else 0)
             + (3 if d.glossary else 0)
             + (3 if d.projects or d.overall is not None else 0)
         )
         present = [
-            f"情况说明 {sections} 部分",
+            f"情况说明 {sections}/{required} 节",
             *(["概况"] if d.overview is not None else []),
             *(["名词解释"] if d.glossary else []),
             *(["绩效"] if d.projects or d.overall is not None else []),

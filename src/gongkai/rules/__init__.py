@@ -20,6 +20,7 @@ from gongkai.rules.prose_flat import check_flat_claims
 from gongkai.rules.prose_names import check_unit_names
 from gongkai.rules.prose_slips import check_slips
 from gongkai.rules.prose_sums import check_prose_sums
+from gongkai.rules.sections import check_required_sections
 from gongkai.rules.subject_codes import check_subject_codes
 from gongkai.rules.tables_across import check_across_tables
 from gongkai.rules.tables_within import check_within_tables
@@ -41,6 +42,7 @@ def check_corpus(corpus: Corpus) -> CheckReport:
         checker = Checker(disclosure, corpus)
         check_within_tables(checker)
         check_contents(checker)
+        check_required_sections(checker)
         check_across_tables(checker)
         check_budget_tables(checker)
         check_initial_budget(checker)
