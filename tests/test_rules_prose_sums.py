@@ -77,3 +77,17 @@ def test_a_list_cut_by_a_line_break_runs_on_but_a_sibling_list_does_not() -> Non
         "公用经费13.19万元，主要包括 办公费13.19万元。",
     )
     assert found("text-parts-sum", *siblings) == []  # 公用经费 is no part of 人员经费
+
+
+def test_a_single_listed_part_cannot_exceed_its_total() -> None:
+    text = "2023年度一般公共预算财政拨款基本支出{}万元，其中：人员经费122.91万元，主要包括：基本工资40.56万元、津贴补贴17.71万元。"
+    (finding,) = found("text-part-exceeds-whole", text.format("120.00"))
+    assert finding.figures == (
+        ("部分", "人员经费122.91万元"),
+        ("总数", "2023年度一般公共预算财政拨款基本支出120.00万元"),
+        ("多出", "2.91"),
+    )
+    assert found("text-part-exceeds-whole", text.format("138.42")) == []
+    assert found("text-part-exceeds-whole", text.format("122.90")) == []  # a rounding tail
+    # a budget part under an actual total, or last year's figure, is another measure
+    assert found("text-part-exceeds-whole", "支出决算100.00万元，其中：年初预算120.00万元。") == []

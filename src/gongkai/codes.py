@@ -131,6 +131,7 @@ RULE_CODES: dict[str, CodeInfo] = {
     "text-percent-undefined": CodeInfo("基数为零却印出百分比", W),
     "text-growth-from-zero": CodeInfo("上年为零的增长率", N),
     "text-parts-sum": CodeInfo("文中所列分项之和与总数不符", E),
+    "text-part-exceeds-whole": CodeInfo("文中所述部分大于总数", E),
     "text-income-expense": CodeInfo("文中收支对不上", E),
     "text-figure-conflict": CodeInfo("同一个数前后所述不一致", E),
     "text-numbering-gap": CodeInfo("标题或条目编号跳号、重复", W),

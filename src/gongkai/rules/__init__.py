@@ -18,6 +18,7 @@ from gongkai.rules.prose import check_prose
 from gongkai.rules.prose_equal import check_equal_quotes
 from gongkai.rules.prose_flat import check_flat_claims
 from gongkai.rules.prose_names import check_unit_names
+from gongkai.rules.prose_parts import check_basic_spending_parts
 from gongkai.rules.prose_slips import check_slips
 from gongkai.rules.prose_sums import check_prose_sums
 from gongkai.rules.sections import check_required_sections
@@ -50,6 +51,7 @@ def check_corpus(corpus: Corpus) -> CheckReport:
         check_text_units(checker)
         check_prose(checker)
         check_prose_sums(checker)
+        check_basic_spending_parts(checker)
         check_equal_quotes(checker)
         check_flat_claims(checker)
         check_unit_names(checker)

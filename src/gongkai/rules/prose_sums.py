@@ -7,6 +7,8 @@
   are the 功能分类 类 (which cover a total by definition).  A nested 「（其中…）」 is a sub-list, not
   parts; a 款 among 类 (「就业补助」 in 社会保障和就业) is left out.  When the total states no change but
   its 类 do, the 类 changes are held against the change the text states for the total elsewhere.
+- ``text-part-exceeds-whole``: a list of one part (「基本支出138.42万元，其中：人员经费122.91万元」) has no sum to
+  compare, but the part cannot be larger than the total just before the list head (same kind and measure).
 - ``text-income-expense``: 「…收入 X万元」 and 「…支出 Y万元」 with the same prefix in a text that also
   states an opening balance (年初结转/结余): income and opening balance must cover expense and closing
   balance (equal when both balances are stated).
@@ -23,7 +25,7 @@ from decimal import Decimal
 
 from gongkai.diagnostics import Severity
 from gongkai.models import Disclosure, TextSection
-from gongkai.rules.context import Checker, figure, signed, sum_tolerance
+from gongkai.rules.context import CENT, Checker, figure, signed, sum_tolerance
 from gongkai.rules.prose_last_year import is_last_year
 from gongkai.rules.prose_targets import is_budget
 from gongkai.rules.text_figures import (
@@ -135,6 +137,9 @@ class ProseSums:
                 and is_budget(clause_of(p)) == is_budget(clause_of(total))
                 and not is_last_year(p, self.year)
             ]
+            if total is heads[-1] and len(same) == 1 and total.kind is FigureKind.AMOUNT:
+                self.checker.checks_run += 1  # one part: no sum to compare, but it cannot exceed its total
+                part_exceeds_whole(self.checker, text, same[0], total)
             self._compare(text, total, same, parts)
 
     def _listed(
@@ -321,6 +326,27 @@ class ProseSums:
         """「部门财政资金」 for 「部门财政资金收入」 (with ``word`` 收入): the total's name without year and the word."""
         clause = _YEAR_PREFIX.sub("", clause_of(f)).rstrip("为是共均")
         return clause.removesuffix(word) if clause.endswith(word) and len(clause) > len(word) else ""
+
+
+def part_exceeds_whole(checker: Checker, text: DisclosureText, part: TextFigure, whole: TextFigure) -> None:
+    """``text-part-exceeds-whole`` when a part stated in ``text`` is larger than the whole it is part of."""
+    difference = part.wan - whole.wan
+    if difference <= CENT:
+        return
+    here = "同一句" if whole.sentence == part.sentence else f"{whole.sentence.place}"
+    checker.add(
+        "text-part-exceeds-whole",
+        Severity.ERROR,
+        sentence_location(text.file, part.sentence),
+        f"{text.name}{part.sentence.place}写「{clause_of(part)}{part.raw}」，它是{here}「{clause_of(whole)}{whole.raw}」"
+        f"的一部分，却比总数还多 {figure(difference)} 万元（允许尾数误差 ±{figure(CENT)}）。",
+        (
+            ("部分", f"{clause_of(part)}{part.raw}"),
+            ("总数", f"{clause_of(whole)}{whole.raw}"),
+            ("多出", figure(difference)),
+        ),
+        related=[sentence_location(text.file, whole.sentence)] if whole.sentence != part.sentence else [],
+    )
 
 
 def check_prose_sums(checker: Checker) -> None:
