@@ -2,7 +2,7 @@
 
 Every YAML document is written in one style (a comment line, then the keys in the order given, text
 unescaped, no line wrapping, no aliases) and, before it is written, read back with the load's own
-parser and validated against its schema model (:mod:`gongkai.schema`): a document the load would
+parser and validated against the schema model of its file (:func:`gongkai.schema.model_of`): a document the load would
 refuse is never written; its problems are raised as :class:`~gongkai.diagnostics.InputError`, with
 file, line and field.  Tables are CSV with ``\\n`` line ends, every figure as given.  Used by
 ``gongkai import`` (:mod:`gongkai.importers.writer`) and ``gongkai demo-data`` (:mod:`gongkai.demo.corpus`).
@@ -17,10 +17,9 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import BaseModel
 
 from gongkai.diagnostics import InputError
-from gongkai.schema import validate
+from gongkai.schema import model_of, validate
 from gongkai.textfile import FileProblem, parse_yaml
 
 
@@ -29,11 +28,13 @@ class _Dumper(yaml.SafeDumper):
         return True  # the load refuses aliases: a value used twice is written twice
 
 
-def yaml_text(document: Mapping[str, Any], note: str, model: type[BaseModel] | None, rel: str) -> str:
+def yaml_text(document: Mapping[str, Any], note: str, rel: str) -> str:
     """``document`` as the text of the YAML file ``rel``, after the comment line ``note``; validated
-    against ``model`` (``None``: a file outside the data format, not validated)."""
+    against the file's schema model (:func:`gongkai.schema.model_of`; a file outside the data format is
+    not validated)."""
     body = yaml.dump(dict(document), Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100000)
     text = f"# {note}\n{body}"
+    model = model_of(rel)
     if model is not None:
         try:
             _, problems = validate(model, parse_yaml(text, rel))

@@ -17,17 +17,18 @@ from gongkai.diagnostics import Diagnostic, InputError, Location, Severity
 from gongkai.documents import default_document
 from gongkai.models import ContentsEntry, Corpus, Disclosure, GlossaryEntry, SiteConfig, Table, table_label
 from gongkai.schema import (
+    CHARTS,
+    DISCLOSURE,
+    EXPLANATIONS,
+    GLOSSARY,
+    OVERALL,
+    OVERVIEW,
+    PROJECT,
+    SITE,
     SLUG_RE,
     YEAR_MAX,
     YEAR_MIN,
-    ChartsDoc,
     DisclosureDoc,
-    ExplanationsDoc,
-    GlossaryDoc,
-    OverallDoc,
-    OverviewDoc,
-    ProjectDoc,
-    SiteDoc,
     TableDoc,
     validate,
 )
@@ -100,8 +101,8 @@ def load_corpus(root: Path) -> Corpus:
                 )
             ]
         )
-    site = _load_site(reader, root / "site.yaml")
-    glossary = _load_glossary(reader, root / "glossary.yaml")
+    site = _load_site(reader, root / SITE.path)
+    glossary = _load_glossary(reader, root / GLOSSARY.path)
     function_codes = _load_function_codes(reader, root / "codes" / "function-codes.csv")
     economic_codes = _load_economic_codes(reader, root / "codes" / "economic-codes.csv")
     disclosures = _load_disclosures(reader, root / "disclosures")
@@ -114,7 +115,7 @@ def load_corpus(root: Path) -> Corpus:
 
 def _load_site(reader: _Reader, path: Path) -> SiteConfig | None:
     present = path.exists() or path.is_symlink()
-    loaded = reader.yaml(path, SiteDoc) if present else None
+    loaded = reader.yaml(path, SITE.model) if present else None
     if not present:
         reader.error(
             "site-config-missing",
@@ -129,7 +130,7 @@ def _load_site(reader: _Reader, path: Path) -> SiteConfig | None:
 
 
 def _load_glossary(reader: _Reader, path: Path) -> tuple[GlossaryEntry, ...]:
-    loaded = reader.optional_yaml(path, GlossaryDoc)
+    loaded = reader.optional_yaml(path, GLOSSARY.model)
     return convert.glossary(loaded[0], reader.rel(path)) if loaded else ()
 
 
@@ -200,7 +201,7 @@ def _load_economic_codes(reader: _Reader, path: Path) -> dict[str, str]:
 
 
 def _load_disclosures(reader: _Reader, root: Path) -> list[Disclosure]:
-    folders = sorted(p.parent for p in root.glob("*/*/*/disclosure.yaml")) if root.is_dir() else []
+    folders = sorted(p.parent for p in root.glob(f"*/*/*/{DISCLOSURE.path}")) if root.is_dir() else []
     inside = [f for f in folders if reader.readable(f)]
     disclosures = [d for d in (_load_disclosure(reader, folder) for folder in inside) if d is not None]
     seen: dict[tuple[str, int, str], str] = {}
@@ -209,7 +210,7 @@ def _load_disclosures(reader: _Reader, root: Path) -> list[Disclosure]:
         if key in seen:
             reader.error(
                 "disclosure-duplicate",
-                Location(f"{d.folder}/disclosure.yaml"),
+                Location(f"{d.folder}/{DISCLOSURE.path}"),
                 f"与 {seen[key]} 是同一单位、同一年度、同一类型的公开",
                 "同一份公开的更正请提高 revision 并替换原目录，不要另建目录。",
             )
@@ -239,7 +240,7 @@ def _folder_problems(reader: _Reader, folder: Path, doc: DisclosureDoc, ydoc: Ya
 
 def _load_disclosure(reader: _Reader, folder: Path) -> Disclosure | None:
     before = len(reader.diagnostics)
-    loaded = reader.yaml(folder / "disclosure.yaml", DisclosureDoc)
+    loaded = reader.yaml(folder / DISCLOSURE.path, DISCLOSURE.model)
     if loaded is None:
         return None
     doc, ydoc = loaded
@@ -260,17 +261,17 @@ def _load_disclosure(reader: _Reader, folder: Path) -> Disclosure | None:
         table = _load_table(reader, resolved_folder, table_doc, where)
         if table is not None:
             tables[table_doc.id] = table
-    overview = reader.optional_yaml(folder / "overview.yaml", OverviewDoc)
-    explanations = reader.optional_yaml(folder / "explanations.yaml", ExplanationsDoc)
-    glossary = reader.optional_yaml(folder / "glossary.yaml", GlossaryDoc)
-    charts = reader.optional_yaml(folder / "charts.yaml", ChartsDoc)
+    overview = reader.optional_yaml(folder / OVERVIEW.path, OVERVIEW.model)
+    explanations = reader.optional_yaml(folder / EXPLANATIONS.path, EXPLANATIONS.model)
+    glossary = reader.optional_yaml(folder / GLOSSARY.path, GLOSSARY.model)
+    charts = reader.optional_yaml(folder / CHARTS.path, CHARTS.model)
     overall = _convert(
         reader,
-        reader.optional_yaml(folder / "performance" / "overall.yaml", OverallDoc),
+        reader.optional_yaml(folder / OVERALL.path, OVERALL.model),
         convert.overall_report,
     )
     projects = []
-    for path in sorted((folder / "performance" / "projects").glob("*.yaml")):
+    for path in sorted(folder.glob(PROJECT.path)):
         if not SLUG_RE.match(path.stem):
             reader.error(
                 "slug-invalid",
@@ -279,7 +280,7 @@ def _load_disclosure(reader: _Reader, folder: Path) -> Disclosure | None:
                 "例如 yishu-renyuan-buzhu.yaml。",
             )
             continue
-        project = _convert(reader, reader.yaml(path, ProjectDoc), convert.project_table)
+        project = _convert(reader, reader.yaml(path, PROJECT.model), convert.project_table)
         if project is not None:
             projects.append(project)
     if len(reader.diagnostics) > before:

@@ -7,8 +7,10 @@ immutable models of :mod:`gongkai.models`.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from decimal import Decimal
-from typing import Annotated, Any, Literal, TypeVar
+from pathlib import PurePosixPath
+from typing import Annotated, Any, Generic, Literal, TypeVar
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 from pydantic_core import PydanticCustomError
@@ -20,6 +22,7 @@ SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"  # lowercase ASCII words joined by single hyp
 SLUG_PATTERN = f"^{SLUG}$"
 SLUG_RE = re.compile(SLUG_PATTERN)
 YEAR_MIN, YEAR_MAX = 2000, 2100
+M = TypeVar("M", bound=BaseModel)
 
 
 def _as_text(value: Any) -> Any:
@@ -237,6 +240,33 @@ class SiteDoc(_Model):
     site_url: Line = ""
 
 
+@dataclass(frozen=True)
+class DataFile(Generic[M]):
+    """A YAML file of the data format and the schema model it is read and written as: ``path`` is relative
+    to ``data/`` (site.yaml, the site's glossary.yaml) or to a disclosure folder, ``*`` standing for a slug."""
+
+    path: str
+    model: type[M]
+
+
+SITE = DataFile("site.yaml", SiteDoc)
+GLOSSARY = DataFile("glossary.yaml", GlossaryDoc)  # the site's, and a disclosure's own
+DISCLOSURE = DataFile("disclosure.yaml", DisclosureDoc)
+OVERVIEW = DataFile("overview.yaml", OverviewDoc)
+EXPLANATIONS = DataFile("explanations.yaml", ExplanationsDoc)
+CHARTS = DataFile("charts.yaml", ChartsDoc)
+OVERALL = DataFile("performance/overall.yaml", OverallDoc)
+PROJECT = DataFile("performance/projects/*.yaml", ProjectDoc)
+DATA_FILES: tuple[DataFile[Any], ...] = (SITE, GLOSSARY, DISCLOSURE, OVERVIEW, EXPLANATIONS, CHARTS, OVERALL, PROJECT)
+
+
+def model_of(rel: str) -> type[BaseModel] | None:
+    """The schema model of the YAML file ``rel`` (any path ending in the path of one of :data:`DATA_FILES`);
+    ``None`` for a file outside the data format."""
+    path = PurePosixPath(rel)
+    return next((f.model for f in DATA_FILES if path.match(f.path)), None)
+
+
 _MESSAGES = {
     "missing": ("schema-missing-field", "缺少必填字段", "请补上这个字段。"),
     "extra_forbidden": (
@@ -265,9 +295,6 @@ _MESSAGES = {
     ),
     "string_too_short": ("schema-missing-field", "内容为空", "请填写内容。"),
 }
-
-
-M = TypeVar("M", bound=BaseModel)
 
 
 def validate(model: type[M], doc: YamlDocument) -> tuple[M | None, list[Diagnostic]]:

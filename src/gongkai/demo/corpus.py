@@ -17,13 +17,11 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
 
-from pydantic import BaseModel
-
 from gongkai.data_writer import csv_text, write_files, yaml_text
 from gongkai.demo.budget_tables import EMPTY_TABLES, budget_table_rows
 from gongkai.demo.ledger import Ledger, make_ledger, table_rows
 from gongkai.demo.prose import explanations_doc, glossary_doc, make_projects, overview_doc, project_doc
-from gongkai.schema import DisclosureDoc, ExplanationsDoc, GlossaryDoc, OverviewDoc, ProjectDoc, SiteDoc
+from gongkai.schema import DISCLOSURE, EXPLANATIONS, GLOSSARY, OVERVIEW, PROJECT, SITE
 from gongkai.site import GENERATED_NOTE
 from gongkai.tables import SPECS
 
@@ -203,8 +201,8 @@ def unit_disclosures(
 NOTE = GENERATED_NOTE.replace("gongkai", "gongkai demo-data").removeprefix("# ").rstrip("\n")
 
 
-def _yaml(document: dict[str, object], model: type[BaseModel] | None, rel: str) -> str:
-    return yaml_text(document, NOTE, model, rel)
+def _yaml(document: dict[str, object], rel: str) -> str:
+    return yaml_text(document, NOTE, rel)
 
 
 TABLE_TITLES = {table_id: spec.title for table_id, spec in SPECS.items()}
@@ -253,17 +251,13 @@ def disclosure_files(d: DemoDisclosure, economic_codes: dict[str, str], seed: in
         "tables": tables,
     }
     projects = make_projects(rng, d.ledger)
-    documents: list[tuple[str, dict[str, object], type[BaseModel]]] = [  # in this order: one random stream
-        ("disclosure.yaml", document, DisclosureDoc),
-        ("overview.yaml", overview_doc(rng, unit.name, unit.staff), OverviewDoc),
-        (
-            "explanations.yaml",
-            explanations_doc(rng, d.ledger, d.last, d.year, d.kind, projects, d.planted),
-            ExplanationsDoc,
-        ),
-        ("glossary.yaml", glossary_doc(rng), GlossaryDoc),
+    documents: list[tuple[str, dict[str, object]]] = [  # in this order: one random stream
+        (DISCLOSURE.path, document),
+        (OVERVIEW.path, overview_doc(rng, unit.name, unit.staff)),
+        (EXPLANATIONS.path, explanations_doc(rng, d.ledger, d.last, d.year, d.kind, projects, d.planted)),
+        (GLOSSARY.path, glossary_doc(rng)),
     ]
-    files = {rel: _yaml(doc, model, f"{d.folder}/{rel}") for rel, doc, model in documents}
+    files = {rel: _yaml(doc, f"{d.folder}/{rel}") for rel, doc in documents}
     files.update({SPECS[table_id].file: csv_text(lines) for table_id, lines in rows.items()})
     for number, project in enumerate(projects):
         doc = project_doc(project, rng, unit.name, unit.code, d.year)
@@ -271,8 +265,8 @@ def disclosure_files(d: DemoDisclosure, economic_codes: dict[str, str], seed: in
             funds = doc["funds"]
             assert isinstance(funds, list)
             funds[0]["rate"] = f"{project.rate + 5}"
-        rel = f"performance/projects/{project.slug}.yaml"
-        files[rel] = _yaml(doc, ProjectDoc, f"{d.folder}/{rel}")
+        rel = PROJECT.path.replace("*", project.slug)
+        files[rel] = _yaml(doc, f"{d.folder}/{rel}")
     return files
 
 
@@ -286,8 +280,7 @@ def _site_yaml(units: int, years: int, seed: int) -> str:
             "icp": "",
             "site_url": "",
         },
-        SiteDoc,
-        "site.yaml",
+        SITE.path,
     )
 
 
@@ -316,8 +309,8 @@ def generate_corpus(
     with (source / "codes" / "economic-codes.csv").open(encoding="utf-8-sig", newline="") as handle:
         economic_codes = {row["code"].strip(): row["name"].strip() for row in csv.DictReader(handle)}
     prepare_output(out)
-    write_files(out, {"site.yaml": _site_yaml(units, years, seed)})
-    for name in ("codes/function-codes.csv", "codes/economic-codes.csv", "glossary.yaml"):
+    write_files(out, {SITE.path: _site_yaml(units, years, seed)})
+    for name in ("codes/function-codes.csv", "codes/economic-codes.csv", GLOSSARY.path):
         if (source / name).is_file():
             (out / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(source / name, out / name)
@@ -331,5 +324,5 @@ def generate_corpus(
                 planted.append(
                     {"folder": f"{out.name}/{d.folder}", "kind": d.planted, "what": PLANTED_KINDS[d.planted]}
                 )
-    write_files(out, {PLANTED_FILE: _yaml({"planted": planted}, None, PLANTED_FILE)})  # not part of the format
+    write_files(out, {PLANTED_FILE: _yaml({"planted": planted}, PLANTED_FILE)})  # not part of the format
     return count
