@@ -23,7 +23,7 @@ TOTAL_NAMES = ("合计", "总计", "小计", "人员经费合计", "公用经费
 
 
 class AmountCell(NamedTuple):
-    """An amount cell as ``amount_td`` in ``macros/table.html.j2`` prints it."""
+    """An amount cell as ``amount_tds`` in ``macros/table.html.j2`` prints it."""
 
     anchor: str
     title: str  # where the figure comes from (:func:`source_text`)
