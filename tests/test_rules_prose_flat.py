@@ -64,3 +64,13 @@ def test_the_financial_total_flat_while_its_general_budget_part_fell() -> None:
     )
     assert flat(total, small, tables=(T04, T05)) == []  # 110.01 against 110.00: within rounding
     assert flat(total, general) == []  # no tables: nothing to bound last year by
+
+
+def test_a_change_against_another_figure_of_last_year_is_no_contradiction() -> None:
+    budget = TextSection(
+        "一、“三公”经费预算情况说明",
+        ("公务接待费1.00万元。与2022年预算持平。", "公务接待费比2022年预算执行数增加0.30万元，主要原因是接待增加。"),
+    )
+    assert flat(budget) == []  # in a 决算 too: 预算执行数 is not the 预算
+    again = TextSection("一、三公", ("公务接待费1.00万元。与2022年预算持平。", "公务接待费比2022年预算增加0.30万元。"))
+    assert len(flat(again)) == 1

@@ -9,7 +9,8 @@ The claim is bound to its own clause: the subject is what the clause names befor
 (「公务接待费1.00万元。与2024年预算持平」 → 公务接待费).
 
 It is contradicted by
-- a change of last year stated for the same subject anywhere in the disclosure's texts (「公务接待费增加0.5万元」);
+- a change of last year stated for the same subject anywhere in the disclosure's texts (「公务接待费增加0.5万元」),
+  against the same figure of last year (a 预算 「与2024年预算持平」 is not contradicted by 「比2024年预算执行数增加」);
 - for the 财政拨款 total of a 决算 (「财政拨款收入支出总计」「财政拨款支出」): a stated decrease of the
   一般公共预算财政拨款支出, which is part of it.  Last year's 财政拨款 spending was at least last year's
   一般公共预算财政拨款支出 (this year's, from 公开05, plus the decrease), and last year's 总计 adds its 年末结转和
@@ -53,6 +54,19 @@ def _comparison(year: int) -> re.Pattern[str]:
     )
 
 
+def _basis(before: str, year: int) -> str:
+    """What last year's figure is, by the last comparison before a claim or change: 执行 (「比2024年预算执行数」),
+    预算 (「与2024年预算」), 决算 (「较2022年决算」) or "" (「与上年相比」)."""
+    found = re.findall(rf"(?:上年|去年|上一年|{year - 1}年度?)(?:同期|末)?(预算执行数|执行数|预算数?|决算数?)?", before)
+    words = found[-1] if found else ""
+    return "执行" if "执行" in words else "预算" if "预算" in words else "决算" if "决算" in words else ""
+
+
+def _comparable(a: str, b: str, kind: str) -> bool:
+    """Whether two comparisons with last year compare with the same figure (in a 决算, a bare 「上年」 is its 决算)."""
+    return a == b or (kind == "决算" and {a, b} <= {"", "决算"})
+
+
 def subject_key(words: str, year: int) -> str:
     """What a clause names, without comparison, year, quotes, numbering and measure: a key two clauses share."""
     words = _comparison(year).sub("", words)
@@ -66,6 +80,7 @@ class _Claim:
     sentence: Sentence
     words: str  # as printed: 「财政拨款收入支出总计持平」
     key: str
+    basis: str  # what last year's figure is: _basis
     stated: TextFigure | None  # this year's amount stated for the subject just before, if any
 
 
@@ -87,12 +102,13 @@ def _claims(text: DisclosureText, year: int) -> Iterator[_Claim]:
             if not key and stated is not None:
                 key = subject_key(clause_of(stated), year)
             if len(key) >= 2:
-                yield _Claim(text, sentence, before[start:] + match.group(1), key, stated)
+                words = before[start:] + match.group(1)
+                yield _Claim(text, sentence, words, key, _basis(before, year), stated)
         previous += figures
 
 
-def _changes(texts: Sequence[DisclosureText], year: int) -> Iterator[tuple[str, TextFigure, DisclosureText]]:
-    """Every non-zero change of last year the texts state, with the key of its subject."""
+def _changes(texts: Sequence[DisclosureText], year: int) -> Iterator[tuple[str, str, TextFigure, DisclosureText]]:
+    """Every non-zero change of last year the texts state, with the key of its subject and its basis."""
     for text in texts:
         for sentence in text.sentences:
             figures = figures_in(sentence)
@@ -105,7 +121,7 @@ def _changes(texts: Sequence[DisclosureText], year: int) -> Iterator[tuple[str, 
                 if not key and first is not None and first.offset < f.offset:
                     key = subject_key(clause_of(first), year)
                 if key:
-                    yield key, f, text
+                    yield key, _basis(before, year), f, text
 
 
 def check_flat_claims(checker: Checker) -> None:
@@ -117,11 +133,12 @@ def check_flat_claims(checker: Checker) -> None:
     for text in texts:
         for claim in _claims(text, d.year):
             checker.checks_run += 1
-            same = next(((f, t) for key, f, t in changes if key == claim.key), None)
+            comparable = [(key, f, t) for key, basis, f, t in changes if _comparable(basis, claim.basis, d.kind)]
+            same = next(((f, t) for key, f, t in comparable if key == claim.key), None)
             if same is not None:
                 _report_change(checker, claim, *same)
                 continue
-            part = next(((f, t) for key, f, t in changes if key == _GENERAL and f.direction < 0), None)
+            part = next(((f, t) for key, f, t in comparable if key == _GENERAL and f.direction < 0), None)
             if part is not None and _WHOLE.match(claim.key) and d.kind == "决算":
                 _whole_fell(checker, d, claim, *part)
 
