@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from gongkai.codes import RULE_CODES
 from gongkai.diagnostics import Diagnostic
 from gongkai.models import Table, TextSection
+from gongkai.rules.context import Checker
 from gongkai.rules.prose_flat import check_flat_claims, subject_key
-from table_fixtures import codes, run, table
+from table_fixtures import codes, corpus, disclosure, run, table
+
+LAST_FOLDER = "data/disclosures/r/u/2022-juesuan"
 
 T04 = table(
     "04",
@@ -74,3 +79,23 @@ def test_a_change_against_another_figure_of_last_year_is_no_contradiction() -> N
     assert flat(budget) == []  # in a 决算 too: 预算执行数 is not the 预算
     again = TextSection("一、三公", ("公务接待费1.00万元。与2022年预算持平。", "公务接待费比2022年预算增加0.30万元。"))
     assert len(flat(again)) == 1
+
+
+def test_flat_against_last_years_disclosure() -> None:
+    claim = TextSection(
+        "四、财政拨款收入支出决算总体情况说明",
+        ("2023年度财政拨款收入支出总计110.00万元。与2022年度相比，财政拨款收入支出总计持平。",),
+    )
+
+    def with_last_year(total: str) -> list[Diagnostic]:
+        t04 = table("04", f"32,总计,{total},{total},,\n64,总计,{total},{total},,", folder=LAST_FOLDER)
+        last = replace(disclosure(t04), year=2022, slug="2022-juesuan", folder=LAST_FOLDER)
+        this = disclosure(T04, explanations=(claim,))
+        checker = Checker(this, corpus(this, last))
+        check_flat_claims(checker)
+        return codes(checker.findings, "text-flat-contradicted")
+
+    (found,) = with_last_year("100.00")
+    assert found.figures == (("文字所述", "财政拨款收入支出总计持平"), ("上年", "100.00"), ("本年", "110.00"))
+    assert "上年公开（2022年度）表中为 100.00 万元" in found.message
+    assert with_last_year("110.01") == []  # within 0.01

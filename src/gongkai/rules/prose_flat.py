@@ -15,9 +15,12 @@ It is contradicted by
   一般公共预算财政拨款支出, which is part of it.  Last year's 财政拨款 spending was at least last year's
   一般公共预算财政拨款支出 (this year's, from 公开05, plus the decrease), and last year's 总计 adds its 年末结转和
   结余, which is this year's 年初财政拨款结转和结余 (公开04); when that lower bound exceeds this year's figure
-  (公开04), the total fell and was not 「持平」.
+  (公开04), the total fell and was not 「持平」;
+- where the site has the unit's disclosure of the year before (same kind): the claim's figure in this year's table
+  against the same cell there (a 决算's 「与上年持平」 against last year's 决算, a 预算's 「与2024年预算持平」 against
+  last year's 预算), tied as the 情况说明's figures are (:func:`~gongkai.rules.budget_text.text_targets`).
 
-Tolerance: a sum of n printed amounts, max(0.01, 0.005 × (n + 1)).
+Tolerance: two printed amounts within 0.01; a sum of n printed amounts, max(0.01, 0.005 × (n + 1)).
 """
 
 from __future__ import annotations
@@ -30,7 +33,8 @@ from decimal import Decimal
 from gongkai.diagnostics import Severity
 from gongkai.models import Disclosure
 from gongkai.rules.budget_text import text_targets
-from gongkai.rules.context import Checker, figure, sum_tolerance
+from gongkai.rules.context import CENT, Checker, figure, signed, sum_tolerance
+from gongkai.rules.prose_last_year import previous_disclosure
 from gongkai.rules.prose_sums import DisclosureText, texts_of
 from gongkai.rules.text_figures import FigureKind, Sentence, TextFigure, clause_of, figures_in, sentence_location
 
@@ -130,6 +134,7 @@ def check_flat_claims(checker: Checker) -> None:
     d = checker.disclosure
     texts = list(texts_of(d))
     changes = list(_changes(texts, d.year))
+    previous = previous_disclosure(checker)
     for text in texts:
         for claim in _claims(text, d.year):
             checker.checks_run += 1
@@ -141,6 +146,8 @@ def check_flat_claims(checker: Checker) -> None:
             part = next(((f, t) for key, f, t in comparable if key == _GENERAL and f.direction < 0), None)
             if part is not None and _WHOLE.match(claim.key) and d.kind == "决算":
                 _whole_fell(checker, d, claim, *part)
+            elif previous is not None:
+                _against_last_year(checker, d, previous, claim)
 
 
 def _report_change(checker: Checker, claim: _Claim, change: TextFigure, text: DisclosureText) -> None:
@@ -156,7 +163,30 @@ def _report_change(checker: Checker, claim: _Claim, change: TextFigure, text: Di
     )
 
 
-def _this_year(d: Disclosure, f: TextFigure) -> Decimal | None:
+def _against_last_year(checker: Checker, d: Disclosure, previous: Disclosure, claim: _Claim) -> None:
+    """The claim's figure in this year's table against the same cell of last year's disclosure (a 决算's
+    holds 决算 figures, a 预算's budgets: the claim must compare with those)."""
+    stated = claim.stated
+    if stated is None or not subject_key(clause_of(stated), d.year).endswith(claim.key):
+        return
+    if not (claim.basis == "预算" if d.kind == "预算" else claim.basis in ("", "决算")):
+        return
+    this, last = _table_value(d, stated), _table_value(previous, stated)
+    if this is None or last is None or abs(this - last) <= CENT:
+        return
+    label = f"{previous.year}年度"
+    checker.add(
+        "text-flat-contradicted",
+        Severity.ERROR,
+        sentence_location(claim.text.file, claim.sentence),
+        f"{claim.text.name}{claim.sentence.place}说「{claim.words}」（与上年相同），而本年公开表中为 {figure(this)} 万元，"
+        f"上年公开（{label}）表中为 {figure(last)} 万元（相差 {signed(this - last)} 万元），并非持平。",
+        (("文字所述", claim.words), ("上年", figure(last)), ("本年", figure(this))),
+    )
+
+
+def _table_value(d: Disclosure, f: TextFigure) -> Decimal | None:
+    """The one value of the table cells ``f`` states in ``d`` (this year's, or last year's disclosure's)."""
     found = text_targets(d, f)
     amounts = {t.cell.value for t in found or () if t.cell.value is not None}
     return amounts.pop() if len(amounts) == 1 else None
@@ -173,8 +203,8 @@ def _opening_balance(d: Disclosure) -> Decimal | None:
 def _whole_fell(checker: Checker, d: Disclosure, claim: _Claim, part: TextFigure, text: DisclosureText) -> None:
     stated = claim.stated
     named = stated is not None and subject_key(clause_of(stated), d.year).endswith(claim.key)
-    whole = _this_year(d, stated) if stated is not None and named else None
-    general = _this_year(d, replace(part, kind=FigureKind.AMOUNT))
+    whole = _table_value(d, stated) if stated is not None and named else None
+    general = _table_value(d, replace(part, kind=FigureKind.AMOUNT))
     total = "总计" in claim.key
     carried = _opening_balance(d)
     if whole is None or general is None or (total and carried is None):
