@@ -84,3 +84,11 @@ def test_budget_and_final_account_families_differ() -> None:
 
 def test_no_explanations_no_finding() -> None:
     assert missing(disclosure()) == []  # the score says it: 0 of the sections
+
+
+def test_headings_are_matched_whatever_precedes_the_name() -> None:
+    worded = tuple(t.replace("、", "、部门2023年度") for t in COUNTY)  # 「一、部门2023年度收入支出决算总体情况说明」
+    assert missing(disclosure(explanations=explained(*worded))) == []
+    # 「支出决算」 inside 收入支出, 基本支出 or 「三公」经费支出 is not the 支出决算 section
+    (spending,) = missing(disclosure(explanations=explained(*COUNTY[:2], *COUNTY[3:])))
+    assert ("应有", "支出决算情况说明") in spending.figures
