@@ -187,7 +187,18 @@ def test_a_page_states_the_amount_unit_its_tables_print_and_long_amounts_get_the
     assert re.search(r'<span class="gk-card__value"[^>]*>1\.00</span>', html)  # a short one keeps the full size
 
 
-def test_a_unit_pages_series_headings_weigh_as_little_in_search_as_its_tables(built_site: BuiltSite) -> None:
-    html = built_site.html("shanghai-putuo/putuo-shangwuweiyuanhui")  # short: its headings would outrank 公开09表
-    headings = re.findall(r'<h3 ([^>]*)id="series-\d+"', html)
-    assert headings and all('data-pagefind-weight="0.25"' in attrs for attrs in headings)
+ARTICLE_WEIGHT = re.compile(r'<article class="md-content__inner md-typeset">\s*<div data-pagefind-weight="([\d.]+)">')
+
+
+def test_aggregate_pages_weigh_a_quarter_in_search_as_a_whole_and_disclosures_keep_their_own_weights(
+    built_site: BuiltSite,
+) -> None:
+    # unit, browse and compare pages repeat the disclosures' figures: one weight on the whole article, which
+    # Pagefind gives every heading and cell inside (a short unit page's 「“三公”经费」 heading would outrank 公开09表)
+    for url in ("shanghai-putuo/putuo-shangwuweiyuanhui", "browse/function/2010308", "compare/shanghai-putuo/2024"):
+        html = built_site.html(url)
+        weight = ARTICLE_WEIGHT.search(html)
+        assert weight and weight.group(1) == "0.25", url
+        assert not re.search(r"<(h[1-6]|table|p)\b[^>]*data-pagefind-weight", html), url  # nor weigh otherwise
+    disclosure = built_site.html("shanghai-putuo/putuo-caizhengju/2024-juesuan")
+    assert not ARTICLE_WEIGHT.search(disclosure) and 'data-pagefind-weight="5"' in disclosure

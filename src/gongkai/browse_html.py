@@ -19,10 +19,9 @@ from gongkai.table_html import wrap
 GAP = "未公开"
 
 
-# Search weight (docs/search.md): these tables repeat the disclosures' figures, which the search should
-# lead to first
-AGGREGATE_WEIGHT = "0.25"  # what aggregate pages repeat of the disclosures ranks after them in search
-SEARCH_WEIGHT = f' data-pagefind-weight="{AGGREGATE_WEIGHT}"'
+# Search weight (docs/search.md) of a whole aggregate page (its title, headings, notes and tables): these pages
+# repeat the disclosures' figures, which the search should lead to first
+AGGREGATE_WEIGHT = "0.25"
 
 
 def figure_td(fig: Fig | None, prefix: str, unit: str = "", gap: str = GAP) -> str:
@@ -57,7 +56,7 @@ def table(caption: str, head: Sequence[str], rows: Sequence[str], css: str = "",
         for title, attrs in zip(head, [*head_attrs, *[""] * len(head)], strict=False)
     )
     return wrap(
-        f'<table class="{classes}"{SEARCH_WEIGHT}><caption>{caption}</caption>'
+        f'<table class="{classes}"><caption>{caption}</caption>'
         f"<thead><tr>{cells}</tr></thead><tbody>{''.join(rows)}</tbody></table>",
         caption_text(caption),
     )
@@ -77,7 +76,7 @@ def page(
     env: jinja2.Environment, path: str, title: str, lead: str, sections: Sequence[Section], sources: str
 ) -> RenderedPage:
     markdown = env.get_template("generic.md.j2").render(
-        title=escape(title), lead=lead, sections=sections, source_files=sources
+        title=escape(title), lead=lead, sections=sections, source_files=sources, search_weight=AGGREGATE_WEIGHT
     )
     return RenderedPage(path, markdown)
 

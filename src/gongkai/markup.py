@@ -34,7 +34,6 @@ class Section:
     body: str
     level: int = 2
     parts: tuple[tuple[str, str], ...] = ()  # (title, anchor) of its parts, listed in the page's contents
-    search_weight: str = ""  # the heading's Pagefind weight when it only repeats what a disclosure answers
 
 
 @dataclass(frozen=True)

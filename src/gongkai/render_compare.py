@@ -19,7 +19,7 @@ import pandas as pd
 
 from gongkai import markup
 from gongkai.aggregate import BASIC, KINDS, RUNNING, SPENDING, STAFF, THREE_PUBLIC, Facts, Fig, figs, ratio
-from gongkai.browse_html import AGGREGATE_WEIGHT, by_key, computed_td, figure_td, money_head, page, table
+from gongkai.browse_html import by_key, computed_td, figure_td, money_head, page, table
 from gongkai.glossary import escape
 from gongkai.markup import Section
 from gongkai.money import plain
@@ -158,9 +158,8 @@ NOTE = (
 
 
 def _lead() -> str:
-    """The note under a compare page's title: it names the measures every such page shows, so it weighs as
-    little in search as the page's tables (docs/search.md)."""
-    return f'<div data-pagefind-weight="{AGGREGATE_WEIGHT}">{markup.paragraph(NOTE, None, "gk-lead")}</div>'
+    """The note under a compare page's title: what every such page shows and where its figures come from."""
+    return markup.paragraph(NOTE, None, "gk-lead")
 
 
 def _compare_page(

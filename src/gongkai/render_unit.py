@@ -17,7 +17,7 @@ from markupsafe import Markup
 
 from gongkai import markup
 from gongkai.aggregate import MEASURES, RUNNING, SPENDING, STAFF, THREE_PUBLIC, Facts, Fig, figs, region_path
-from gongkai.browse_html import AGGREGATE_WEIGHT, GAP, by_key, computed_td, figure_td, money_head, page, table
+from gongkai.browse_html import GAP, by_key, computed_td, figure_td, money_head, page, table
 from gongkai.budget import BudgetActual
 from gongkai.charts import ChartData, Datum
 from gongkai.glossary import escape
@@ -170,7 +170,7 @@ def _measures(ctx: UnitContext) -> tuple[list[Section], list[ChartData]]:
     sections = [Section("历年主要数字", "series", note)]
     for index, measure in enumerate(present, start=1):
         table = _measure_table(ctx, measure)
-        sections.append(Section(measure, f"series-{index}", table, level=3, search_weight=AGGREGATE_WEIGHT))
+        sections.append(Section(measure, f"series-{index}", table, level=3))
     return sections, []
 
 
