@@ -4,7 +4,9 @@
 
 Serves SITE_DIR (default build/) locally, opens each page type of tests/browser/browsing.py in Debian's
 Chromium and writes OUT_DIR/<page type>-<width>.png (default docs/screenshots/): the first screen of the
-page, so each file stays small; plus disclosure-charts-<width>.png, the disclosure page where its figures start (钱花在哪里).  Requests to other hosts are refused, as in the browser tests.
+page, so each file stays small; plus disclosure-charts-<width>.png, the disclosure page where its figures start (钱花在哪里),
+and search-landing-<width>.png, where the first result of a pinyin query (sanggong) leads: its section, with the
+Chinese words the query stands for marked.  Requests to other hosts are refused, as in the browser tests.
 """
 
 from __future__ import annotations
@@ -17,13 +19,25 @@ from playwright.sync_api import Page, sync_playwright
 PROJECT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(PROJECT / "tests"))
 
-from browser.browsing import ALL_PAGE_TYPES, DESKTOP, PHONE, launch, new_context, serve, show  # noqa: E402
+from browser.browsing import (  # noqa: E402
+    ALL_PAGE_TYPES,
+    DESKTOP,
+    PHONE,
+    SEARCH_PAGE,
+    follow_first_result,
+    launch,
+    new_context,
+    search,
+    serve,
+    show,
+)
 
 PHONE_HEIGHT = 844  # a common phone screen
 DESKTOP_HEIGHT = 800
 # where the figures start (钱花在哪里: spending by 功能分类) just below Material's fixed header
 SCROLL_TO_CHARTS = """window.scrollTo(0, document.getElementById("spending").getBoundingClientRect().top + window.scrollY
   - document.querySelector(".md-header").offsetHeight - 8)"""
+LANDING_QUERY = "sanggong"  # pinyin, misspelt as readers often do (三公)
 
 
 def shoot(page: Page, path: Path) -> None:
@@ -49,6 +63,11 @@ def main(site: Path, out: Path) -> int:
                 if name == "disclosure":  # its first screen is key figures; show where the money went too
                     page.evaluate(SCROLL_TO_CHARTS)
                     shoot(page, out / f"disclosure-charts-{width}.png")
+                if name == SEARCH_PAGE:  # where a result leads: its section, the query's words marked
+                    search(page, LANDING_QUERY)
+                    follow_first_result(page)
+                    page.wait_for_load_state("networkidle")
+                    shoot(page, out / f"search-landing-{width}.png")
             context.close()
             if watch.foreign or watch.errors:
                 print(f"问题：外站请求 {watch.foreign}，控制台错误 {watch.errors}", file=sys.stderr)

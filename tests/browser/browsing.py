@@ -202,6 +202,21 @@ def _listed(page: Page) -> list[str]:
     return hrefs
 
 
+def follow_first_result(page: Page) -> str:
+    """Tap the first result listed; wait until its page marks the query's words and has scrolled to the section
+    the result names.  Returns that section's id."""
+    href: str = page.eval_on_selector("li.md-search-result__item a", "a => a.getAttribute('href')")
+    page.locator("li.md-search-result__item a").first.click()
+    page.wait_for_selector("article mark[data-gk-highlight]")
+    section = href.split("#", 1)[1]
+    page.wait_for_function(
+        "id => { const top = document.getElementById(id).getBoundingClientRect().top;"
+        " return top >= 0 && top < window.innerHeight; }",
+        arg=section,
+    )
+    return section
+
+
 def search_all(page: Page, query: str) -> list[str]:
     """:func:`search`, then 「显示更多结果」 until every result is listed; all the result pages' paths."""
     search(page, query)

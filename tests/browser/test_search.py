@@ -10,7 +10,17 @@ from typing import TYPE_CHECKING
 import pytest
 from playwright.sync_api import Page
 
-from browser.browsing import DESKTOP, PAGE_TYPES, OpenPage, open_search, search, search_all, visit
+from browser.browsing import (
+    DESKTOP,
+    PAGE_TYPES,
+    PHONE,
+    OpenPage,
+    follow_first_result,
+    open_search,
+    search,
+    search_all,
+    visit,
+)
 
 if TYPE_CHECKING:
     from conftest import BuiltSite
@@ -148,4 +158,14 @@ def test_the_keyboard_opens_search_moves_through_results_and_follows_one(open_pa
     assert focused == _first_link(page)
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"\?h="))
+    assert watch.foreign == [] and watch.errors == []
+
+
+def test_a_result_tapped_on_a_phone_opens_its_section_and_the_page_scrolls(open_page: OpenPage, base: str) -> None:
+    page, watch = open_page(PHONE)
+    visit(page, base, PAGE_TYPES["home"])
+    open_search(page)  # full screen on a phone: Material locks the page's scrolling meanwhile
+    search(page, "xinfang")
+    follow_first_result(page)  # the section on screen, below the fixed header
+    assert page.evaluate("document.body.hasAttribute('data-md-scrolllock')") is False  # the reader can scroll on
     assert watch.foreign == [] and watch.errors == []

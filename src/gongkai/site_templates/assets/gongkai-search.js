@@ -348,8 +348,8 @@
 
   function close() {
     var box = toggle();
-    if (box) {
-      box.checked = false;
+    if (box && box.checked) {
+      box.click(); // 经 change 事件告诉 Material：手机上它解除搜索时的滚动锁定，落地页才能滚到结果那一节
     }
     var input = $(".gk-search .md-search__input");
     if (input) {
