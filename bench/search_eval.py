@@ -9,6 +9,9 @@
   first query in a fresh tab: Pagefind's script, WebAssembly, metadata, index chunks, filters and the
   fragments of the results shown; then later queries in the same tab), gzip level 6 of each file.
 - **Indexing**: time and peak memory of one Pagefind run over the site.
+
+Run on its own it also records when and under what load it ran (the machine is often shared), and the
+download of each query in the order asked.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ import argparse
 import functools
 import html
 import json
+import os
 import re
 import resource
 import subprocess
@@ -191,6 +195,7 @@ def evaluate(site: Path) -> dict[str, Any]:
         "recall": recall,
         "recall_min": min(r["recall"] for r in recall.values()),
         "bundle": {"files": len(bundle), "bytes": sum(p.stat().st_size for p in bundle)},
+        "downloads_gzip_bytes": dict(zip(QUERIES, downloads, strict=True)),  # the first query's, then later ones
         "first_search_gzip_bytes": downloads[0],
         "later_search_median_gzip_bytes": later[len(later) // 2] if later else 0,
         "later_search_max_gzip_bytes": max(later, default=0),
@@ -203,7 +208,8 @@ def main() -> None:
     parser.add_argument("site", type=Path)
     parser.add_argument("--out", type=Path, default=Path(__file__).with_name("search.json"))
     args = parser.parse_args()
-    result = evaluate(args.site.resolve())
+    started = {"date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "load_average": os.getloadavg()}
+    result = {**evaluate(args.site.resolve()), "run": {**started, "load_average_at_end": os.getloadavg()}}
     args.out.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     print(json.dumps(result, ensure_ascii=False, indent=2))
     sys.exit(0)
