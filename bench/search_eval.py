@@ -1,6 +1,6 @@
 """Measure the site's search (Pagefind, built by gongkai build into SITE_DIR/pagefind/).
 
-    python bench/search_eval.py SITE_DIR [--out bench/search.json]
+    python bench/search_eval.py SITE_DIR [--out bench/search.json] [--no-indexing]
 
 - **Recall** per query: the pages Pagefind returns (all results, through its JS API) against the ground
   truth, the pages whose indexed text contains the query (a grep of each built page's article without the
@@ -8,7 +8,8 @@
 - **Download**: the bytes Chromium fetches from ``pagefind/`` when a reader uses the search box (the
   first query in a fresh tab: Pagefind's script, WebAssembly, metadata, index chunks, filters and the
   fragments of the results shown; then later queries in the same tab), gzip level 6 of each file.
-- **Indexing**: time and peak memory of one Pagefind run over the site.
+- **Indexing**: time and peak memory of one Pagefind run over the site (``--no-indexing``: not measured, to
+  spare a loaded machine a second run over a large site).
 
 Run on its own it also records when and under what load it ran (the machine is often shared), and the
 download of each query in the order asked.
@@ -169,9 +170,9 @@ def measure_indexing(site: Path) -> dict[str, float]:
     return {"seconds": seconds, "peak_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}
 
 
-def evaluate(site: Path) -> dict[str, Any]:
+def evaluate(site: Path, indexing_run: bool = True) -> dict[str, Any]:
     texts = page_texts(site)
-    indexing = measure_indexing(site)
+    indexing = measure_indexing(site) if indexing_run else None
     browser = measure_browser(site)
     recall: dict[str, Any] = {}
     for query in QUERIES:
@@ -207,9 +208,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("site", type=Path)
     parser.add_argument("--out", type=Path, default=Path(__file__).with_name("search.json"))
+    parser.add_argument("--no-indexing", action="store_true", help="do not time a second Pagefind run")
     args = parser.parse_args()
     started = {"date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "load_average": os.getloadavg()}
-    result = {**evaluate(args.site.resolve()), "run": {**started, "load_average_at_end": os.getloadavg()}}
+    result = {
+        **evaluate(args.site.resolve(), not args.no_indexing),
+        "run": {**started, "load_average_at_end": os.getloadavg()},
+    }
     args.out.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     print(json.dumps(result, ensure_ascii=False, indent=2))
     sys.exit(0)
