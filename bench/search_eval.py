@@ -135,6 +135,7 @@ def measure_browser(site: Path) -> dict[str, Any]:
     server = serve(site)
     base = f"http://127.0.0.1:{server.server_address[1]}"
     downloads: list[int] = []
+    first_files: dict[str, int] = {}  # what the first query fetched, gzip bytes by kind of file
     found: dict[str, list[str]] = {}
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"])
@@ -149,6 +150,9 @@ def measure_browser(site: Path) -> dict[str, Any]:
             _ask(tab, query)
             files = {site / unquote(urlparse(u).path).lstrip("/") for u in requested if "/pagefind/" in u}
             downloads.append(sum(gz(f) for f in files if f.is_file()))
+            for f in files if not first_files else ():
+                kind = f.parent.name if f.parent.name != "pagefind" else f.name.split(".")[-1]
+                first_files[kind] = first_files.get(kind, 0) + (gz(f) if f.is_file() else 0)
             requested.clear()
         recall_tab = browser.new_context().new_page()
         recall_tab.goto(f"{base}/")
@@ -156,7 +160,7 @@ def measure_browser(site: Path) -> dict[str, Any]:
             found[query] = recall_tab.evaluate(ALL_RESULTS, query)
         browser.close()
     server.shutdown()
-    return {"downloads": downloads, "found": found}
+    return {"downloads": downloads, "first_files": first_files, "found": found}
 
 
 def measure_indexing(site: Path) -> dict[str, float]:
@@ -198,6 +202,7 @@ def evaluate(site: Path, indexing_run: bool = True) -> dict[str, Any]:
         "bundle": {"files": len(bundle), "bytes": sum(p.stat().st_size for p in bundle)},
         "downloads_gzip_bytes": dict(zip(QUERIES, downloads, strict=True)),  # the first query's, then later ones
         "first_search_gzip_bytes": downloads[0],
+        "first_search_gzip_bytes_by_kind": browser["first_files"],
         "later_search_median_gzip_bytes": later[len(later) // 2] if later else 0,
         "later_search_max_gzip_bytes": max(later, default=0),
         "indexing": indexing,

@@ -64,6 +64,9 @@ def test_the_stitched_site_has_every_page_of_the_whole_site_and_its_links_resolv
     for page in pages:  # the same articles; only the navigation differs (other shards' pages are links)
         assert ARTICLE.findall(stitched[page]) == ARTICLE.findall(whole[page]), page
     assert "pagefind/pagefind.js" in stitched
+    # one Pagefind run over the same articles: the same search index, byte for byte (so the same recall and downloads)
+    index = {p: data for p, data in stitched.items() if p.startswith("pagefind/")}
+    assert index == {p: data for p, data in whole.items() if p.startswith("pagefind/")}
     assert "sitemap.xml" not in stitched and "sitemap.xml" not in whole  # none without site_url
     broken, anchors = crawl(sharded[0].build)
     assert broken == [], "\n".join(broken[:40])
