@@ -73,7 +73,10 @@ def _escaped(context: jinja2.nodes.EvalContext, value: object) -> object:
     """Every value an HTML template prints, escaped by :func:`gongkai.glossary.escape` unless it is Markup."""
     if not context.autoescape or hasattr(value, "__html__"):
         return value
-    return Markup(escape(value if type(value) is str else str(value)))
+    return _markup(escape(value if type(value) is str else str(value)))
+
+
+_markup = functools.partial(str.__new__, Markup)  # Markup(text) for a str, without Markup's __html__ check
 
 
 def html(env: jinja2.Environment, name: str) -> Any:
@@ -88,8 +91,14 @@ def packaged() -> jinja2.Environment:
     return environment()
 
 
+@functools.cache
+def packaged_html(name: str) -> Any:
+    """The macros of gongkai's own ``macros/<name>.html.j2`` (:func:`packaged`), loaded once."""
+    return html(packaged(), name)
+
+
 def _macros() -> Any:
-    return html(packaged(), "markup")
+    return packaged_html("markup")
 
 
 def _linked(text: str, scope: LinkScope | None) -> str:

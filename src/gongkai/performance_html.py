@@ -7,12 +7,12 @@ rules can point a finding at the cell from the cell's source alone, and the 数�
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from typing import Any
 
 from gongkai import markup
 from gongkai.address import OVERALL_TABLE, indicator_field, performance_cell_id
 from gongkai.models import Cell, CellState, Disclosure, Indicator, PerformanceTable
-from gongkai.table_html import AmountCell, amount_cell
+from gongkai.table_html import NO_ATTRS, Td, amount_cell
 
 PERFORMANCE_DIR = "jixiao"  # a disclosure's 绩效 pages: <disclosure>/jixiao/<slug>/
 FUND_COLUMNS = (  # FundLine attribute, column header
@@ -44,21 +44,15 @@ def performance_place(field: str) -> str:
     return {"total_score": f"{page}绩效指标 总分", "score": "自评得分"}.get(parts[0], field)
 
 
-class PlainCell(NamedTuple):
-    """A cell printed as it is: its id (``""`` for a figure without a known field) and text (「—」 if blank)."""
-
-    anchor: str
-    text: str
+def _plain(text: str, field: str, css: str = "") -> Td:
+    """A cell printed as it is, with its id (none for a figure without a known field); blank: 「—」."""
+    return Td(css, performance_cell_id(field) if field else "", "", NO_ATTRS, text or "—", False)
 
 
-def _plain(text: str, field: str) -> PlainCell:
-    return PlainCell(performance_cell_id(field) if field else "", text or "—")
-
-
-def _figure(cell: Cell) -> AmountCell | PlainCell:
+def _figure(cell: Cell) -> Td:
     field = cell.source.field or ""
     if cell.state is CellState.EMPTY or not field:
-        return _plain(cell.raw.strip(), field)
+        return _plain(cell.raw.strip(), field, "gk-num")
     return amount_cell(cell, performance_cell_id(field))
 
 
@@ -67,7 +61,7 @@ def _printed(cell: Cell) -> bool:
 
 
 def _macros() -> Any:
-    return markup.html(markup.packaged(), "performance")
+    return markup.packaged_html("performance")
 
 
 def funds_table(p: PerformanceTable) -> str:
@@ -80,14 +74,16 @@ def funds_table(p: PerformanceTable) -> str:
 
 def _indicator_row(
     i: Indicator, texts: list[tuple[str, str]], figures: list[tuple[str, str]]
-) -> tuple[str, str, PlainCell, list[PlainCell], list[AmountCell | PlainCell], PlainCell]:
+) -> tuple[list[Td], tuple[str, str], list[Td]]:
+    name = _plain(i.name, i.source.field or "")
     return (
-        i.level1 or "—",
-        i.level2 or "—",
-        _plain(i.name, i.source.field or ""),
-        [_plain(getattr(i, name), indicator_field(i, name)) for name, _ in texts],
-        [_figure(getattr(i, name)) for name, _ in figures],
-        _plain(i.deviation, indicator_field(i, DEVIATION[0])),
+        [_plain(i.level1, ""), _plain(i.level2, "")],
+        (name.anchor, name.text),
+        [
+            *(_plain(getattr(i, n), indicator_field(i, n)) for n, _ in texts),
+            *(_figure(getattr(i, n)) for n, _ in figures),
+            _plain(i.deviation, indicator_field(i, DEVIATION[0])),
+        ],
     )
 
 
@@ -106,7 +102,7 @@ def indicator_table(p: PerformanceTable) -> str:
     if _printed(p.total_score) or p.grade:
         scored = bool(figures) and figures[-1][0] == "score"
         span = 3 + len(texts) + len(figures) - (1 if scored else 0)
-        total = (span, _figure(p.total_score) if scored else None, p.grade or "—")
+        total = (span, [*([_figure(p.total_score)] if scored else []), _plain(p.grade, "")])
     shown = (*texts, *figures)
     missing = [label for name, label in (*INDICATOR_TEXTS, *INDICATOR_FIGURES) if (name, label) not in shown]
     return str(_macros().indicator_table(labels, "score" in dict(figures), rows, total, missing))

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from gongkai.markup import html, packaged
+from gongkai.markup import packaged_html
 from gongkai.models import Disclosure, Table
 
 
 def _macros() -> Any:
-    return html(packaged(), "provenance")
+    return packaged_html("provenance")
 
 
 def original(d: Disclosure) -> str:

@@ -6,13 +6,13 @@ from collections.abc import Iterable
 from typing import Any
 
 from gongkai.downloads import Download, Downloads, size_text
-from gongkai.markup import html, packaged
+from gongkai.markup import packaged_html
 
 DOWNLOADS_PAGE = "xiazai/"  # the site-wide 下载数据 page
 
 
 def _macros() -> Any:
-    return html(packaged(), "downloads")
+    return packaged_html("downloads")
 
 
 def _entries(items: Iterable[Download]) -> list[tuple[Download, str]]:

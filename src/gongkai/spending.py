@@ -17,7 +17,7 @@ from markupsafe import Markup
 
 from gongkai.address import cell_id
 from gongkai.charts import decimal_text, share
-from gongkai.markup import html, packaged
+from gongkai.markup import packaged_html
 from gongkai.models import Disclosure, Table, TableRow
 from gongkai.money import amount_span, unit_label
 from gongkai.table_html import source_text
@@ -157,7 +157,7 @@ def _view(x: Subject, s: Spending, depth: int) -> SubjectView:
 def drill_down(s: Spending) -> str:
     """The summary sentence, the 类 → 款 → 项 drill-down and where its figures come from."""
     return str(
-        html(packaged(), "spending").drill_down(
+        packaged_html("spending").drill_down(
             summary(s),
             [_view(x, s, 0) for x in s.classes],
             Markup(unit_label(s.table.unit)),

@@ -13,7 +13,7 @@ from markupsafe import Markup
 
 from gongkai.address import cell_id
 from gongkai.glossary import escape
-from gongkai.markup import html, packaged
+from gongkai.markup import packaged_html
 from gongkai.models import Cell, CellState, Column, Table, TableRow
 from gongkai.money import amount_attrs, unit_label
 from gongkai.tables import SPECS
@@ -22,25 +22,29 @@ KEY_FIELDS = {"行次": "row_no", "科目代码": "code"}  # printed key columns
 TOTAL_NAMES = ("合计", "总计", "小计", "人员经费合计", "公用经费合计", "本年收入合计", "本年支出合计")
 
 
-class AmountCell(NamedTuple):
-    """An amount cell as ``amount_tds`` in ``macros/table.html.j2`` prints it."""
+class Td(NamedTuple):
+    """A data cell as ``tds`` in ``macros/table.html.j2`` prints it (``""``: the attribute left out)."""
 
+    css: str
     anchor: str
     title: str  # where the figure comes from (:func:`source_text`)
     attrs: Markup  # the exact figure in 元 / 万元 / 亿元 for the amount switch (``data-`` attributes)
     text: str  # as printed
-    na: bool  # 「——」: not applicable
+    na: bool  # not applicable: 「——」, and 「不适用」 for a screen reader
+
+
+NO_ATTRS = Markup("")
 
 
 class Row(NamedTuple):
     total: bool
     codes: list[str]  # the printed keys (行次, 科目代码) the table shows
     name: str
-    cells: list[AmountCell]
+    cells: list[Td]
 
 
 def _macros() -> Any:
-    return html(packaged(), "table")
+    return packaged_html("table")
 
 
 def wrap(table_html: str, label: str) -> str:
@@ -69,15 +73,15 @@ def source_text(cell: Cell) -> str:
     return f"来源：{original}；{data}" if original != "原文" else f"来源：{data}"
 
 
-def amount_cell(cell: Cell, anchor: str, unit: str = "") -> AmountCell:
+def amount_cell(cell: Cell, anchor: str, unit: str = "") -> Td:
     """An amount cell with its anchor and source; with ``unit`` (the table's 金额单位) it also carries the
     exact figure in 元 / 万元 / 亿元 for the amount switch."""
-    na = cell.state is CellState.NOT_APPLICABLE
-    attrs = Markup(amount_attrs(cell.value, unit)) if cell.is_amount and not na else _NO_ATTRS
-    return AmountCell(anchor, source_text(cell), attrs, cell.raw.strip(), na)
+    if cell.state is CellState.NOT_APPLICABLE:
+        return Td("gk-num gk-na", anchor, source_text(cell), NO_ATTRS, "——", True)
+    attrs = Markup(amount_attrs(cell.value, unit)) if cell.is_amount else NO_ATTRS
+    return Td("gk-num", anchor, source_text(cell), attrs, cell.raw.strip(), False)
 
 
-_NO_ATTRS = Markup("")
 MONEY_ROWS_10 = frozenset("123456")  # 公开10: 政府采购 and 机关运行经费 are amounts; the rest are counts
 
 
