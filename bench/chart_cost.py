@@ -28,7 +28,7 @@ from gongkai import chart_render, charts
 from gongkai.chart_cache import ChartCache
 from gongkai.cluster import Engine
 from gongkai.demo.corpus import generate_corpus
-from gongkai.figures import disclosure_charts, project_charts
+from gongkai.figures import disclosure_charts
 from gongkai.load import load_corpus
 
 PROJECT = Path(__file__).resolve().parents[1]
@@ -53,7 +53,7 @@ def main() -> None:
     corpus = load_corpus(data)
     jobs: list[tuple[str, charts.ChartData]] = []
     for d in corpus.disclosures:
-        found = disclosure_charts(d) + [c for p in d.projects for c in project_charts(p)]
+        found = disclosure_charts(d)
         jobs.extend((f"{d.url}{index}.svg", chart) for index, chart in enumerate(found))
     sample = [chart for _, chart in jobs[: args.sample]]
     chart_render.render(sample[0])  # load fonts and warm the engine

@@ -1,7 +1,8 @@
-"""Which charts a disclosure and a 绩效 project get, and where each figure comes from."""
+"""Which charts a disclosure gets, and where each figure comes from."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 from chart_helpers import (
@@ -15,6 +16,7 @@ from chart_helpers import (
     table_row,
 )
 from gongkai.charts import ChartData, summarize
+from gongkai.downloads import Downloads
 from gongkai.figures import (
     CHANGE_TITLE,
     DERIVED_LAST_YEAR_NOTE,
@@ -22,9 +24,12 @@ from gongkai.figures import (
     PRINTED_NOTE,
     disclosure_charts,
     function_chart,
-    project_charts,
 )
+from gongkai.glossary import TermLinker
+from gongkai.markup import environment
 from gongkai.models import Table
+from gongkai.performance_html import PERFORMANCE_DIR
+from gongkai.render_disclosure import render_disclosure
 
 # Seed 002 (襄垣县信访局 2023), trimmed to the lines the charts use.
 T01 = table(
@@ -193,32 +198,20 @@ def test_tables_published_as_no_data_fall_back_to_printed_numbers_or_are_skipped
     assert disclosure_charts(disclosure(empty)) == []
 
 
-def test_a_project_gets_a_score_chart_with_budget_execution_first() -> None:
-    p = project(
-        [fund_line("资金总额:", "2.52", "2.189", "10", "8.69"), fund_line("市区区财政资金", "2.52", "2.189")],
-        [
-            indicator("遗属人数", "20", "20"),
-            indicator("发放标准", "10", ""),
-            indicator("遗属人数", "10", "9", "质量指标"),
-        ],
+def test_a_project_page_gives_its_figures_as_tables_only() -> None:
+    """A chart of a 绩效 project would repeat its 资金执行 and 绩效指标 tables on the same page."""
+    p = project([fund_line("资金总额:", "2.52", "2.189", "10", "8.69")], [indicator("遗属人数", "20", "19")])
+    d = replace(disclosure([T01]), projects=(p,))
+    out = render_disclosure(
+        d,
+        lambda url, title: TermLinker([]).scope(url, title, "/glossary/"),
+        environment(),
+        "",
+        "",
+        Downloads({}, (), ()),
+        {},
     )
-    score, funds = project_charts(p)
-    assert (score.key, score.kind, score.unit, score.figure) == ("score", "bar", "分", "")
-    assert figures(score) == [
-        ("预算执行", "得分", "8.69"),
-        ("预算执行", "分值", "10"),
-        ("遗属人数", "得分", "20"),
-        ("遗属人数", "分值", "20"),
-        ("遗属人数（2）", "得分", "9"),
-        ("遗属人数（2）", "分值", "10"),
-    ]
-    assert score.data[0].source == "项目支出绩效自评表 资金总额 得分"
-    assert score.data[3].source == "项目支出绩效自评表 三级指标「遗属人数」 分值"
-    assert figures(funds) == [("全年预算数", "", "2.52"), ("全年执行数", "", "2.189")]
-    assert funds.data[1].source == "项目支出绩效自评表 资金总额 全年执行数"
-
-
-def test_a_project_without_printed_scores_gets_only_the_funds_chart() -> None:
-    p = project([fund_line("年度资金总额", "11", "11")], [indicator("解决特殊疑难信访问题件次", "", "")])
-    assert [c.key for c in project_charts(p)] == ["funds"]
-    assert project_charts(project([], [])) == []
+    page = next(page.markdown for page in out.pages if f"/{PERFORMANCE_DIR}/" in page.path)
+    assert all(f"/{PERFORMANCE_DIR}/" not in path for path, _ in out.charts)
+    assert "<svg" not in page and "charts/" not in page
+    assert all(figure in page for figure in ("2.52", "2.189", "8.69", "20", "19"))

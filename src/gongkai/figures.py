@@ -1,4 +1,8 @@
-"""Which charts a disclosure (图1–图7) and a 绩效 project get, with their numbers taken from the data.
+"""Which charts a disclosure (图1–图7) gets, with its numbers taken from the data.
+
+A 绩效 project page has no chart: its 资金执行 and 绩效指标 tables already give every figure a chart
+of them would (预算数 against 执行数, 得分 against 分值), and a chart costs more than the rest of its page
+to draw (docs/performance.md).
 
 A chart is drawn from the published tables where the disclosure has them, otherwise from the chart
 numbers the document prints (``charts.yaml``), and skipped when neither gives data.  Last-year
@@ -19,8 +23,6 @@ from gongkai.models import (
     Cell,
     ChartPoint,
     Disclosure,
-    FundLine,
-    PerformanceTable,
     PrintedChart,
     Table,
     TableRow,
@@ -334,66 +336,3 @@ def budget_charts(d: Disclosure) -> list[ChartData]:
         if data and table is not None:
             charts.append(ChartData(key, "", title, kind, table.unit, data, note))
     return charts
-
-
-# ---------------------------------------------------------------------------------------------- 绩效
-
-SELF_EVALUATION = "项目支出绩效自评表"
-
-
-def _distinct(names: Iterable[str]) -> list[str]:
-    """Category names made unique (a repeated indicator name gets 「（2）」, …) so bars do not merge."""
-    seen: dict[str, int] = {}
-    result = []
-    for name in names:
-        seen[name] = seen.get(name, 0) + 1
-        result.append(name if seen[name] == 1 else f"{name}（{seen[name]}）")
-    return result
-
-
-def _total_line(p: PerformanceTable) -> FundLine | None:
-    """The 资金总额 line of the funds block (the first line if none is called so)."""
-    return next((line for line in p.funds if "资金总额" in line.source_name), next(iter(p.funds), None))
-
-
-def _line_name(line: FundLine) -> str:
-    return line.source_name.rstrip(":：")
-
-
-def _scores(p: PerformanceTable) -> tuple[Datum, ...]:
-    """得分 and 分值 per indicator (预算执行 first, from the 资金总额 line), when scores are printed."""
-    indicators = [i for i in p.indicators if i.score.is_amount]
-    if not indicators:
-        return ()
-    entries: list[tuple[str, str, Cell, Cell]] = []  # (category, where in the form, 得分, 分值)
-    line = _total_line(p)
-    if line is not None:
-        entries.append(("预算执行", _line_name(line), line.score, line.weight))
-    entries += [(i.name or i.level2, f"三级指标「{i.name}」", i.score, i.weight) for i in indicators]
-    names = _distinct(entry[0] for entry in entries)
-    return _present(
-        _amount(cell, name, series, f"{SELF_EVALUATION} {where} {series}")
-        for name, (_, where, score, weight) in zip(names, entries, strict=True)
-        for series, cell in (("得分", score), ("分值", weight))
-    )
-
-
-def _funds(p: PerformanceTable) -> tuple[Datum, ...]:
-    """全年预算数 and 全年执行数 of the 资金总额 line."""
-    line = _total_line(p)
-    if line is None:
-        return ()
-    where = f"{SELF_EVALUATION} {_line_name(line)}"
-    return _present(
-        _amount(cell, name, "", f"{where} {name}")
-        for name, cell in (("全年预算数", line.annual_budget), ("全年执行数", line.executed))
-    )
-
-
-def project_charts(p: PerformanceTable) -> list[ChartData]:
-    """A project's 「score」 chart (得分 vs 分值) and 「funds」 chart (全年预算数 vs 全年执行数), where printed."""
-    charts = [
-        ChartData("score", "", "绩效指标得分情况", "bar", "分", _scores(p)),
-        ChartData("funds", "", "资金预算执行情况", "bar", "万元", _funds(p)),
-    ]
-    return [chart for chart in charts if chart.data]

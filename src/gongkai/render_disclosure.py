@@ -15,7 +15,7 @@ from gongkai.charts import ChartData
 from gongkai.diagnostics import Diagnostic, Severity
 from gongkai.documents import UNFILLED, page_title, placeholders, stated_totals
 from gongkai.downloads import Downloads
-from gongkai.figures import budget_charts, disclosure_charts, function_chart, project_charts
+from gongkai.figures import budget_charts, disclosure_charts, function_chart
 from gongkai.glossary import LinkScope, escape, term_anchor
 from gongkai.markup import Card, Section
 from gongkai.models import Cell, Disclosure, OverallReport, PerformanceTable, Table
@@ -265,17 +265,15 @@ def render_disclosure(
     )
     out.pages.append(RenderedPage(f"{d.url}index.md", page))
     for project in d.projects:
-        out.pages.append(_project_page(d, project, scope_for, env, out, flags(project.file)))
+        out.pages.append(_project_page(d, project, scope_for, env, flags(project.file)))
     if d.overall is not None:
-        out.pages.append(_overall_page(d, d.overall, scope_for, env, out, flags(d.overall.file)))
+        out.pages.append(_overall_page(d, d.overall, scope_for, env, flags(d.overall.file)))
     return out
 
 
 def _evaluation_sections(
     p: PerformanceTable,
-    url: str,
     scope: LinkScope,
-    out: DisclosureOutput,
     flagged: Set[str],
     in_overall_table: bool = False,
 ) -> list[Section]:
@@ -290,10 +288,6 @@ def _evaluation_sections(
         sections.append(Section("年度绩效目标", "goal", body))
     if p.indicators:
         sections.append(Section("绩效指标", "indicators", indicator_table(p)))
-    charts = project_charts(p)
-    if charts:
-        sections.append(Section("图表", "charts", _charts_block(charts)))
-        out.charts.extend((f"{url}charts/{c.key}.svg", c) for c in charts)
     for title, part, texts in (("绩效分析", "analysis", p.analysis), ("自评报告", "report", p.report)):
         if texts:
             key = text_key(part, in_overall_table)
@@ -317,7 +311,6 @@ def _project_page(
     p: PerformanceTable,
     scope_for: Callable[[str, str], LinkScope],
     env: jinja2.Environment,
-    out: DisclosureOutput,
     flagged: Set[str],
 ) -> RenderedPage:
     url = f"{d.url}{PERFORMANCE_DIR}/{p.slug}/"
@@ -337,7 +330,7 @@ def _project_page(
         full_title=escape(page_meta.project_title(d, p)),
         description=page_meta.project_description(d, p),
         lead=lead,
-        sections=_evaluation_sections(p, url, scope, out, flagged),
+        sections=_evaluation_sections(p, scope, flagged),
         source_files=p.file,
     )
     return RenderedPage(f"{url}index.md", page)
@@ -348,7 +341,6 @@ def _overall_page(
     r: OverallReport,
     scope_for: Callable[[str, str], LinkScope],
     env: jinja2.Environment,
-    out: DisclosureOutput,
     flagged: Set[str],
 ) -> RenderedPage:
     url = f"{d.url}{PERFORMANCE_DIR}/overall/"
@@ -358,7 +350,7 @@ def _overall_page(
     if r.table is not None:
         sections.extend(
             Section(f"整体绩效目标表：{s.title}", f"table-{s.anchor}", s.body)
-            for s in _evaluation_sections(r.table, url, scope, out, flagged, in_overall_table=True)
+            for s in _evaluation_sections(r.table, scope, flagged, in_overall_table=True)
         )
     score = (
         f'自评得分：<span class="gk-figure" id="{performance_cell_id(r.score.source.field or "score")}">'
