@@ -70,8 +70,10 @@ def main() -> None:
     outputs = {}
     for workers in (1, 2):
         start, cpu = time.perf_counter(), time.process_time()
-        outputs[workers] = chart_render.draw_charts(
-            jobs, ChartCache(args.work / f"cache-{workers}"), lambda done, total: None, Engine(workers=workers)
+        outputs[workers] = dict(
+            chart_render.draw_charts(
+                jobs, ChartCache(args.work / f"cache-{workers}"), lambda done, total: None, Engine(workers=workers)
+            )
         )
         stage[f"{workers} worker(s): wall s"] = round(time.perf_counter() - start, 1)
         stage[f"{workers} worker(s): CPU s of this process"] = round(time.process_time() - cpu, 1)

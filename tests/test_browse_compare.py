@@ -46,7 +46,7 @@ def _pages_only(paths: Paths) -> tuple[Corpus, dict[str, bytes]]:
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(build, "draw_charts", lambda jobs, *_, **__: {path: b"<svg/>" for path, _ in jobs})
         result = build.generate(paths, Progress(False))
-    return result.corpus, result.files
+    return result.corpus, dict(result.files)
 
 
 def _cell(d: Disclosure, table: str, row: str, column: str) -> str:

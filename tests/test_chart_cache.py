@@ -13,7 +13,7 @@ JOBS = [("a/charts/fig1.svg", TOTALS), ("a/charts/fig3.svg", SPENDING), ("b/char
 
 def _draw(cache: ChartCache) -> tuple[dict[str, bytes], int]:
     drawn: list[int] = []
-    svgs = draw_charts(JOBS, cache, lambda done, total: drawn.append(done))
+    svgs = dict(draw_charts(JOBS, cache, lambda done, total: drawn.append(done)))
     return svgs, len(drawn)
 
 

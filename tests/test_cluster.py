@@ -28,7 +28,7 @@ JOBS = [(f"page{i}/chart.svg", chart) for i, chart in enumerate((TOTALS, SPENDIN
 
 
 def _draw(folder: Path, engine: Engine = cluster.LOCAL) -> dict[str, bytes]:
-    return draw_charts(JOBS, ChartCache(folder), lambda done, total: None, engine)
+    return dict(draw_charts(JOBS, ChartCache(folder), lambda done, total: None, engine))
 
 
 def _worker_pid(_: int) -> int:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import sys
 import time
-from collections.abc import Mapping
+from collections.abc import Mapping, MutableMapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,6 +20,7 @@ from gongkai.budget import BudgetActual, budget_actual
 from gongkai.chart_cache import DEFAULT_FOLDER, ChartCache
 from gongkai.chart_render import draw_charts
 from gongkai.cluster import LOCAL, Engine
+from gongkai.content_folder import ContentFolder
 from gongkai.diagnostics import Severity
 from gongkai.documents import is_unfilled
 from gongkai.downloads import Download, disclosure_downloads
@@ -59,7 +60,6 @@ from gongkai.site import (
     robots_txt,
     site_config,
     write_site_config,
-    write_tree,
 )
 from gongkai.theme import Theme
 
@@ -121,7 +121,7 @@ class BuildResult:
     aggregate_charts: int = 0  # their charts (of ``charts``)
     written: int = 0
     deleted: int = 0
-    files: dict[str, bytes] = field(default_factory=dict)
+    files: MutableMapping[str, bytes] = field(default_factory=dict)
 
 
 NOT_IN_NAV = (f"/{BROWSE}*/*/", f"/{COMPARE}")  # one page per region, department, code, year: links only
@@ -197,8 +197,11 @@ def aggregate_pages(
     return [*units, *browse_pages(corpus, facts, env), *compared], unit_charts, compare_files
 
 
-def generate(paths: Paths, progress: Progress, engine: Engine = LOCAL) -> BuildResult:
-    """Load, check and render everything into memory: content path -> bytes."""
+def generate(
+    paths: Paths, progress: Progress, engine: Engine = LOCAL, files: MutableMapping[str, bytes] | None = None
+) -> BuildResult:
+    """Load, check and render everything into ``files`` (content path -> bytes; a new dict, in memory,
+    unless given: the build gives a :class:`~gongkai.content_folder.ContentFolder`)."""
     progress.stage("读取数据 (load)", "load")
     corpus = load_corpus(paths.data)
     progress.stage(f"核验数据 (check)：{len(corpus.disclosures)} 份公开", "check")
@@ -213,7 +216,7 @@ def generate(paths: Paths, progress: Progress, engine: Engine = LOCAL) -> BuildR
         search_index.site_terms(corpus, common), misspelt=search_index.common_terms(common)
     )
     progress.stage("生成页面与图表 (render)", "render")
-    files: dict[str, bytes] = {}
+    files = {} if files is None else files
     chart_jobs: list[tuple[str, charts.ChartData]] = []
     comparisons = budget_actual(corpus)
     listing: list[tuple[Disclosure, tuple[Download, ...]]] = []
@@ -311,15 +314,14 @@ def build_site(
 
 
 def _build(paths: Paths, progress: Progress, *, mkdocs: bool, engine: Engine, shard_by: str | None) -> BuildResult:
-    result = generate(paths, progress, engine)
+    files = ContentFolder(paths.content)  # each file written as it is made: only digests stay in memory
+    result = generate(paths, progress, engine, files)
     progress.stage(f"写入 content/ (write)：{result.pages} 个页面", "write")
-    result.written, result.deleted = write_tree(paths.content, result.files)
-    files, result.files = result.files, {}  # MkDocs needs the memory (hundreds of MB at 1,000 disclosures)
+    result.written, result.deleted = files.finish()
     config = write_site_config(paths.project, _nav(result.corpus), result.corpus.site, NOT_IN_NAV)
     if mkdocs and shard_by:
-        _publish_shards(paths, result.corpus, files, progress, engine)
+        _publish_shards(paths, result.corpus, files.digests, progress, engine)
     elif mkdocs:
-        del files
         progress.stage("生成网站 (mkdocs)", "mkdocs")
         finish = functools.partial(_finish, project=paths.project, site_url=result.corpus.site.site_url)
         publish_atomically(config, paths.build, source_date_epoch=_epoch(result.corpus), post_process=finish)
@@ -327,8 +329,11 @@ def _build(paths: Paths, progress: Progress, *, mkdocs: bool, engine: Engine, sh
     return result
 
 
-def _publish_shards(paths: Paths, corpus: Corpus, files: dict[str, bytes], progress: Progress, engine: Engine) -> None:
-    """Build the shards whose content changed, stitch all of them, index and publish the whole."""
+def _publish_shards(
+    paths: Paths, corpus: Corpus, digests: Mapping[str, bytes], progress: Progress, engine: Engine
+) -> None:
+    """Build the shards whose content changed, stitch all of them, index and publish the whole.
+    ``digests``: the SHA-256 of each file written to ``content/``."""
     epoch = _epoch(corpus)
 
     def config_for(key: str, folder: Path) -> bytes:
@@ -338,8 +343,7 @@ def _publish_shards(paths: Paths, corpus: Corpus, files: dict[str, bytes], progr
 
     regions = {d.unit.region_slug for d in corpus.disclosures}
     code = freshness.code_fingerprint(paths.project, paths.theme)
-    plan = shards.prepare(paths.project, shards.split(files, regions), config_for, code, epoch)
-    del files
+    plan = shards.prepare(paths.project, paths.content, shards.split(digests, regions), config_for, code, epoch)
     progress.stage(f"生成网站 (mkdocs)：{len(plan.jobs)} 个分片需要重新生成，共 {len(plan.folders)} 个", "mkdocs")
     shards.run(plan, engine, lambda done, total: progress.step(done, total, "分片"))
     progress.stage("拼合分片、生成搜索索引 (stitch)", "stitch")

@@ -46,22 +46,18 @@ def draw_charts(
     cache: ChartCache,
     step: Callable[[int, int], None],
     engine: Engine = LOCAL,
-) -> dict[str, bytes]:
-    """Content path → SVG for every chart of ``jobs``; charts drawn here are added to ``cache``.
-    ``step(done, total)`` reports the charts drawn so far."""
+) -> Iterator[tuple[str, bytes]]:
+    """(content path, SVG) for every chart of ``jobs``, in order.  The charts not in ``cache`` are drawn
+    first and added to it (``step(done, total)`` reports them); then each SVG is read from the cache as it
+    is handed out, so the SVGs are never all in memory.  (An entry removed meanwhile by another build
+    sharing the cache is drawn again here.)"""
     keys = {path: chart_key(chart) for path, chart in jobs}
-    svgs: dict[str, bytes] = {}  # cache key -> SVG
     missing: dict[str, charts.ChartData] = {}
     for path, chart in jobs:
-        key = keys[path]
-        if key not in svgs and key not in missing:
-            cached = cache.get(key)
-            if cached is None:
-                missing[key] = chart
-            else:
-                svgs[key] = cached
+        if keys[path] not in missing and cache.get(keys[path]) is None:
+            missing[keys[path]] = chart
     for index, (key, svg) in enumerate(zip(missing, _rendered(list(missing.values()), engine), strict=True), start=1):
         cache.put(key, svg)
-        svgs[key] = svg
         step(index, len(missing))
-    return {path: svgs[keys[path]] for path, _ in jobs}
+    for path, chart in jobs:
+        yield path, cache.get(keys[path]) or render(chart)

@@ -21,13 +21,13 @@ import hashlib
 import os
 import re
 import shutil
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from gongkai import site as mkdocs_site
 from gongkai.cluster import Engine, run_tasks
-from gongkai.site import write_if_changed, write_tree
+from gongkai.site import remove_stale, write_if_changed
 
 TOP = "_top"  # the key of the top-level site (region slugs never start with "_")
 FOLDER = Path(".gongkai/shards")  # under the project: each shard's content/, mkdocs.yml, site/, digest
@@ -47,7 +47,8 @@ def key_of(path: str, regions: set[str]) -> str:
 
 
 def split(files: Mapping[str, bytes], regions: set[str]) -> dict[str, dict[str, bytes]]:
-    """The content files by shard (the top site always has one, even for an empty corpus)."""
+    """The content files (path -> SHA-256 of its bytes) by shard (the top site always has one, even
+    for an empty corpus)."""
     shards: dict[str, dict[str, bytes]] = {TOP: {}}
     for path, data in files.items():
         shards.setdefault(key_of(path, regions), {})[path] = data
@@ -76,10 +77,11 @@ def build_shard(job: Job) -> str:
 
 
 def digest(code: str, config: bytes, files: Mapping[str, bytes]) -> str:
-    """The content hash of a shard: gongkai's code and templates (``code``), its config and its files."""
+    """The content hash of a shard: gongkai's code and templates (``code``), its config and its files
+    (path -> SHA-256 of the file's bytes)."""
     hashed = hashlib.sha256(f"{code}\0".encode() + config)
     for path in sorted(files):
-        hashed.update(f"\0{path}\0".encode() + hashlib.sha256(files[path]).digest())
+        hashed.update(f"\0{path}\0".encode() + files[path])
     return hashed.hexdigest()
 
 
@@ -94,19 +96,21 @@ class Plan:
 
 def prepare(
     project: Path,
+    content: Path,
     shards: Mapping[str, Mapping[str, bytes]],
     config_for: Callable[[str, Path], bytes],
     code: str,
     epoch: int,
 ) -> Plan:
-    """Write each shard's content and config under ``.gongkai/shards/``; plan a build of those whose
-    content hash differs from the one recorded by their last build.  ``config_for(key, folder)`` is the
-    shard's generated MkDocs config.  Folders of shards that no longer exist are removed."""
+    """Give each shard its files of ``content`` (by :func:`split`: path -> SHA-256) and its config under
+    ``.gongkai/shards/``; plan a build of those whose content hash differs from the one recorded by their
+    last build.  ``config_for(key, folder)`` is the shard's generated MkDocs config.  Folders of shards
+    that no longer exist are removed."""
     root = project / FOLDER
     plan = Plan({}, {}, [])
     for key in sorted(shards):
         folder = root / key
-        write_tree(folder / "content", shards[key])
+        _mirror(content, folder / "content", shards[key])
         config = config_for(key, folder)
         write_if_changed(folder / "mkdocs.yml", config)
         plan.folders[key] = folder
@@ -159,6 +163,24 @@ def stitch(plan: Plan, site: Path, epoch: int) -> None:
     (site / "sitemap.xml").write_bytes(sitemap)
     (site / "sitemap.xml.gz").unlink(missing_ok=True)
     (site / "sitemap.xml.gz").write_bytes(gzip.compress(sitemap, mtime=epoch))
+
+
+def _mirror(source: Path, target: Path, paths: Collection[str]) -> None:
+    """Make ``target`` hold exactly the files ``paths`` of ``source``, one file at a time: hard links where
+    the file system allows (a file already linked is left as it is), else copies written when changed."""
+    for path in sorted(paths):
+        there, here = target / path, source / path
+        if there.is_file() and there.samefile(here):
+            continue
+        there.parent.mkdir(parents=True, exist_ok=True)
+        linked = there.with_name(there.name + ".tmp")
+        try:
+            linked.unlink(missing_ok=True)
+            os.link(here, linked)
+            linked.replace(there)
+        except OSError:
+            write_if_changed(there, here.read_bytes())
+    remove_stale(target, paths)
 
 
 def _link_tree(source: Path, target: Path) -> None:

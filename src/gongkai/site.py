@@ -14,7 +14,7 @@ import html
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from pathlib import Path
 
 import yaml
@@ -74,18 +74,23 @@ def write_tree(root: Path, files: Mapping[str, bytes]) -> tuple[int, int]:
     Returns (files written, files deleted).  Unchanged files keep their modification time, so MkDocs,
     the browser cache and incremental tools see stable files.
     """
-    written = deleted = 0
     root.mkdir(parents=True, exist_ok=True)
-    for rel, data in sorted(files.items()):
-        written += write_if_changed(root / rel, data)
-    wanted = {root / rel for rel in files}
+    written = sum(write_if_changed(root / rel, data) for rel, data in sorted(files.items()))
+    return written, remove_stale(root, files)
+
+
+def remove_stale(root: Path, keep: Collection[str]) -> int:
+    """Delete the files of ``root`` whose path (relative to it) is not in ``keep``, and the folders left
+    empty; returns how many files were deleted."""
+    deleted = 0
+    wanted = {root / rel for rel in keep}
     for path in sorted(root.rglob("*"), reverse=True):
         if path.is_file() and path not in wanted:
             path.unlink()
             deleted += 1
         elif path.is_dir() and not any(path.iterdir()):
             path.rmdir()
-    return written, deleted
+    return deleted
 
 
 def write_if_changed(path: Path, data: bytes) -> bool:
