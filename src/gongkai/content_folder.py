@@ -12,7 +12,7 @@ import hashlib
 from collections.abc import Iterator, MutableMapping
 from pathlib import Path
 
-from gongkai.site import remove_stale, write_if_changed
+from gongkai import site
 
 
 class ContentFolder(MutableMapping[str, bytes]):
@@ -24,7 +24,7 @@ class ContentFolder(MutableMapping[str, bytes]):
         self.written = 0  # files whose bytes changed
 
     def __setitem__(self, path: str, data: bytes) -> None:
-        self.written += write_if_changed(self.root / path, data)
+        self.written += site.write_if_changed(self.root / path, data)
         self.digests[path] = hashlib.sha256(data).digest()
 
     def __getitem__(self, path: str) -> bytes:
@@ -44,4 +44,4 @@ class ContentFolder(MutableMapping[str, bytes]):
 
     def finish(self) -> tuple[int, int]:
         """Remove the files of ``root`` that were not generated this time: (files written, deleted)."""
-        return self.written, remove_stale(self.root, self.digests)
+        return self.written, site.remove_stale(self.root, self.digests)
