@@ -3,6 +3,7 @@ message when Pagefind is missing."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -43,6 +44,12 @@ def test_each_heading_part_gets_the_pinyin_of_the_names_it_shows_and_the_first_o
     section, charts = rest.split("## 图表", 1)
     assert '<span data-gk-name="三公">三公 sangong sg </span>' in section and "年度" not in section
     assert "gk-index" not in charts  # charts are not indexed: their numbers are in the tables
+
+
+def test_where_names_begin_alike_the_longest_one_starting_at_each_place_is_indexed() -> None:
+    out = IndexText(["信访", "信访局", "信访局长", "三公", "访谈"]).page("# 信访局长和信访局的访谈\n")
+    names = re.findall(r'data-gk-name="([^"]+)"', out)
+    assert names == ["信访局长", "信访局", "访谈"]  # 信访 only inside longer names that start at its place
 
 
 def test_a_missing_pagefind_fails_the_build_with_a_chinese_message(

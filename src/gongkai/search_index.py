@@ -16,6 +16,7 @@ import subprocess
 from collections.abc import Collection, Iterable, Mapping
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from gongkai.glossary import escape
 from gongkai.models import Corpus, Disclosure
@@ -154,9 +155,9 @@ class IndexText:
 
     def __init__(self, terms: Iterable[str], misspelt: Iterable[str] = ()) -> None:
         self._misspelt = frozenset(misspelt)
-        names = sorted({t for t in terms if pinyin_words(t)[0]}, key=lambda t: (-len(t), t))  # longest first
+        names = {t for t in terms if pinyin_words(t)[0]}
         # a lookahead finds overlapping names: 信访 inside 襄垣县信访局 as well as the whole name
-        self._pattern = re.compile("(?=(" + "|".join(map(re.escape, names)) + "))") if names else None
+        self._pattern = re.compile(f"(?=({_longest_of(names)}))") if names else None
 
     def page(self, markdown: str, filters: Mapping[str, str] | None = None) -> str:
         """The page's Markdown with hidden index text; ``filters`` go into the first heading's part."""
@@ -173,6 +174,28 @@ class IndexText:
             first = first and not part.startswith("#")
             out.append(part.rstrip("\n") + "\n\n" + block + "\n\n" if block else part)
         return "".join(out)
+
+
+def _longest_of(names: Iterable[str]) -> str:
+    """A regular expression matching the longest of ``names`` that starts where it is tried, written as a
+    tree of their characters (names sharing a beginning share its branch): the time per page does not
+    grow with the number of names, as it did with one alternative per name (≈ 1,000 names at 1,000
+    disclosures)."""
+    tree: dict[str, Any] = {}
+    for name in names:
+        node = tree
+        for character in name:
+            node = node.setdefault(character, {})
+        node[""] = {}  # a name ends here
+
+    def expression(node: dict[str, Any]) -> str:
+        branches = [re.escape(character) + expression(child) for character, child in sorted(node.items()) if character]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body  # greedy: a longer name first, else the one ending here
+
+    return expression(tree)
 
 
 def site_terms(corpus: Corpus, common: Path) -> list[str]:
