@@ -123,12 +123,12 @@ def ratios(r: dict[str, Any]) -> dict[str, float]:
 
 def rows(r: dict[str, Any]) -> list[tuple[str, str]]:
     def wall_cpu(b: dict[str, Any]) -> str:
-        load = b.get("load_average", {}).get("start", ["–"])[0]
-        return f"{b['total_s']:.1f}; {b['cpu_s']:.1f} (load {load})"
+        load = b.get("load_average", {}).get("start")
+        return f"{b['total_s']:.1f}; {b['cpu_s']:.1f}" + (f" (load {load[0]:.1f})" if load else "")
 
     def ratio(key: str, percent: bool = False) -> str:
         value = found.get(key)
-        return "–" if value is None else f"{100 * value:.1f} %" if percent else f"{value:.2f}×"
+        return "–" if value is None else f"{100 * value:.1f} %" if percent else f"{value:.3g}×"
 
     def rss(key: str) -> str:
         return f"{r[key]['peak_rss_mb_build']:.0f}, {r[key]['peak_rss_mb_child']:.0f}" if key in r else "–"
