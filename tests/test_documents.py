@@ -13,10 +13,11 @@ import pytest
 
 from chart_helpers import cell, disclosure
 from conftest import BuiltSite
-from gongkai.documents import default_document, placeholders, stated_totals
+from gongkai.documents import placeholders, stated_totals
 from gongkai.load import load_corpus
 from gongkai.models import Corpus, Disclosure, OverallReport, TextSection
 from gongkai.rules import check_corpus
+from gongkai.schema import default_document
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 XIQU = "sichuan-panzhihua-xiqu/xiqu-xinfangju/2021-juesuan"

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from gongkai.glossary import BacklinkRegistry, LinkScope, Term, TermLinker, term_anchor, terms_from_entries
+from gongkai.address import term_anchor
+from gongkai.glossary import BacklinkRegistry, LinkScope, Term, TermLinker, terms_from_entries
 from gongkai.models import GlossaryEntry
 from gongkai.schema import GlossaryDoc
 from gongkai.textfile import load_yaml

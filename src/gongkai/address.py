@@ -7,6 +7,7 @@ sentence of running text.  Rules import this module, never a renderer.
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import PurePosixPath
 
 from gongkai.models import Indicator, Table, TableRow
@@ -56,3 +57,9 @@ def cell_source(table: Table, row: TableRow, column: str) -> str:
     number = SPECS[table.id].numbering(row.numbering_key, index)
     where = f"行次{row.row_no}" if row.row_no else f"科目代码{row.code}" if row.code else row.name
     return f"{table.label} {where} 栏次{number}"
+
+
+def term_anchor(term: str) -> str:
+    """Stable ASCII anchor of a glossary entry: ``term-`` and 10 hex digits of the SHA-1 of the term."""
+    digest = hashlib.sha1(term.encode("utf-8"), usedforsecurity=False).hexdigest()
+    return f"term-{digest[:10]}"

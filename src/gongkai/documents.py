@@ -2,7 +2,7 @@
 a 参考格式 still unfilled; and the totals a document without tables states in its own text.
 
 ``disclosure.yaml`` may say ``document:``; without it the kind is derived from the title, ``kind`` and the
-parts (:func:`default_document`), so data written before the field existed still loads.
+parts (:func:`gongkai.schema.default_document`), so data written before the field existed still loads.
 """
 
 from __future__ import annotations
@@ -21,19 +21,6 @@ BUDGET_DOCUMENTS = ("部门预算", "单位预算")
 REPORT_DOCUMENTS = DOCUMENT_KINDS[4:]  # 整体支出绩效自评报告, 整体支出绩效评价报告, 项目绩效自评
 UNFILLED = "参考格式（未填写）"
 REPORT_KEY = "report"  # section ids of the 整体 report's text (as its page numbers them)
-
-
-def default_document(title: str, kind: str, parts: Sequence[str], overall_kind: str | None, projects: int) -> str:
-    """The document kind when ``disclosure.yaml`` does not say: a publication of only 绩效 is the 整体
-    report (自评 or 评价, as ``overall.yaml`` says) or the 项目 self-evaluations; otherwise 单位 or 部门
-    (单位 when the title says 单位, else 部门) followed by ``kind`` (决算 / 预算)."""
-    if tuple(parts) == ("绩效",):
-        if overall_kind is not None:
-            return "整体支出绩效评价报告" if overall_kind == "评价报告" else "整体支出绩效自评报告"
-        if projects:
-            return "项目绩效自评"
-    scope = "单位" if f"单位{kind}" in title else "部门"
-    return f"{scope}{kind}"
 
 
 def page_title(d: Disclosure) -> str:

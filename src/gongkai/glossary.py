@@ -25,11 +25,11 @@ longest spelling, not on the number of terms.  Output is deterministic.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from gongkai.address import term_anchor
 from gongkai.models import GlossaryEntry
 
 # HTML-significant characters, plus the ASCII punctuation that Markdown (and the usual pymdownx
@@ -48,12 +48,6 @@ _ESCAPED = re.compile("[" + re.escape("".join(map(chr, _ESCAPES))) + "]")
 def escape(text: str) -> str:
     """Escape untrusted text for HTML element content and attribute values inside a Markdown page."""
     return text.translate(_ESCAPES) if _ESCAPED.search(text) else text  # most text has nothing to escape
-
-
-def term_anchor(term: str) -> str:
-    """Stable ASCII anchor of a glossary entry: ``term-`` and 10 hex digits of the SHA-1 of the term."""
-    digest = hashlib.sha1(term.encode("utf-8"), usedforsecurity=False).hexdigest()
-    return f"term-{digest[:10]}"
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,6 @@ from pydantic import BaseModel
 
 from gongkai import allowlist, convert
 from gongkai.diagnostics import Diagnostic, InputError, Location, Severity
-from gongkai.documents import default_document
 from gongkai.models import ContentsEntry, Corpus, Disclosure, GlossaryEntry, SiteConfig, Table, table_label
 from gongkai.schema import (
     CHARTS,
@@ -25,18 +24,18 @@ from gongkai.schema import (
     OVERVIEW,
     PROJECT,
     SITE,
+    SLUG_OF_KIND,
     SLUG_RE,
     YEAR_MAX,
     YEAR_MIN,
     DisclosureDoc,
     TableDoc,
+    default_document,
     validate,
 )
 from gongkai.tables import SPECS, csv_lines, read_table
 from gongkai.textfile import FileProblem, YamlDocument, load_yaml, read_text
 
-KIND_SLUGS = {"juesuan": "决算", "yusuan": "预算"}
-SLUG_OF_KIND = {kind: slug for slug, kind in KIND_SLUGS.items()}
 M = TypeVar("M", bound=BaseModel)
 
 

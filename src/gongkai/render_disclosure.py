@@ -9,14 +9,14 @@ from dataclasses import dataclass, field
 import jinja2
 
 from gongkai import markup, page_meta
-from gongkai.address import cell_id, performance_cell_id, table_anchor, text_key
+from gongkai.address import cell_id, performance_cell_id, table_anchor, term_anchor, text_key
 from gongkai.budget import BudgetActual
 from gongkai.charts import ChartData
 from gongkai.diagnostics import Diagnostic, Severity
 from gongkai.documents import UNFILLED, page_title, placeholders, stated_totals
 from gongkai.downloads import Downloads
 from gongkai.figures import budget_charts, disclosure_charts, function_chart
-from gongkai.glossary import LinkScope, escape, term_anchor
+from gongkai.glossary import LinkScope, escape
 from gongkai.markup import Card, Section
 from gongkai.models import Cell, Disclosure, OverallReport, PerformanceTable, Table
 from gongkai.money import amount_units

@@ -8,8 +8,9 @@ from collections.abc import Mapping, Sequence
 import jinja2
 
 from gongkai import markup
+from gongkai.address import term_anchor
 from gongkai.downloads import Download
-from gongkai.glossary import BacklinkRegistry, escape, term_anchor
+from gongkai.glossary import BacklinkRegistry, escape
 from gongkai.markup import Card, Section
 from gongkai.models import Corpus, Disclosure, GlossaryEntry
 from gongkai.render_disclosure import RenderedPage, key_cards

@@ -7,6 +7,7 @@ immutable models of :mod:`gongkai.models`.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import PurePosixPath
@@ -66,6 +67,21 @@ Year = Annotated[int, Field(ge=YEAR_MIN, le=YEAR_MAX)]
 DocumentKind = Literal[
     "部门决算", "单位决算", "部门预算", "单位预算", "整体支出绩效自评报告", "整体支出绩效评价报告", "项目绩效自评"
 ]
+KIND_SLUGS = {"juesuan": "决算", "yusuan": "预算"}  # a disclosure folder's suffix (``2023-juesuan``) → kind
+SLUG_OF_KIND = {kind: slug for slug, kind in KIND_SLUGS.items()}
+
+
+def default_document(title: str, kind: str, parts: Sequence[str], overall_kind: str | None, projects: int) -> str:
+    """The document kind when ``disclosure.yaml`` does not say: a publication of only 绩效 is the 整体
+    report (自评 or 评价, as ``overall.yaml`` says) or the 项目 self-evaluations; otherwise 单位 or 部门
+    (单位 when the title says 单位, else 部门) followed by ``kind`` (决算 / 预算)."""
+    if tuple(parts) == ("绩效",):
+        if overall_kind is not None:
+            return "整体支出绩效评价报告" if overall_kind == "评价报告" else "整体支出绩效自评报告"
+        if projects:
+            return "项目绩效自评"
+    scope = "单位" if f"单位{kind}" in title else "部门"
+    return f"{scope}{kind}"
 
 
 class _Model(BaseModel):
@@ -121,9 +137,7 @@ class DisclosureDoc(_Model):
     unit: UnitDoc
     year: Year
     kind: Literal["决算", "预算"]
-    document: DocumentKind | None = (
-        None  # derived from title, kind and parts when absent (gongkai.documents.default_document)
-    )
+    document: DocumentKind | None = None  # derived from title, kind and parts when absent (default_document)
     published: PrintedLine = ""
     revision: int = Field(default=1, ge=1)
     currency_unit: Line = "万元"

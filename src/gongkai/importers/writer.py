@@ -18,10 +18,19 @@ from pypinyin import lazy_pinyin
 
 from gongkai.data_writer import csv_text, write_files, yaml_text
 from gongkai.diagnostics import Diagnostic, InputError, Location, Severity
-from gongkai.documents import default_document
 from gongkai.importers.result import ImportedDisclosure, ImportedTable
-from gongkai.load import SLUG_OF_KIND
-from gongkai.schema import CHARTS, DISCLOSURE, EXPLANATIONS, GLOSSARY, OVERALL, OVERVIEW, PROJECT, SLUG_RE
+from gongkai.schema import (
+    CHARTS,
+    DISCLOSURE,
+    EXPLANATIONS,
+    GLOSSARY,
+    OVERALL,
+    OVERVIEW,
+    PROJECT,
+    SLUG_OF_KIND,
+    SLUG_RE,
+    default_document,
+)
 from gongkai.tables import SPECS
 
 

@@ -14,8 +14,8 @@ import re
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
+from gongkai.address import term_anchor
 from gongkai.diagnostics import Location, Severity
-from gongkai.glossary import term_anchor
 from gongkai.importers.text_narrative import LEVELS, numbering
 from gongkai.models import GlossaryEntry, TextSection
 from gongkai.rules.context import CENT, Checker, figure
