@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal
+from typing import Any
+
+import jinja2
 
 from gongkai.budget import BudgetActual, Line, Printed
 from gongkai.charts import CENT, ChartData, Datum, decimal_text
-from gongkai.glossary import escape
-from gongkai.markup import Section, figure
+from gongkai.markup import Section, figure, html
 from gongkai.table_html import wrap
 
 ANCHOR = "zhixing"  # 预算执行
@@ -44,26 +46,19 @@ def _rate(line: Line) -> str:
     return f"{decimal_text(rate)}%" if rate is not None else "—"
 
 
-def _figure_cell(printed: Printed | None, root: str) -> str:
+def _figure_cell(printed: Printed | None, root: str) -> tuple[str, str, str] | None:
+    """A figure's cell as the macro ``figure_cell`` takes it: (link to its printed cell, title, text)."""
     if printed is None:
-        return '<td class="gk-num">—</td>'
-    title = escape(f"{printed.source}，原文印为 {printed.raw}")
-    return f'<td class="gk-num"><a href="{root}{printed.href}" title="{title}">{escape(wan_text(printed.wan))}</a></td>'
+        return None
+    return f"{root}{printed.href}", f"{printed.source}，原文印为 {printed.raw}", wan_text(printed.wan)
 
 
-def lines_table(caption: str, lines: Sequence[Line], root: str) -> str:
+def lines_table(macros: Any, caption: str, lines: Sequence[Line], root: str) -> str:
     """年初预算, 决算 (万元, each linked to its printed cell) and 执行率 per line."""
-    head = "".join(f'<th scope="col">{h}</th>' for h in ("项目", "年初预算（万元）", "决算（万元）", "执行率"))
-    rows = "".join(
-        f'<tr><th scope="row">{escape(line.name)}</th>{_figure_cell(line.budget, root)}'
-        f'{_figure_cell(line.actual, root)}<td class="gk-num">{_rate(line)}</td></tr>'
-        for line in lines
-    )
-    return wrap(
-        f'<table class="gk-table"><caption>{escape(caption)}</caption>'
-        f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>",
-        caption,
-    )
+    rows = [
+        (line.name, _figure_cell(line.budget, root), _figure_cell(line.actual, root), _rate(line)) for line in lines
+    ]
+    return wrap(macros.lines_table(caption, rows), caption)
 
 
 def summary(ba: BudgetActual) -> str:
@@ -91,14 +86,10 @@ def summary(ba: BudgetActual) -> str:
     return "；".join(clauses) + "。" if clauses else "年初预算与决算没有可以对照的数字。"
 
 
-def budget_actual_section(ba: BudgetActual, root: str) -> tuple[Section, list[ChartData]]:
+def budget_actual_section(ba: BudgetActual, root: str, env: jinja2.Environment) -> tuple[Section, list[ChartData]]:
     """The 决算 page's section; ``root`` leads from the page to the site root (「../../../」)."""
-    budget_link = f'<a href="{root}{ba.budget.url}">{escape(ba.budget.name)}</a>'
-    parts = [
-        f'<p class="gk-meta">年初预算取自同年公开的{budget_link}（元折合为万元，未四舍五入），决算取自本公开的表格；'
-        "执行率 = 决算 ÷ 年初预算。点击数字可查看它在原表中的位置。</p>",
-        f'<p class="gk-budget-summary">{escape(summary(ba))}</p>',
-    ]
+    macros = html(env, "budget")
+    parts = [str(macros.how(f"{root}{ba.budget.url}", ba.budget.name)), str(macros.summary(summary(ba)))]
     charts = []
     for key, title, lines in (
         ("zhixingbyclass", "年初预算与决算：按功能分类（类）", ba.functions),
@@ -109,11 +100,13 @@ def budget_actual_section(ba: BudgetActual, root: str) -> tuple[Section, list[Ch
             continue
         charts.append(chart)
         parts.append(figure(chart, f"charts/{key}.svg"))
-        parts.append(lines_table(f"{title}（含执行率）", lines, root))
+        parts.append(lines_table(macros, f"{title}（含执行率）", lines, root))
     return Section(TITLE, ANCHOR, "\n\n".join(parts)), charts
 
 
-def unit_budget_section(comparisons: Sequence[BudgetActual]) -> tuple[Section, list[ChartData]] | None:
+def unit_budget_section(
+    comparisons: Sequence[BudgetActual], env: jinja2.Environment
+) -> tuple[Section, list[ChartData]] | None:
     """The unit page's section: 支出合计 and “三公”经费, 年初预算 → 决算 by year, with links to each year."""
     years = sorted(comparisons, key=lambda ba: ba.actual.year)
     lines: list[Line] = []
@@ -131,14 +124,13 @@ def unit_budget_section(comparisons: Sequence[BudgetActual]) -> tuple[Section, l
         "万元",
         tuple(d for line in lines for d in (_datum(line, line.budget, BUDGET), _datum(line, line.actual, ACTUAL)) if d),
     )
-    latest = years[-1]
-    links = "、".join(f'<a href="../../{ba.actual.url}#{ANCHOR}">{ba.actual.year}年</a>' for ba in years)
+    macros = html(env, "budget")
     body = "\n\n".join(
         [
-            f'<p class="gk-budget-summary">{escape(summary(latest))}</p>',
+            str(macros.summary(summary(years[-1]))),
             figure(chart, f"charts/{chart.key}.svg"),
-            lines_table("历年年初预算与决算（含执行率）", lines, "../../"),
-            f'<p class="gk-meta">按功能分类的逐类对照见各年决算页：{links}。</p>',
+            lines_table(macros, "历年年初预算与决算（含执行率）", lines, "../../"),
+            str(macros.by_class([(f"../../{ba.actual.url}#{ANCHOR}", ba.actual.year) for ba in years])),
         ]
     )
     return Section(TITLE, ANCHOR, body), [chart]

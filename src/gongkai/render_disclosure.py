@@ -209,7 +209,7 @@ def render_disclosure(
     if charts:
         sections.append(Section("收支情况", "charts", _charts_block(charts)))
     if budget is not None:
-        section, budget_figures = budget_actual_section(budget, "../" * d.url.count("/"))
+        section, budget_figures = budget_actual_section(budget, "../" * d.url.count("/"), env)
         sections.append(section)
         out.charts.extend((f"{d.url}charts/{c.key}.svg", c) for c in budget_figures)
     if d.tables:

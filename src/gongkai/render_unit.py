@@ -176,7 +176,9 @@ def _measures(ctx: UnitContext) -> tuple[list[Section], list[ChartData]]:
 
 def _budget(ctx: UnitContext) -> tuple[list[Section], list[ChartData]]:
     """预算执行: 年初预算 → 决算 of every year whose 预算 and 决算 are both published."""
-    found = unit_budget_section([ctx.comparisons[d.folder] for d in ctx.disclosures if d.folder in ctx.comparisons])
+    found = unit_budget_section(
+        [ctx.comparisons[d.folder] for d in ctx.disclosures if d.folder in ctx.comparisons], ctx.env
+    )
     return ([found[0]], found[1]) if found is not None else ([], [])
 
 
