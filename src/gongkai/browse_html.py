@@ -1,17 +1,19 @@
-"""HTML pieces shared by the unit, browse and compare pages: a figure's cell (printed, linked to its source
-cell, switchable between 元/万元/亿元), a gap, a computed figure, a table, and the page itself."""
+"""Pieces shared by the unit, browse and compare pages: a figure's cell (printed, linked to its source
+cell, switchable between 元/万元/亿元), a gap, a computed figure, a table (``macros/browse_html.html.j2``),
+and the page itself."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
+from typing import NamedTuple
 
 import jinja2
+from markupsafe import Markup
 
 from gongkai.aggregate import Fig
 from gongkai.glossary import escape
-from gongkai.markup import Section
+from gongkai.markup import Section, html
 from gongkai.money import amount_attrs, plain, unit_label
 from gongkai.render_disclosure import RenderedPage
 from gongkai.table_html import wrap
@@ -24,52 +26,64 @@ GAP = "未公开"
 AGGREGATE_WEIGHT = "0.25"
 
 
-def figure_td(fig: Fig | None, prefix: str, unit: str = "", gap: str = GAP) -> str:
+class NumberCell(NamedTuple):
+    """A figure's cell: printed (``href``: the cell it is printed in) or computed (no ``href``)."""
+
+    href: str
+    title: str
+    attrs: Markup  # the 元/万元/亿元 switch's attributes (:func:`gongkai.money.amount_attrs`)
+    text: str
+    own: str = ""  # the figure's own unit, when it is not the column's
+
+
+Item = NumberCell | str  # a cell, or the text of a gap
+
+
+def figure_cell(fig: Fig | None, prefix: str, unit: str = "", gap: str = GAP) -> Item:
     """A printed figure linked to the cell it is printed in; a gap (not published) when ``None``.  A figure
     printed in another unit than the column's (``unit``) says its own."""
     if fig is None:
-        return f'<td class="gk-num gk-gap">{gap}</td>'
+        return gap
     title = f"来源：{fig.unit} {fig.year}年度{fig.kind} {fig.source}"
-    own = f'<span class="gk-meta">{escape(fig.currency)}</span>' if unit and fig.currency != unit else ""
-    return (
-        f'<td class="gk-num"><a href="{prefix}{fig.href}" title="{escape(title)}"'
-        f"{amount_attrs(fig.value, fig.currency)}>{escape(fig.raw)}</a>{own}</td>"
-    )
+    own = fig.currency if unit and fig.currency != unit else ""
+    return NumberCell(f"{prefix}{fig.href}", title, Markup(amount_attrs(fig.value, fig.currency)), fig.raw, own)
 
 
-def computed_td(value: Decimal | None, unit: str, suffix: str = "") -> str:
+def computed_cell(value: Decimal | None, unit: str, suffix: str = "") -> Item:
     """A figure worked out from printed ones (a sum, a change, a share): exact, marked as computed."""
     if value is None:
-        return '<td class="gk-num gk-gap">—</td>'
+        return "—"
     text = plain(value) if unit in ("万元", "元", "亿元") else format(value, "f")
     signed = f"+{text}" if suffix == "change" and value > 0 else text
     attrs = amount_attrs(value, unit) if suffix != "change" else ""
-    return f'<td class="gk-num gk-computed"{attrs}>{escape(signed)}</td>'
+    return NumberCell("", "", Markup(attrs), signed)
 
 
-def table(caption: str, head: Sequence[str], rows: Sequence[str], css: str = "", head_attrs: Sequence[str] = ()) -> str:
-    """An accessible table in its scrolling region; ``head`` cells are HTML (units as :func:`unit_label`),
-    ``head_attrs`` extra attributes of each header cell."""
-    classes = f"gk-table {css}".strip()
-    cells = "".join(
-        f'<th scope="col"{attrs}>{title}</th>'
-        for title, attrs in zip(head, [*head_attrs, *[""] * len(head)], strict=False)
-    )
-    return wrap(
-        f'<table class="{classes}"><caption>{caption}</caption>'
-        f"<thead><tr>{cells}</tr></thead><tbody>{''.join(rows)}</tbody></table>",
-        caption_text(caption),
-    )
+def cells(env: jinja2.Environment, items: Iterable[Item]) -> Markup:
+    """The HTML of a row's figure cells, in one macro call."""
+    result: Markup = html(env, "browse_html").cells(list(items))
+    return result
 
 
-def caption_text(caption: str) -> str:
-    """The caption without markup (for ``aria-label``)."""
-    return re.sub(r"<[^>]+>", "", caption)
+def table(
+    env: jinja2.Environment,
+    caption: str,
+    head: Sequence[str],
+    rows: Sequence[str],
+    css: str = "",
+    head_attrs: Sequence[str] = (),
+) -> str:
+    """An accessible table in its scrolling region; ``head`` cells are text or ``Markup`` (units as
+    :func:`money_head`), ``head_attrs`` extra attributes of each header cell."""
+    attrs = [Markup(a) for a in head_attrs] + [Markup("")] * (len(head) - len(head_attrs))
+    rendered = html(env, "browse_html").table(caption, list(zip(head, attrs, strict=True)), rows, css)
+    return wrap(rendered, caption)
 
 
-def money_head(title: str, unit: str) -> str:
+def money_head(env: jinja2.Environment, title: str, unit: str) -> Markup:
     """A column title with its unit: 「支出总计（万元）」, the unit switchable."""
-    return f"{escape(title)}（{unit_label(unit)}）"
+    result: Markup = html(env, "browse_html").money_head(title, Markup(unit_label(unit)))
+    return result
 
 
 def page(

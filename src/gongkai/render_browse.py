@@ -14,12 +14,10 @@ from typing import Any
 
 import jinja2
 import pandas as pd
-from markupsafe import Markup
 
 from gongkai import markup
 from gongkai.aggregate import FUNCTION, KINDS, SPENDING, Facts, RegionNode, ascii_slug, decimal_sum, figs
-from gongkai.browse_html import by_key, computed_td, figure_td, money_head, page, table
-from gongkai.glossary import escape
+from gongkai.browse_html import by_key, cells, computed_cell, figure_cell, money_head, page, table
 from gongkai.markup import Section
 from gongkai.models import Corpus
 from gongkai.render_disclosure import RenderedPage
@@ -93,12 +91,12 @@ def _totals(frame: pd.DataFrame, env: jinja2.Environment) -> str:
     macros = markup.html(env, "browse")
     rows = [
         macros.totals_row(
-            r["year"], r["kind"], r["units"], Markup(computed_td(r["total"], str(r["currency"]))), r["currency"]
+            r["year"], r["kind"], r["units"], cells(env, [computed_cell(r["total"], str(r["currency"]))]), r["currency"]
         )
         for r in totals.to_dict("records")
     ]
     head = ["年度", "类型", "单位数", "支出总计合计", "金额单位"]
-    return table("历年支出总计合计（所列单位简单相加，未剔除上下级重复）", head, rows)
+    return table(env, "历年支出总计合计（所列单位简单相加，未剔除上下级重复）", head, rows)
 
 
 def _units_table(frame: pd.DataFrame, meta: pd.DataFrame, prefix: str, env: jinja2.Environment) -> str:
@@ -120,10 +118,10 @@ def _units_table(frame: pd.DataFrame, meta: pd.DataFrame, prefix: str, env: jinj
         )
         label = f"{latest.year}年{latest.kind}" if latest else "—"
         href = f"{prefix}{region_slug}/{unit_slug}/"
-        figure = Markup(figure_td(latest, prefix))
+        figure = cells(env, [figure_cell(latest, prefix)])
         rows.append(macros.unit_row(href, first["unit"], first["region"], years[0], years[-1], label, figure))
-    head = ["单位", "地区", "公开年度", "最近一份", money_head("支出总计", "万元")]
-    return table(f"所属单位（{len(rows)}个）", head, rows)
+    head = ["单位", "地区", "公开年度", "最近一份", money_head(env, "支出总计", "万元")]
+    return table(env, f"所属单位（{len(rows)}个）", head, rows)
 
 
 def _group_page(group: Group, facts: Facts, groups: Mapping[str, Group], env: jinja2.Environment) -> RenderedPage:
@@ -174,16 +172,20 @@ def _function_page(
             continue
         rows = []
         for region_slug, unit_slug, unit in units:
-            cells = "".join(figure_td(index.get((region_slug, unit_slug, y, kind)), prefix, "万元", "—") for y in years)
-            rows.append(macros.function_row(f"{prefix}{region_slug}/{unit_slug}/", unit, Markup(cells)))
-        totals = "".join(
-            computed_td(decimal_sum(f.value for f in items if f.year == y and f.kind == kind), "万元") for y in years
+            row = cells(
+                env, (figure_cell(index.get((region_slug, unit_slug, y, kind)), prefix, "万元", "—") for y in years)
+            )
+            rows.append(macros.function_row(f"{prefix}{region_slug}/{unit_slug}/", unit, row))
+        totals = (
+            computed_cell(decimal_sum(f.value for f in items if f.year == y and f.kind == kind), "万元") for y in years
         )
-        rows.append(macros.function_total(Markup(totals)))
-        head = ["单位", *(money_head(f"{y}年", "万元") for y in years)]
-        caption = f"{code} {escape(name)}：各单位{kind}数"
+        rows.append(macros.function_total(cells(env, totals)))
+        head = ["单位", *(money_head(env, f"{y}年", "万元") for y in years)]
+        caption = f"{code} {name}：各单位{kind}数"
         sections.append(
-            Section(f"{kind}数", f"by-unit-{'juesuan' if kind == '决算' else 'yusuan'}", table(caption, head, rows))
+            Section(
+                f"{kind}数", f"by-unit-{'juesuan' if kind == '决算' else 'yusuan'}", table(env, caption, head, rows)
+            )
         )
     related = [
         c for c in codes if c != code and ((c.startswith(code) and len(c) == len(code) + 2) or code.startswith(c))

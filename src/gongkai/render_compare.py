@@ -19,8 +19,7 @@ import pandas as pd
 
 from gongkai import markup
 from gongkai.aggregate import BASIC, KINDS, RUNNING, SPENDING, STAFF, THREE_PUBLIC, Facts, Fig, figs, ratio
-from gongkai.browse_html import by_key, computed_td, figure_td, money_head, page, table
-from gongkai.glossary import escape
+from gongkai.browse_html import by_key, cells, computed_cell, figure_cell, money_head, page, table
 from gongkai.markup import Section
 from gongkai.money import plain
 from gongkai.render_browse import COMPARE, Group, UnitKey, of_units, region_groups
@@ -105,29 +104,36 @@ def _ranks(lines: list[Line]) -> dict[str, dict[UnitKey, int]]:
     return ranks
 
 
-def _table(lines: list[Line], kind: str, region: str, year: int, prefix: str) -> str:
+def _table(lines: list[Line], kind: str, region: str, year: int, prefix: str, env: jinja2.Environment) -> str:
     ranks = _ranks(lines)
+    macros = markup.html(env, "compare")
     rows = []
     for line in lines:
-        attrs = "".join(f' data-rank-{key}="{ranks[key][line.key]}"' for key, _, _ in COLUMNS)
-        findings = f'<td class="gk-num"><a href="{prefix}{line.url}#checks">{line.findings}</a></td>'
-        score = (
-            f'<td class="gk-num"><a href="{prefix}{line.url}#checks">{line.score}</a></td>'
-            if line.score is not None
-            else computed_td(None, "分")
-        )
+        figures = [
+            figure_cell(line.spending, prefix, "万元"),
+            computed_cell(line.basic_share, "%"),
+            figure_cell(line.three_public, prefix, "万元"),
+            figure_cell(line.running, prefix, "万元"),
+            figure_cell(line.staff, prefix, "人"),
+            computed_cell(line.per_staff, "万元"),
+        ]
         rows.append(
-            f'<tr{attrs}><th scope="row"><a href="{prefix}{line.key}/">{escape(line.unit)}</a></th>'
-            f"{figure_td(line.spending, prefix, '万元')}{computed_td(line.basic_share, '%')}"
-            f"{figure_td(line.three_public, prefix, '万元')}{figure_td(line.running, prefix, '万元')}"
-            f"{figure_td(line.staff, prefix, '人')}{computed_td(line.per_staff, '万元')}{findings}{score}</tr>"
+            macros.row(
+                [(key, ranks[key][line.key]) for key, _, _ in COLUMNS],
+                f"{prefix}{line.key}/",
+                line.unit,
+                cells(env, figures),
+                f"{prefix}{line.url}#checks",
+                line.findings,
+                line.score,
+            )
         )
     head = [
         "单位",
-        *(money_head(title, unit) if unit == "万元" else f"{title}（{unit}）" for _, title, unit in COLUMNS),
+        *(money_head(env, title, unit) if unit == "万元" else f"{title}（{unit}）" for _, title, unit in COLUMNS),
     ]
-    caption = f"{escape(region)} {year}年度各单位{kind}比较（{len(lines)}个单位，按支出总计从大到小）"
-    return table(caption, head, rows, "gk-sortable", ["", *(f' data-sort="{key}"' for key, _, _ in COLUMNS)])
+    caption = f"{region} {year}年度各单位{kind}比较（{len(lines)}个单位，按支出总计从大到小）"
+    return table(env, caption, head, rows, "gk-sortable", ["", *(f' data-sort="{key}"' for key, _, _ in COLUMNS)])
 
 
 def _csv(lines_by_kind: Mapping[str, list[Line]], region: str, year: int) -> bytes:
@@ -169,35 +175,33 @@ def _compare_page(
     prefix = "../" * path.count("/")
     lines_by_kind = {kind: lines for kind in KINDS if (lines := _lines(meta, kind, index))}
     sections = [
-        Section(f"{kind}", "juesuan" if kind == "决算" else "yusuan", _table(lines, kind, group.title, year, prefix))
+        Section(kind, "juesuan" if kind == "决算" else "yusuan", _table(lines, kind, group.title, year, prefix, env))
         for kind, lines in lines_by_kind.items()
     ]
-    sections.append(
-        Section("下载", "download", f'<p><a href="{CSV_NAME}" download>下载本页数据（CSV，可用 Excel 打开）</a></p>')
-    )
-    lead = _lead()
-    back = f'<p class="gk-meta"><a href="{prefix}{group.path}">返回{escape(group.title)}</a></p>'
+    macros = markup.html(env, "compare")
+    sections.append(Section("下载", "download", str(macros.download(CSV_NAME))))
+    back = str(macros.back(f"{prefix}{group.path}", group.title))
     title = f"{group.title} {year}年度各单位比较"
-    rendered = page(env, f"{path}index.md", title, back + lead, sections, "data/disclosures/")
+    rendered = page(env, f"{path}index.md", title, back + _lead(), sections, "data/disclosures/")
     return rendered, _csv(lines_by_kind, group.title, year)
 
 
-def _year_links(group: Group, years: list[int], prefix: str) -> str:
-    links = " · ".join(f'<a href="{prefix}{group.slug}/{y}/">{y}年度</a>' for y in years)
-    return f"<li>{escape(' › '.join([*(n.name for n in group.parents), group.title]))}：{links}</li>"
+def _years(group: Group, years: list[int], prefix: str) -> tuple[str, list[tuple[str, int]]]:
+    """A region's item in a list of years: 「省 › 市 › 县」 and a link to each year's page."""
+    return " › ".join([*(n.name for n in group.parents), group.title]), [
+        (f"{prefix}{group.slug}/{y}/", y) for y in years
+    ]
 
 
 def _index_pages(years_of: Mapping[str, tuple[Group, list[int]]], env: jinja2.Environment) -> list[RenderedPage]:
     """The compare folder's own pages: every region with its years (``compare/``), and each region's years
     (``compare/<地区>/``), so that no compare address ends in an empty folder."""
-    lead = _lead()
-    items = "".join(_year_links(group, years, "") for group, years in years_of.values())
-    pages = [
-        page(env, f"{COMPARE}index.md", "各单位比较", lead, [Section("按地区", "regions", f"<ul>{items}</ul>")], "")
-    ]
+    macros = markup.html(env, "compare")
+    regions = str(macros.years_list([_years(group, years, "") for group, years in years_of.values()]))
+    pages = [page(env, f"{COMPARE}index.md", "各单位比较", _lead(), [Section("按地区", "regions", regions)], "")]
     for group, years in years_of.values():
-        back = f'<p class="gk-meta"><a href="../">各单位比较</a> › {escape(group.title)}</p>'
-        section = Section("年度", "years", f"<ul>{_year_links(group, years, '../')}</ul>")
+        back = str(macros.crumbs(group.title))
+        section = Section("年度", "years", str(macros.years_list([_years(group, years, "../")])))
         pages.append(page(env, f"{COMPARE}{group.slug}/index.md", f"{group.title}各单位比较", back, [section], ""))
     return pages
 

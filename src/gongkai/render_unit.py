@@ -17,10 +17,18 @@ from markupsafe import Markup
 
 from gongkai import markup
 from gongkai.aggregate import MEASURES, RUNNING, SPENDING, STAFF, THREE_PUBLIC, Facts, Fig, figs, region_path
-from gongkai.browse_html import GAP, by_key, computed_td, figure_td, money_head, page, table
+from gongkai.browse_html import (
+    GAP,
+    by_key,
+    cells,
+    computed_cell,
+    figure_cell,
+    money_head,
+    page,
+    table,
+)
 from gongkai.budget import BudgetActual
 from gongkai.charts import ChartData, Datum
-from gongkai.glossary import escape
 from gongkai.markup import Section
 from gongkai.models import Corpus, Disclosure, Unit
 from gongkai.render_budget import unit_budget_section
@@ -141,9 +149,9 @@ def _measure_table(ctx: UnitContext, measure: str) -> str:
     unit = "人" if measure == STAFF else ctx.currency
     head = [
         "年度",
-        money_head("预算数", unit),
-        money_head("决算数", unit),
-        money_head("决算比上年增减", unit),
+        money_head(ctx.env, "预算数", unit),
+        money_head(ctx.env, "决算数", unit),
+        money_head(ctx.env, "决算比上年增减", unit),
         "情况说明所述变动及原因",
     ]
     macros = markup.html(ctx.env, "unit")
@@ -152,9 +160,16 @@ def _measure_table(ctx: UnitContext, measure: str) -> str:
         budget, actual = ctx.figure(measure, year, "预算"), ctx.figure(measure, year, "决算")
         change = _change(actual, ctx.figure(measure, year - 1, "决算"))
         reason = _reason(ctx, measure, year) if measure != STAFF else macros.stated("", "", "")
-        cells = [figure_td(budget, PREFIX, unit), figure_td(actual, PREFIX, unit), computed_td(change, unit, "change")]
-        rows.append(macros.year_row(year, *map(Markup, cells), reason))
-    return table(f"{escape(ctx.unit.name)}历年{escape(measure)}", head, rows)
+        figures = cells(
+            ctx.env,
+            [
+                figure_cell(budget, PREFIX, unit),
+                figure_cell(actual, PREFIX, unit),
+                computed_cell(change, unit, "change"),
+            ],
+        )
+        rows.append(macros.year_row(year, figures, reason))
+    return table(ctx.env, f"{ctx.unit.name}历年{measure}", head, rows)
 
 
 def _measures(ctx: UnitContext) -> tuple[list[Section], list[ChartData]]:
