@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping, Set
 from dataclasses import dataclass, field
+from typing import Any
 
 import jinja2
+from markupsafe import Markup
 
 from gongkai import markup, page_meta
 from gongkai.address import cell_id, performance_cell_id, table_anchor, term_anchor, text_key
@@ -126,11 +128,11 @@ def _printed_cards(d: Disclosure) -> list[Card]:
     return result
 
 
-def _table_block(table: Table, scope: LinkScope) -> str:
+def _table_block(table: Table, scope: LinkScope, macros: Any) -> str:
     scope.new_section()
-    parts = [f"### {table.label} {escape(table.title)} {{: #{table_anchor(table.id)} }}"]
+    parts = [f"### {table.label} {escape(table.title)} {{: #{table_anchor(table.id)} }}"]  # a Markdown heading
     if table.no_data:
-        parts.append('<p class="gk-nodata">本表无数据（原文注明「本表无数据」）。</p>')
+        parts.append(str(macros.no_data()))
     if table.rows and (table.has_amounts() or not table.no_data):
         parts.append(table_html(table, scope.link))
     parts.extend(markup.paragraph(note, scope, "gk-note") for note in table.notes)
@@ -143,16 +145,12 @@ def _overall_href(anchor: str) -> str:
     return f"{PERFORMANCE_DIR}/overall/#{anchor}"
 
 
-def _unfilled_note(d: Disclosure) -> str:
+def _unfilled_note(d: Disclosure, macros: Any) -> str:
     """The warning on a 参考格式 left unfilled, naming its blank fields and linking to the first."""
     found = placeholders(d)
     if not found:
         return ""
-    fields = "、".join(f"「{escape(p.text)}」" for p in found)
-    return (
-        f'<p class="gk-unfilled"><strong>{UNFILLED}</strong>：本文是参考格式，{fields}均未填写'
-        f'（<a href="{_overall_href(found[0].sentence.anchor)}">见原文</a>），无法确认填报单位，不作“核验通过”的结论。</p>'
-    )
+    return str(macros.unfilled(UNFILLED, [p.text for p in found], _overall_href(found[0].sentence.anchor)))
 
 
 def _charts_block(charts: list[ChartData]) -> str:
@@ -197,6 +195,7 @@ def render_disclosure(
         return flagged.get(file, frozenset())
 
     out = DisclosureOutput()
+    macros = markup.html(env, "disclosure")
     title = page_title(d)
     scope = scope_for(d.url, title)
     sections: list[Section] = []
@@ -214,7 +213,7 @@ def render_disclosure(
         out.charts.extend((f"{d.url}charts/{c.key}.svg", c) for c in budget_figures)
     if d.tables:
         ordered = sorted(d.tables.values(), key=lambda t: t.id)
-        tables = "\n\n".join(_table_block(t, scope) for t in ordered)
+        tables = "\n\n".join(_table_block(t, scope, macros) for t in ordered)
         parts = tuple((f"{t.label} {t.title}", table_anchor(t.id)) for t in ordered)
         sections.append(Section(f"{d.kind}表", "tables", tables, parts=parts))
     if d.explanations:
@@ -240,20 +239,16 @@ def render_disclosure(
             )
         )
     if d.glossary:
-        items = "".join(
-            f'<dt id="{term_anchor(e.term)}">{escape(e.number + "、" if e.number else "")}{escape(e.term)}</dt>'
-            f"<dd>{escape(e.definition)}</dd>"
-            for e in d.glossary
-        )
-        sections.append(Section("名词解释（原文）", "glossary", f'<dl class="gk-glossary">{items}</dl>'))
+        entries = [(term_anchor(e.term), e.number, e.term, e.definition) for e in d.glossary]
+        sections.append(Section("名词解释（原文）", "glossary", str(macros.glossary(entries))))
     sections.append(Section("下载数据", "downloads", downloads_section(downloads)))
     cards = key_cards(d)
     page = env.get_template("disclosure.md.j2").render(
         d=d,
         title=title,
         original=original(d),
-        unfilled=_unfilled_note(d),
-        region=escape(" › ".join(d.unit.region)),
+        unfilled=_unfilled_note(d, macros),
+        region=" › ".join(d.unit.region),
         units=amount_units(d),
         badge=badge,
         cards=markup.cards(cards),
@@ -275,17 +270,15 @@ def _evaluation_sections(
     p: PerformanceTable,
     scope: LinkScope,
     flagged: Set[str],
+    macros: Any,
     in_overall_table: bool = False,
 ) -> list[Section]:
     sections = []
     if p.funds:
         sections.append(Section("资金执行", "funds", funds_table(p)))
     if p.goal_target or p.goal_actual:
-        body = (
-            f'<dl class="gk-goal"><dt>年度目标</dt><dd>{scope.link(p.goal_target) or "—"}</dd>'
-            f"<dt>实际完成情况</dt><dd>{scope.link(p.goal_actual) or '—'}</dd></dl>"
-        )
-        sections.append(Section("年度绩效目标", "goal", body))
+        body = macros.goal(Markup(scope.link(p.goal_target)), Markup(scope.link(p.goal_actual)))
+        sections.append(Section("年度绩效目标", "goal", str(body)))
     if p.indicators:
         sections.append(Section("绩效指标", "indicators", indicator_table(p)))
     for title, part, texts in (("绩效分析", "analysis", p.analysis), ("自评报告", "report", p.report)):
@@ -300,10 +293,8 @@ def _evaluation_sections(
     return sections
 
 
-def _back_link(d: Disclosure) -> str:
-    return (
-        f'<p class="gk-meta"><a href="../../">← 返回 {escape(page_title(d))}</a> · 来源：{escape(d.source.title)}</p>'
-    )
+def _back_link(d: Disclosure, macros: Any) -> str:
+    return str(macros.back(page_title(d), d.source.title))
 
 
 def _project_page(
@@ -316,8 +307,9 @@ def _project_page(
     url = f"{d.url}{PERFORMANCE_DIR}/{p.slug}/"
     title = f"{p.name} 项目支出绩效自评"
     scope = scope_for(url, title)
+    macros = markup.html(env, "disclosure")
     lead = (
-        _back_link(d)
+        _back_link(d, macros)
         + "\n\n"
         + markup.paragraph(
             f"主管部门：{p.department or '—'}；实施单位：{p.implementing_unit or '—'}；评价年度：{p.year}年。",
@@ -330,7 +322,7 @@ def _project_page(
         full_title=escape(page_meta.project_title(d, p)),
         description=page_meta.project_description(d, p),
         lead=lead,
-        sections=_evaluation_sections(p, scope, flagged),
+        sections=_evaluation_sections(p, scope, flagged, macros),
         source_files=p.file,
     )
     return RenderedPage(f"{url}index.md", page)
@@ -345,20 +337,17 @@ def _overall_page(
 ) -> RenderedPage:
     url = f"{d.url}{PERFORMANCE_DIR}/overall/"
     scope = scope_for(url, r.title)
+    macros = markup.html(env, "disclosure")
     text = markup.text_sections(r.sections, scope, 3, "report", flagged, EVALUATION_TO_DISCLOSURE)
     sections = [Section("报告正文", "report", _legend(flagged, EVALUATION_TO_DISCLOSURE, "report") + text)]
     if r.table is not None:
         sections.extend(
             Section(f"整体绩效目标表：{s.title}", f"table-{s.anchor}", s.body)
-            for s in _evaluation_sections(r.table, scope, flagged, in_overall_table=True)
+            for s in _evaluation_sections(r.table, scope, flagged, macros, in_overall_table=True)
         )
-    score = (
-        f'自评得分：<span class="gk-figure" id="{performance_cell_id(r.score.source.field or "score")}">'
-        f"{markup.cell_text(r.score)}</span>；"
-        if r.score.is_amount
-        else ""
-    )
-    lead = f'{_back_link(d)}\n\n<p class="gk-meta">{score}报告类型：{escape(r.kind)}；评价年度：{r.year}年。</p>'
+    score = Markup(markup.cell_text(r.score)) if r.score.is_amount else None  # cell_text: the printed figure, escaped
+    meta = macros.overall_meta(performance_cell_id(r.score.source.field or "score"), score, r.kind, r.year)
+    lead = f"{_back_link(d, macros)}\n\n{meta}"
     page = env.get_template("generic.md.j2").render(
         title=escape(r.title),
         full_title=escape(page_meta.overall_title(d, r)),
