@@ -244,8 +244,8 @@ def test_findings_link_to_the_cells_of_the_project_page() -> None:
     page = funds_table(located) + indicator_table(located)
     for where in (w for f in found for w in (f.location, *f.related) if w.anchor):
         assert f'id="{where.anchor}"' in page, where
-    assert 'href="jixiao/p/#pf-funds-0-rate"' in finding_html(rate)
-    assert ">绩效指标 第1行 栏「偏差原因分析及改进措施」</a>" in finding_html(no_reason)
+    assert 'href="jixiao/p/#pf-funds-0-rate"' in finding_html(environment(), rate)
+    assert ">绩效指标 第1行 栏「偏差原因分析及改进措施」</a>" in finding_html(environment(), no_reason)
     assert performance_place("table.funds.0.rate") == "整体绩效目标表：资金执行 第1行 栏「执行率（%）」"
 
 

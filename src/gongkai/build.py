@@ -234,8 +234,8 @@ def generate(
             d,
             scope_for,
             env,
-            badge(findings, run, unfilled=is_unfilled(d)),
-            findings_html(findings, run, targets=True)
+            badge(env, findings, run, unfilled=is_unfilled(d)),
+            findings_html(env, findings, run, targets=True)
             + "\n\n"
             + score_table(graded[d.folder], f"../../../{RANKING_PAGE}", env),
             downloads,
@@ -249,6 +249,7 @@ def generate(
         progress.step(index, len(corpus.disclosures), "公开")
     badges = {
         d.folder: badge(
+            env,
             report.findings.get(d.folder, []),
             report.checks_run.get(d.folder, 0),
             f"{d.url}#checks",
