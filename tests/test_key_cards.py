@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from gongkai import markup
 from gongkai.load import load_corpus
 from gongkai.models import Corpus, Table
 from gongkai.render_disclosure import key_cards
@@ -50,7 +51,7 @@ def test_national_layout_sample_shows_its_totals_on_its_cards_and_the_home_list(
     cards = {c.label: c for c in key_cards(d)}
     assert (cards["收入总计"].value, cards["收入总计"].href) == ("2,995.39", "#t01-rl13-c1")  # 收入 总计, page 7
     assert (cards["支出总计"].value, cards["支出总计"].href) == ("2,995.39", "#t01-rl43-c2")
-    listed = disclosure_rows(corpus.disclosures, "", {})
+    listed = disclosure_rows(corpus.disclosures, "", {}, markup.environment())
     rows = re.findall(r'<tr><th scope="row">.*?</tr>', listed)
     assert len(rows) == len(corpus.disclosures)
     for row in rows:  # every sample document states its totals

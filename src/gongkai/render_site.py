@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
+from typing import NamedTuple
 
 import jinja2
+from markupsafe import Markup
 
 from gongkai import markup
 from gongkai.address import term_anchor
 from gongkai.downloads import Download
 from gongkai.glossary import BacklinkRegistry, escape
-from gongkai.markup import Card, Section
+from gongkai.markup import Section, html
 from gongkai.models import Corpus, Disclosure, GlossaryEntry
 from gongkai.render_disclosure import RenderedPage, key_cards
 from gongkai.render_downloads import DOWNLOADS_PAGE, download_item
@@ -21,31 +23,18 @@ GLOSSARY_PAGE = "glossary/"
 ABOUT_PAGE = "about/"
 
 
-def _listed(card: Card | None) -> str:
-    """A total in a list: the figure, with where it comes from when that is not a table (「取自报告原文」)."""
-    if card is None:
-        return "—"
-    note = f'<br><span class="gk-meta">{escape(card.note)}</span>' if card.note else ""
-    unit = "" if card.unit == "万元" else escape(card.unit)  # the list is in 万元; a table in 元 says so
-    return f"{escape(card.value)}{unit}{note}"
-
-
-def disclosure_rows(disclosures: Sequence[Disclosure], prefix: str, badges: Mapping[str, str]) -> str:
-    head = "".join(f'<th scope="col">{h}</th>' for h in ("公开", "地区", "年度", "收入总计", "支出总计", "数据核验"))
+def disclosure_rows(
+    disclosures: Sequence[Disclosure], prefix: str, badges: Mapping[str, str], env: jinja2.Environment
+) -> str:
+    """Disclosures with their region, year, 收入总计 and 支出总计 (in 万元; a table in 元 says so; a total
+    not from a table says where it comes from, 「取自报告原文」) and their badge."""
     rows = []
     for d in disclosures:
         cards = {c.label: c for c in key_cards(d)}
-        totals = "".join(f'<td class="gk-num">{_listed(cards.get(label))}</td>' for label in ("收入总计", "支出总计"))
-        rows.append(
-            f'<tr><th scope="row"><a href="{prefix}{d.url}">{escape(d.name)}</a></th>'
-            f"<td>{escape(' '.join(d.unit.region))}</td><td>{d.year}</td>{totals}"
-            f"<td>{badges.get(d.folder, '')}</td></tr>"
-        )
-    return wrap(
-        f'<table class="gk-table"><caption>公开文本一览（金额单位：万元）</caption>'
-        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>",
-        "公开文本一览",
-    )
+        badge = Markup(badges.get(d.folder, ""))  # the badge and score label: HTML from render_checks and quality
+        region = " ".join(d.unit.region)
+        rows.append((f"{prefix}{d.url}", d.name, region, d.year, cards.get("收入总计"), cards.get("支出总计"), badge))
+    return wrap(html(env, "site").disclosure_rows(rows), "公开文本一览")
 
 
 def by_unit(corpus: Corpus) -> dict[tuple[str, str], list[Disclosure]]:
@@ -66,22 +55,20 @@ def home_page(corpus: Corpus, env: jinja2.Environment, badges: dict[str, str]) -
             markup.Card("绩效自评项目", str(sum(len(d.projects) for d in corpus.disclosures)), "个", ""),
         ]
     )
-    unit_items = "".join(
-        f'<li><a href="{region}/{slug}/">{escape(ds[0].unit.name)}</a>'
-        f'<span class="gk-meta"> · {escape(" ".join(ds[0].unit.region))} · '
-        f"{'、'.join(f'{d.year}年度{d.document}' for d in ds)}</span></li>"
+    unit_items = [
+        (
+            f"{region}/{slug}/",
+            ds[0].unit.name,
+            " ".join(ds[0].unit.region),
+            "、".join(f"{d.year}年度{d.document}" for d in ds),
+        )
         for (region, slug), ds in units.items()
-    )
-    how = (
-        "<p>每份公开按原文照录：表格保留行次、栏次，点击任何数字旁的链接都能找到它在原表中的位置。"
-        f'不认识的词语可点击或把光标停在带虚线的词上查看<a href="{GLOSSARY_PAGE}">名词解释</a>。'
-        "原文中数字前后不一致的地方，在每份公开的“数据核验”部分列出。"
-        f'数据来源与方法见<a href="{ABOUT_PAGE}">关于数据</a>。</p>'
-    )
+    ]
+    macros = html(env, "site")
     sections = [
-        Section("最新公开", "latest", disclosure_rows(latest, "", badges)),
-        Section("按单位浏览", "units", f'<ul class="gk-units">{unit_items}</ul>'),
-        Section("怎样读这些数据", "how", how),
+        Section("最新公开", "latest", disclosure_rows(latest, "", badges, env)),
+        Section("按单位浏览", "units", str(macros.units(unit_items))),
+        Section("怎样读这些数据", "how", str(macros.how(GLOSSARY_PAGE, ABOUT_PAGE))),
     ]
     page = env.get_template("generic.md.j2").render(
         title=escape(corpus.site.title),
@@ -101,6 +88,17 @@ def pinyin_key(term: str) -> tuple[str, str]:
     return "".join(lazy_pinyin(bare)).lower(), bare
 
 
+class Term(NamedTuple):
+    """A term on the 名词解释 page (the macro ``terms``)."""
+
+    anchor: str
+    term: str
+    definition: str
+    aliases: str  # its other names, 「、」 between them
+    printed: list[tuple[str, str, str]]  # (href, disclosure, definition) where a disclosure printed another
+    uses: list[tuple[str, str]]  # (href, page title) of the pages that use it
+
+
 def glossary_page(corpus: Corpus, env: jinja2.Environment, registry: BacklinkRegistry) -> RenderedPage:
     """Every term once: the site definition, what each disclosure printed, and where the term is used."""
     entries: dict[str, GlossaryEntry] = {e.term: e for e in corpus.glossary}
@@ -111,33 +109,21 @@ def glossary_page(corpus: Corpus, env: jinja2.Environment, registry: BacklinkReg
             printed[e.term].append((d, e))
     backlinks = registry.backlinks()
     keys = {term: pinyin_key(term) for term in entries}
-    groups: dict[str, list[str]] = defaultdict(list)
+    groups: dict[str, list[Term]] = defaultdict(list)
     for term in sorted(entries, key=keys.__getitem__):
         entry = entries[term]
         anchor = term_anchor(term)
-        parts = [f'<dt id="{anchor}">{escape(term)}</dt><dd><p>{escape(entry.definition)}</p>']
-        if entry.aliases:
-            parts.append(f'<p class="gk-meta">又称：{escape("、".join(entry.aliases))}</p>')
-        others = [(d, e) for d, e in printed[term] if e.definition != entry.definition]
-        if others:
-            parts.append(
-                '<p class="gk-meta">公开文本中的解释：</p><ul>'
-                + "".join(
-                    f'<li><a href="../{d.url}#glossary">{escape(d.name)}</a>：{escape(e.definition)}</li>'
-                    for d, e in others
-                )
-                + "</ul>"
-            )
-        uses = backlinks.get(anchor, [])
-        if uses:
-            links = "、".join(f'<a href="../{url}">{escape(title)}</a>' for url, title in uses)
-            parts.append(f'<p class="gk-backlinks">出现在：{links}</p>')
-        parts.append("</dd>")
-        groups[keys[term][0][:1].upper() or "#"].append("".join(parts))
-    letters = " ".join(f'<a href="#letter-{letter.lower()}">{letter}</a>' for letter in groups)
-    sections = [Section(f"全部名词（{len(entries)}个，按拼音排序）", "terms", f'<p class="gk-letters">{letters}</p>')]
+        others = [
+            (f"../{d.url}#glossary", d.name, e.definition) for d, e in printed[term] if e.definition != entry.definition
+        ]
+        uses = [(f"../{url}", title) for url, title in backlinks.get(anchor, [])]
+        item = Term(anchor, term, entry.definition, "、".join(entry.aliases), others, uses)
+        groups[keys[term][0][:1].upper() or "#"].append(item)
+    macros = html(env, "site")
+    letters = str(macros.letters(list(groups)))
+    sections = [Section(f"全部名词（{len(entries)}个，按拼音排序）", "terms", letters)]
     sections += [
-        Section(letter, f"letter-{letter.lower()}", f'<dl class="gk-glossary">{"".join(items)}</dl>', level=3)
+        Section(letter, f"letter-{letter.lower()}", str(macros.terms(items)), level=3)
         for letter, items in groups.items()
     ]
     lead = markup.paragraph(
@@ -189,12 +175,11 @@ def about_page(corpus: Corpus, env: jinja2.Environment) -> RenderedPage:
     sections = [
         Section(title, f"about-{i}", markup.paragraph(text, None)) for i, (title, text) in enumerate(ABOUT_TEXT, 1)
     ]
-    sources = "".join(
-        f'<li><a href="../{d.url}">{escape(d.title)}</a>：原文《{escape(d.source.title)}》'
-        f"{'，' + escape(d.source.file) if d.source.file else ''}</li>"
+    sources = [
+        (f"../{d.url}", d.title, d.source.title, d.source.file)
         for d in sorted(corpus.disclosures, key=lambda d: d.folder)
-    )
-    sections.append(Section("收录的公开文本", "sources", f"<ul>{sources}</ul>"))
+    ]
+    sections.append(Section("收录的公开文本", "sources", str(html(env, "site").sources(sources))))
     contact = "；".join(x for x in (corpus.site.office, corpus.site.contact) if x)
     if contact:
         sections.append(Section("联系我们", "contact", markup.paragraph(contact + "。发现录入错误请告诉我们。", None)))
@@ -220,16 +205,12 @@ def downloads_page(listing: Sequence[tuple[Disclosure, Sequence[Download]]], env
     prefix = "../"
     items = []
     for d, bundles in sorted(listing, key=lambda x: (x[0].unit.region_slug, x[0].unit.slug, -x[0].year, x[0].kind)):
-        links = "".join(download_item(b, f"{prefix}{d.url}") for b in bundles)
-        items.append(
-            f'<li class="gk-download-group"><p><a href="{prefix}{d.url}">{escape(d.name)}</a>'
-            f'<span class="gk-meta"> · {escape(" ".join(d.unit.region))} · '
-            f'<a href="{prefix}{d.url}#downloads">逐个文件</a></span></p><ul>{links}</ul></li>'
-        )
-    formats = "".join(f"<li>{escape(text)}</li>" for text in FORMATS_TEXT)
+        links = Markup("".join(download_item(b, f"{prefix}{d.url}") for b in bundles))  # HTML of render_downloads
+        items.append((f"{prefix}{d.url}", d.name, " ".join(d.unit.region), links))
+    macros = html(env, "site")
     sections = [
-        Section(f"各公开的数据（{len(listing)}份）", "all", f'<ul class="gk-download-list">{"".join(items)}</ul>'),
-        Section("文件格式", "formats", f"<ul>{formats}</ul>"),
+        Section(f"各公开的数据（{len(listing)}份）", "all", str(macros.downloads(items))),
+        Section("文件格式", "formats", str(macros.text_list(FORMATS_TEXT))),
     ]
     text = "每份公开的全部表格都可以下载为 Excel 工作簿，或把全部数据打包成一个 ZIP 文件下载。"
     page = env.get_template("generic.md.j2").render(

@@ -87,7 +87,7 @@ UnitSection = Callable[[UnitContext], tuple[list[Section], list[ChartData]]]
 
 
 def _disclosures(ctx: UnitContext) -> tuple[list[Section], list[ChartData]]:
-    return [Section("历年公开", "disclosures", disclosure_rows(ctx.disclosures, PREFIX, ctx.badges))], []
+    return [Section("历年公开", "disclosures", disclosure_rows(ctx.disclosures, PREFIX, ctx.badges, ctx.env))], []
 
 
 def _series(ctx: UnitContext, measure: str, kind: str, series: str = "") -> list[Datum]:
