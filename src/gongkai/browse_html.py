@@ -12,7 +12,6 @@ import jinja2
 from markupsafe import Markup
 
 from gongkai.aggregate import Fig
-from gongkai.glossary import escape
 from gongkai.markup import Section, html
 from gongkai.money import amount_attrs, plain, unit_label
 from gongkai.render_disclosure import RenderedPage
@@ -90,7 +89,7 @@ def page(
     env: jinja2.Environment, path: str, title: str, lead: str, sections: Sequence[Section], sources: str
 ) -> RenderedPage:
     markdown = env.get_template("generic.md.j2").render(
-        title=escape(title), lead=lead, sections=sections, source_files=sources, search_weight=AGGREGATE_WEIGHT
+        title=title, lead=lead, sections=sections, source_files=sources, search_weight=AGGREGATE_WEIGHT
     )
     return RenderedPage(path, markdown)
 

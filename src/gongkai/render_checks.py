@@ -20,7 +20,6 @@ from gongkai.check_report import count_text, disclosure_folder
 from gongkai.codes import title
 from gongkai.diagnostics import Diagnostic, Location, Severity
 from gongkai.documents import UNFILLED
-from gongkai.glossary import escape
 from gongkai.markup import FINDING_TARGET, Section, html
 from gongkai.models import Corpus, Disclosure
 from gongkai.performance_html import PERFORMANCE_DIR, performance_place
@@ -211,7 +210,7 @@ def checks_page(corpus: Corpus, report: CheckReport, env: jinja2.Environment) ->
         page = f"../{d.url}"
         parts = (macros.folder(d.folder, page), badge(env, findings, run, f"{page}#checks"))
         body = "\n\n".join([*map(str, parts), findings_html(env, findings, run, page)])
-        sections.append(Section(escape(d.name), _section_anchor(d), body))  # a Markdown heading
+        sections.append(Section(d.name, _section_anchor(d), body))
     everything = report.all_findings()
     total = f"共 {len(disclosures)} 份公开，" + (
         f"发现 {len(everything)} 处问题（{count_text(everything, zeros=False)}）。" if everything else "未发现问题。"

@@ -318,8 +318,8 @@ def _project_page(
         )
     )
     page = env.get_template("generic.md.j2").render(
-        title=escape(title),
-        full_title=escape(page_meta.project_title(d, p)),
+        title=title,
+        full_title=page_meta.project_title(d, p),
         description=page_meta.project_description(d, p),
         lead=lead,
         sections=_evaluation_sections(p, scope, flagged, macros),
@@ -349,8 +349,8 @@ def _overall_page(
     meta = macros.overall_meta(performance_cell_id(r.score.source.field or "score"), score, r.kind, r.year)
     lead = f"{_back_link(d, macros)}\n\n{meta}"
     page = env.get_template("generic.md.j2").render(
-        title=escape(r.title),
-        full_title=escape(page_meta.overall_title(d, r)),
+        title=r.title,
+        full_title=page_meta.overall_title(d, r),
         description=page_meta.overall_description(d, r),
         lead=lead,
         sections=sections,

@@ -12,7 +12,7 @@ from markupsafe import Markup
 from gongkai import markup
 from gongkai.address import term_anchor
 from gongkai.downloads import Download
-from gongkai.glossary import BacklinkRegistry, escape
+from gongkai.glossary import BacklinkRegistry
 from gongkai.markup import Section, html
 from gongkai.models import Corpus, Disclosure, GlossaryEntry
 from gongkai.render_disclosure import RenderedPage, key_cards
@@ -71,7 +71,7 @@ def home_page(corpus: Corpus, env: jinja2.Environment, badges: dict[str, str]) -
         Section("怎样读这些数据", "how", str(macros.how(GLOSSARY_PAGE, ABOUT_PAGE))),
     ]
     page = env.get_template("generic.md.j2").render(
-        title=escape(corpus.site.title),
+        title=corpus.site.title,
         description=corpus.site.description,
         lead=f"{lead}\n\n{stats}",
         sections=sections,
