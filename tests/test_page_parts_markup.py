@@ -1,4 +1,5 @@
-"""The page parts keep their HTML in autoescaped templates (``site_templates/pages/macros/``), not in Python."""
+"""The page modules and page parts keep their HTML in autoescaped templates (``site_templates/pages/macros/``),
+not in Python."""
 
 from __future__ import annotations
 
@@ -9,7 +10,9 @@ from pathlib import Path
 import gongkai
 
 TAG = re.compile(r"</?[a-z][a-z0-9]*[\s>/]")
-PAGE_PARTS = ("markup", "table_html", "performance_html", "spending", "provenance", "render_downloads")
+PAGE_PARTS = ("markup", "table_html", "performance_html", "spending", "provenance", "render_downloads", "browse_html")
+PAGES = ("render_site", "render_checks", "render_budget", "render_disclosure", "render_compare")
+PAGES += ("render_quality", "render_browse", "render_unit")
 
 
 def _strings(tree: ast.Module) -> list[tuple[int, str]]:
@@ -29,11 +32,11 @@ def _strings(tree: ast.Module) -> list[tuple[int, str]]:
     ]
 
 
-def test_no_page_part_writes_an_html_tag_in_python() -> None:
+def test_no_page_or_page_part_writes_an_html_tag_in_python() -> None:
     folder = Path(gongkai.__file__).parent
     tags = [
         f"{name}.py:{line}: {text!r}"
-        for name in PAGE_PARTS
+        for name in PAGE_PARTS + PAGES
         for line, text in _strings(ast.parse((folder / f"{name}.py").read_text(encoding="utf-8")))
         if TAG.search(text)
     ]

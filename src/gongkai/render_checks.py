@@ -74,13 +74,13 @@ def place(location: Location) -> str:
     )
 
 
-_PERFORMANCE_FILE = re.compile(r"/performance/(?:projects/(?P<project>[a-z0-9-]+)|overall)\.yaml$")
+_PERFORMANCE_FILE = re.compile(r"/performance/(?:projects/([a-z0-9-]+)|overall)\.yaml$")  # group 1: the project
 
 
 def _href(location: Location, page: str) -> str:
     """The link to a cell or sentence: on the disclosure page, or on its 绩效 page ("" if none)."""
     match = _PERFORMANCE_FILE.search(location.file)
-    subpage = f"{PERFORMANCE_DIR}/{match['project'] or 'overall'}/" if match else ""
+    subpage = f"{PERFORMANCE_DIR}/{match[1] or 'overall'}/" if match else ""
     if location.anchor:
         return f"{page}{subpage}#{location.anchor}"
     return f"{page}{subpage}" if subpage else ""
