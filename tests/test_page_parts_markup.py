@@ -11,8 +11,10 @@ import gongkai
 
 TAG = re.compile(r"</?[a-z][a-z0-9]*[\s>/]")
 PAGE_PARTS = ("markup", "table_html", "performance_html", "spending", "provenance", "render_downloads", "browse_html")
-PAGES = ("render_site", "render_checks", "render_budget", "render_disclosure", "render_compare")
-PAGES += ("render_quality", "render_browse", "render_unit")
+PAGES = (
+    *("render_site", "render_checks", "render_budget", "render_disclosure", "render_compare"),
+    *("render_quality", "render_browse", "render_unit"),
+)
 
 
 def _strings(tree: ast.Module) -> list[tuple[int, str]]:
