@@ -186,6 +186,8 @@ def test_a_page_states_the_amount_unit_its_tables_print_and_long_amounts_get_the
     assert meta and re.sub(r"<[^>]+>", "", meta.group(1)).endswith("金额单位：元（预算09表为万元）")
     assert re.search(r'<span class="gk-card__value gk-card__value--long"[^>]*>371,514,655\.00</span>', html)
     assert re.search(r'<span class="gk-card__value"[^>]*>1\.00</span>', html)  # a short one keeps the full size
+    home = built_site.html("")  # the list of disclosures is in 万元 and names any other unit beside the figure
+    assert "公开文本一览（金额单位：万元，另注明的除外）" in home and "371,514,655.00元" in home
 
 
 ARTICLE_WEIGHT = re.compile(r'<article class="md-content__inner md-typeset">\s*<div data-pagefind-weight="([\d.]+)">')
