@@ -58,6 +58,9 @@ QUERIES = (
     "30201",
 )
 ARTICLE = re.compile(r'<article class="md-content__inner[^"]*">(.*?)</article>', re.DOTALL)
+# elements whose text Pagefind keeps apart from the text around them: a table cell's 30201 is not the end of one
+# number and the start of the next
+BLOCKS = {"p", "div", "li", "td", "th", "tr", "caption", "h1", "h2", "h3", "h4", "h5", "h6", "section", "figure", "br"}
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 SKIPPED = [(s.split(".")[0], s.split(".")[1]) for s in NOT_INDEXED] + [("", "gk-index")]  # (tag, class)
 
@@ -71,6 +74,8 @@ class _IndexedText(HTMLParser):
         self.skip: list[str] = []  # open tags while inside a skipped element
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in BLOCKS:
+            self.parts.append(" ")
         if tag in VOID:
             return
         classes = (dict(attrs).get("class") or "").split()
@@ -78,6 +83,8 @@ class _IndexedText(HTMLParser):
             self.skip.append(tag)
 
     def handle_endtag(self, tag: str) -> None:
+        if tag in BLOCKS:
+            self.parts.append(" ")
         if self.skip and tag not in VOID:
             self.skip.pop()
 
