@@ -30,6 +30,14 @@ def test_common_terms_are_indexed_with_their_misspellings_other_names_without() 
     assert '<span data-gk-name="信访">信访 xinfang xf </span>' in out
 
 
+def test_an_aggregate_page_gets_the_names_it_shows_on_their_own_without_pinyin() -> None:
+    # …综治信访工作站: standing alone, 信访 is segmented as the query is; no pinyin, so that xinfang leads to the
+    # disclosures, not to the unit, browse and compare pages that repeat their terms
+    out = IndexText(["信访", "三公"], misspelt=["三公"]).page("# 宾川县马坊镇综治信访工作站\n\n三公\n", pinyin=False)
+    assert '<span data-gk-name="信访">信访 </span>' in out and '<span data-gk-name="三公">三公 </span>' in out
+    assert "xinfang" not in out and "sangong" not in out
+
+
 def test_each_heading_part_gets_the_pinyin_of_the_names_it_shows_and_the_first_one_the_filters() -> None:
     page = (
         '---\ntitle: "襄垣县信访局"\n---\n# 襄垣县信访局 {: #top }\n\n正文\n\n'

@@ -261,7 +261,7 @@ def generate(
     progress.stage("汇总、浏览与比较页 (aggregate)", "aggregate")
     pages, aggregate_charts, aggregate_files = aggregate_pages(corpus, report, graded, env, badges, comparisons)
     files.update(aggregate_files)
-    files.update((page.path, index_text.page(page.markdown).encode("utf-8")) for page in pages)
+    files.update((page.path, index_text.page(page.markdown, pinyin=False).encode("utf-8")) for page in pages)
     chart_jobs.extend(aggregate_charts)
     result.aggregate_pages, result.aggregate_charts = len(pages), len(aggregate_charts)
     progress.stage("生成站点页 (render)", "render")

@@ -116,23 +116,24 @@ def misspellings(term: str) -> tuple[str, ...]:
 
 
 def hidden_index_text(
-    names: Iterable[str], filters: Mapping[str, str] | None = None, misspelt: Collection[str] = ()
+    names: Iterable[str], filters: Mapping[str, str] | None = None, misspelt: Collection[str] = (), pinyin: bool = True
 ) -> str:
     """A hidden element of a page: each of ``names`` on its own with its pinyin (one span per name, which
     names it, so the landing page can highlight the name a pinyin query found; the names in ``misspelt``
     also with their common misspellings) and the page's filters (name -> value, shown on the search
-    results).  Readers do not see it; Pagefind indexes it."""
+    results).  ``pinyin=False``: the names alone.  Readers do not see it; Pagefind indexes it."""
     spans = [
         f'<span data-pagefind-filter="{escape(name)}:{escape(value)}"></span>'
         for name, value in (filters or {}).items()
         if value
     ]
     for name in dict.fromkeys(names):
-        pinyin = [*pinyin_words(name), *(misspellings(name) if name in misspelt else ())]
-        if pinyin[0]:
+        spelt = [*pinyin_words(name), *(misspellings(name) if name in misspelt else ())]
+        if spelt[0]:
             # the name again on its own: Pagefind segments it as it segments the query, whatever the
             # characters around it in the text (歙县麻坊信访站 finds 信访)
-            spans.append(f'<span data-gk-name="{escape(name)}">{escape(name)} {" ".join(pinyin)} </span>')
+            words = " ".join(spelt) + " " if pinyin else ""
+            spans.append(f'<span data-gk-name="{escape(name)}">{escape(name)} {words}</span>')
     # weight 0.1: found, but ranked by the text readers see (the names repeat words of their sections)
     return f'<div class="gk-index" hidden data-pagefind-weight="0.1">{"".join(spans)}</div>' if spans else ""
 
@@ -159,8 +160,10 @@ class IndexText:
         # a lookahead finds overlapping names: 信访 inside 襄垣县信访局 as well as the whole name
         self._pattern = re.compile(f"(?=({_longest_of(names)}))") if names else None
 
-    def page(self, markdown: str, filters: Mapping[str, str] | None = None) -> str:
-        """The page's Markdown with hidden index text; ``filters`` go into the first heading's part."""
+    def page(self, markdown: str, filters: Mapping[str, str] | None = None, pinyin: bool = True) -> str:
+        """The page's Markdown with hidden index text; ``filters`` go into the first heading's part.
+        ``pinyin=False`` (the aggregate pages): the names alone, so that a pinyin query leads to the
+        disclosures, not to the unit, browse and compare pages that repeat their terms."""
         front = FRONT_MATTER.match(markdown)
         head = front.group(0) if front else ""
         parts = HEADING.split(markdown[len(head) :])
@@ -170,7 +173,8 @@ class IndexText:
             heading = part.split("\n", 1)[0]
             shown = "" if NOT_INDEXED_SECTIONS.search(heading) else NOT_INDEXED_HTML.sub("", part)
             names = self._pattern.findall(shown) if self._pattern else []
-            block = hidden_index_text(names, filters if first and part.startswith("#") else None, self._misspelt)
+            part_filters = filters if first and part.startswith("#") else None
+            block = hidden_index_text(names, part_filters, self._misspelt, pinyin)
             first = first and not part.startswith("#")
             out.append(part.rstrip("\n") + "\n\n" + block + "\n\n" if block else part)
         return "".join(out)
