@@ -87,7 +87,7 @@ SMALLEST_TEXT = """async () => {
 
 
 @pytest.mark.parametrize("width", [PHONE, DESKTOP])
-@pytest.mark.parametrize("name", ["disclosure", "project"])
+@pytest.mark.parametrize("name", ["disclosure", "unit"])  # the page types with charts
 def test_chart_text_is_16_px_or_more_in_large_text_mode(open_page: OpenPage, base: str, width: int, name: str) -> None:
     page, _ = open_page(width)
     visit(page, base, PAGE_TYPES[name])

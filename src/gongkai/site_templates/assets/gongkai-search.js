@@ -503,9 +503,34 @@
     });
   }
 
+  /* 落地页：结果所指的一节要在屏幕上。手机上关闭搜索框时 Material 解除滚动锁定并恢复原来的滚动位置，
+     这可能晚于即时导航滚到这一节，所以在下一帧和稍后各看一次；读者已经自己滚动或触摸过就不再动 */
+  function landOnSection() {
+    var target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    if (!target || !new URLSearchParams(location.search).get("h")) {
+      return;
+    }
+    var moved = false;
+    var stop = function () {
+      moved = true;
+    };
+    window.addEventListener("wheel", stop, { once: true, passive: true });
+    window.addEventListener("touchstart", stop, { once: true, passive: true });
+    window.addEventListener("keydown", stop, { once: true });
+    var check = function () {
+      var top = target.getBoundingClientRect().top;
+      if (!moved && (top < 0 || top >= window.innerHeight)) {
+        target.scrollIntoView();
+      }
+    };
+    requestAnimationFrame(check);
+    setTimeout(check, 300);
+  }
+
   function setUpPage() {
     setUpBox();
     highlight();
+    landOnSection();
   }
 
   window.gongkaiOnPage(setUpPage); // from gongkai.js, loaded before this file
