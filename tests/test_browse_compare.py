@@ -4,6 +4,7 @@ of the underlying tables, gaps are gaps, sums and ratios are exact, the CSV open
 from __future__ import annotations
 
 import csv
+import dataclasses
 import html
 import io
 import re
@@ -11,18 +12,31 @@ import shutil
 from decimal import Decimal
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from conftest import PROJECT
 from gongkai import build, markup
-from gongkai.aggregate import FUNCTION, RUNNING, SPENDING, THREE_PUBLIC, facts, figs, region_path
+from gongkai.aggregate import (
+    BASIC,
+    FUNCTION,
+    RUNNING,
+    SPENDING,
+    STAFF,
+    THREE_PUBLIC,
+    Fig,
+    facts,
+    figs,
+    region_path,
+)
 from gongkai.budget import budget_actual
 from gongkai.build import Paths, Progress
 from gongkai.demo.corpus import generate_corpus
 from gongkai.load import load_corpus
 from gongkai.models import Corpus, Disclosure
 from gongkai.money import amount_attrs, converted, plain
-from gongkai.render_compare import compare_pages
+from gongkai.render_browse import _function_page
+from gongkai.render_compare import Line, _csv, _ranks, compare_pages
 from gongkai.render_quality import scores
 from gongkai.render_unit import unit_pages
 from gongkai.rules import check_corpus
@@ -224,3 +238,30 @@ def test_national_01_layout_and_yusuan_tables_feed_the_frame(tmp_path: Path) -> 
     assert shown["决算", SPENDING][:2] == ("2,995.39", Decimal("2995.39"))  # the 支出 side's 总计, no 行次
     assert shown["预算", THREE_PUBLIC][0] == "1.00" and shown["预算", RUNNING][0] == "171.01"
     assert shown["预算", RUNNING][2].startswith("ty09-")
+
+
+def _fig(unit: str, measure: str, raw: str, currency: str) -> Fig:
+    return Fig("2025-yusuan", f"r/{unit}/2025-yusuan/", "r", unit, unit, unit, 2025, "预算", measure, "", "",
+               Decimal(raw.replace(",", "")), raw, currency, f"r/{unit}/2025-yusuan/#t", "预算03")  # fmt: skip
+
+
+def test_compare_ranks_divides_and_exports_figures_printed_in_yuan_and_wanyuan_in_one_unit() -> None:
+    """A 预算 printed in 元 beside one printed in 万元: ranked, divided and exported in 万元, never as printed."""
+    in_yuan = Line("甲", "r/甲", "r/甲/2025-yusuan/", _fig("甲", SPENDING, "371,514,655.00", "元"),
+                   _fig("甲", BASIC, "19,840,000.00", "元"), None, None, _fig("甲", STAFF, "100", "人"), 0, None)  # fmt: skip
+    in_wan = Line("乙", "r/乙", "r/乙/2025-yusuan/", _fig("乙", SPENDING, "50000.00", "万元"), None, None, None, None, 0,
+                  None)  # fmt: skip
+    assert in_yuan.per_staff == Decimal("371.51")  # 万元 per person, as the column says
+    assert in_yuan.basic_share == Decimal("5.34")
+    ranks = _ranks([in_yuan, in_wan])["spending"]
+    assert ranks == {"r/乙": 2, "r/甲": 1}  # 50,000 万元 is more than 37,151.47 万元
+    rows = list(csv.DictReader(io.StringIO(_csv({"预算": [in_wan, in_yuan]}, "某区", 2025).decode("utf-8-sig"))))
+    assert [(r["支出总计（万元）"], r["原文金额单位"]) for r in rows] == [("50000.00", "万元"), ("37151.4655", "元")]
+
+
+def test_a_function_pages_total_adds_figures_printed_in_yuan_and_wanyuan_in_wanyuan() -> None:
+    items = [_fig("甲", FUNCTION, "1,000,000.00", "元"), _fig("乙", FUNCTION, "50.00", "万元")]
+    items.append(dataclasses.replace(items[1], year=2024, kind="决算"))  # no 预算 in 2024: no total either
+    page = _function_page("2010301", {"2010301": "行政运行"}, pd.DataFrame({"fig": items}), [], markup.environment())
+    total = page.markdown.split("{: #by-unit-yusuan }", 1)[1].split("合计（本站相加）", 1)[1].split("</tr>", 1)[0]
+    assert re.findall(r">([^<]*)</td>", total) == ["—", "150"]  # 100 万元 + 50 万元, not 1,000,050

@@ -20,6 +20,7 @@ import pandas as pd
 from pypinyin import lazy_pinyin
 
 from gongkai.address import cell_id
+from gongkai.amounts import in_wanyuan
 from gongkai.models import Disclosure, Table, TableRow, Unit
 from gongkai.tables import grand_total
 
@@ -95,6 +96,12 @@ class Fig:
     currency: str
     href: str
     source: str
+
+    @property
+    def wanyuan(self) -> Decimal | None:
+        """The figure in 万元, exactly, for comparing and summing figures of disclosures printed in different
+        units (元 / 万元 / 亿元); ``None`` for a count (实有人数)."""
+        return in_wanyuan(self.value, self.currency)
 
 
 def _row(

@@ -15,6 +15,15 @@ _FULLWIDTH = re.compile(r"[０-９．，－]")
 _GROUPED = re.compile(r"^-?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?$|^-?[0-9]{1,3}(?:，[0-9]{3})+(?:\.[0-9]+)?$")
 _COMMAS = re.compile(r"^-?[0-9][0-9,，]*(?:\.[0-9]+)?$")
 MAX_AMOUNT_CHARS = 24  # digits, point and sign: 10¹⁸ 万元 and 4 decimals is far beyond any budget
+# One of each money unit a disclosure prints its figures in, in 万元
+WAN_PER_UNIT = {"万元": Decimal(1), "元": Decimal("0.0001"), "亿元": Decimal(10000)}
+
+
+def in_wanyuan(value: Decimal, unit: str) -> Decimal | None:
+    """``value`` printed in ``unit`` expressed in 万元, exactly; ``None`` when ``unit`` is not a money unit.
+    Figures printed in different units are compared, summed and divided only this way."""
+    factor = WAN_PER_UNIT.get(unit)
+    return None if factor is None else value * factor
 
 
 class AmountError(Exception):

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from gongkai.address import cell_id, cell_source
+from gongkai.amounts import WAN_PER_UNIT
 from gongkai.models import Cell, Corpus, Disclosure, Table, TableRow
 
 CENT = Decimal("0.01")
-WAN_PER_UNIT = {"万元": Decimal(1), "元": Decimal("0.0001"), "亿元": Decimal(10000)}
 
 
 @dataclass(frozen=True)

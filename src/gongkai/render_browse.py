@@ -176,9 +176,8 @@ def _function_page(
                 env, (figure_cell(index.get((region_slug, unit_slug, y, kind)), prefix, "万元", "—") for y in years)
             )
             rows.append(macros.function_row(f"{prefix}{region_slug}/{unit_slug}/", unit, row))
-        totals = (
-            computed_cell(decimal_sum(f.value for f in items if f.year == y and f.kind == kind), "万元") for y in years
-        )
+        of_year = {y: [f.wanyuan for f in items if f.year == y and f.kind == kind] for y in years}
+        totals = (computed_cell(decimal_sum(of_year[y]) if of_year[y] else None, "万元") for y in years)
         rows.append(macros.function_total(cells(env, totals)))
         head = ["单位", *(money_head(env, f"{y}年", "万元") for y in years)]
         caption = f"{code} {name}：各单位{kind}数"

@@ -58,19 +58,21 @@ class Line:
     def basic_share(self) -> Decimal | None:
         if self.basic is None or self.spending is None:
             return None
-        return ratio(self.basic.value, self.spending.value, 100)
+        basic, spending = self.basic.wanyuan, self.spending.wanyuan
+        return None if basic is None or spending is None else ratio(basic, spending, 100)
 
     @property
     def per_staff(self) -> Decimal | None:
         if self.spending is None or self.staff is None:
             return None
-        return ratio(self.spending.value, self.staff.value)
+        spending = self.spending.wanyuan
+        return None if spending is None else ratio(spending, self.staff.value)
 
     def sort_value(self, key: str) -> Decimal | None:
         figure = {"spending": self.spending, "three": self.three_public, "running": self.running}
         if key in figure:
             fig = figure[key]
-            return fig.value if fig is not None else None
+            return fig.wanyuan if fig is not None else None
         computed = {
             "share": self.basic_share,
             "perstaff": self.per_staff,
@@ -136,21 +138,31 @@ def _table(lines: list[Line], kind: str, region: str, year: int, prefix: str, en
     return table(env, caption, head, rows, "gk-sortable", ["", *(f' data-sort="{key}"' for key, _, _ in COLUMNS)])
 
 
+def _in_wanyuan(fig: Fig | None) -> str:
+    """A money figure for the CSV's 万元 columns: as printed when printed in 万元, else converted exactly."""
+    if fig is None:
+        return ""
+    return fig.raw if fig.currency == "万元" or fig.wanyuan is None else plain(fig.wanyuan)
+
+
 def _csv(lines_by_kind: Mapping[str, list[Line]], region: str, year: int) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(
         ["地区", "年度", "类型", "单位", "支出总计（万元）", "基本支出（万元）", "基本支出占比（%）", "“三公”经费（万元）",
-         "机关运行经费（万元）", "实有人数", "人均支出（万元，计算）", "核验不一致（处）", "质量评分（满分100）", "公开页面"]
+         "机关运行经费（万元）", "实有人数", "人均支出（万元，计算）", "核验不一致（处）", "质量评分（满分100）", "公开页面",
+         "原文金额单位"]
     )  # fmt: skip
     for kind, lines in lines_by_kind.items():
         for line in lines:
-            printed = [f.raw if f is not None else "" for f in (line.spending, line.basic)]
+            printed = [line.spending, line.basic, line.three_public, line.running]
             writer.writerow(
-                [region, year, kind, line.unit, *printed, plain(line.basic_share) if line.basic_share is not None else "",
-                 line.three_public.raw if line.three_public else "", line.running.raw if line.running else "",
-                 line.staff.raw if line.staff else "", plain(line.per_staff) if line.per_staff is not None else "",
-                 line.findings, "" if line.score is None else line.score, line.url]
+                [region, year, kind, line.unit, *(_in_wanyuan(f) for f in printed[:2]),
+                 plain(line.basic_share) if line.basic_share is not None else "",
+                 *(_in_wanyuan(f) for f in printed[2:]), line.staff.raw if line.staff else "",
+                 plain(line.per_staff) if line.per_staff is not None else "", line.findings,
+                 "" if line.score is None else line.score, line.url,
+                 "、".join(sorted({f.currency for f in printed if f is not None}))]
             )  # fmt: skip
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 

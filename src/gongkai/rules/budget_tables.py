@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from decimal import Decimal
 
-from gongkai.budget import WAN_PER_UNIT
+from gongkai.amounts import WAN_PER_UNIT
 from gongkai.diagnostics import Severity
 from gongkai.models import Cell, Disclosure, Table, TableRow
 from gongkai.rules.context import CENT, Checker, figure, shown

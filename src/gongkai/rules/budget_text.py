@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable
 from decimal import Decimal
 
-from gongkai.budget import WAN_PER_UNIT
+from gongkai.amounts import WAN_PER_UNIT
 from gongkai.models import Cell, Disclosure, Table, TableRow
 from gongkai.rules.context import figure, row_label
 from gongkai.rules.prose_targets import Target, latest_row, normalized_name, targets
