@@ -117,8 +117,10 @@ def test_stated_last_year_amount_agrees_with_last_years_disclosure() -> None:
 
 
 def test_last_year_amount_without_last_years_disclosure_is_left_unchecked() -> None:
-    this, _ = _with_last_year("2023年度收入总计233.67万元，上年收入总计210.00万元。")
-    (untied,) = found("text-figure-untied", this)
+    this, last = _with_last_year("2023年度收入总计233.67万元，上年收入总计210.00万元。")
+    elsewhere = replace(last, unit=replace(last.unit, region_slug="another-county"))  # same unit slug, other region
+    assert found("text-last-year-mismatch", this, elsewhere) == []
+    (untied,) = found("text-figure-untied", this, elsewhere)
     assert untied.figures == (("「一、收入支出决算总体情况说明」第1段第1句", "上年收入总计210.00万元"),)
     carried = disclosure(t01(), explanations=explained(TOTALS_TITLE, "2023年度收入总计233.67万元，上年结转0万元。"))
     assert is_last_year(figures_in(next(walk_sentences(carried.explanations, "explanation")))[-1], 2023) is False

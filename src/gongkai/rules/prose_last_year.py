@@ -24,13 +24,16 @@ _CARRIED_OVER = ("结转", "结余")
 
 
 def previous_disclosure(checker: Checker) -> Disclosure | None:
-    """The unit's disclosure of the same kind for the year before, if the site has it."""
+    """The unit's disclosure of the same kind for the year before, if the site has it (a unit is its slug within its
+    region: two counties may both have a ``xinfangju``)."""
     d = checker.disclosure
     return next(
         (
             other
             for other in checker.corpus.disclosures
-            if other.unit.slug == d.unit.slug and other.kind == d.kind and other.year == d.year - 1
+            if (other.unit.region_slug, other.unit.slug) == (d.unit.region_slug, d.unit.slug)
+            and other.kind == d.kind
+            and other.year == d.year - 1
         ),
         None,
     )
