@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from bad_inputs import copy_base
-from bad_inputs.cases import CASES, HOSTILE_TEXT, Case
+from bad_inputs.cases import CASES, HOSTILE_TEXT, Case, copy_disclosure
 from bad_inputs.hostile import HOSTILE_CASES
 from conftest import copy_project
 from gongkai.build import Progress, build_site, generate
@@ -90,6 +90,15 @@ def test_a_50_mb_file_is_refused_without_reading_it(tmp_path: Path) -> None:
     whole_folder, too_large = raised.value.diagnostics  # sorted by file: disclosure.yaml first
     assert too_large.code == "file-too-large" and too_large.location.file.endswith("tables/gongkai02.csv")
     assert whole_folder.code == "disclosure-too-large"
+
+
+def test_units_of_two_regions_with_one_slug_and_no_code_are_two_units(tmp_path: Path) -> None:
+    """Two counties may both call their 信访局 ``xinfangju``: without a unit code the region tells them apart."""
+    data = copy_base(tmp_path)
+    yaml = next(data.rglob("disclosure.yaml"))
+    yaml.write_text(yaml.read_text(encoding="utf-8").replace('  code: "001001"\n', ""), encoding="utf-8")
+    copy_disclosure("zz-region")(data)
+    assert [d.code for d in _diagnostics(data)] == []
 
 
 def test_a_bom_is_accepted(tmp_path: Path) -> None:

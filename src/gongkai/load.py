@@ -205,7 +205,7 @@ def _load_disclosures(reader: _Reader, root: Path) -> list[Disclosure]:
     disclosures = [d for d in (_load_disclosure(reader, folder) for folder in inside) if d is not None]
     seen: dict[tuple[str, int, str], str] = {}
     for d in disclosures:
-        key = (d.unit.code or d.unit.slug, d.year, d.kind)
+        key = (d.unit.code or f"{d.unit.region_slug}/{d.unit.slug}", d.year, d.kind)  # no code: a slug per region
         if key in seen:
             reader.error(
                 "disclosure-duplicate",
