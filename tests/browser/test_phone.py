@@ -46,6 +46,23 @@ def test_table_text_is_at_least_14_px_on_a_phone(open_page: OpenPage, base: str)
     assert sizes and min(sizes) >= 14
 
 
+@pytest.mark.parametrize("kind", sorted(PAGE_TYPES))
+def test_no_table_squeezes_its_text_into_a_column_a_few_characters_wide_on_a_phone(
+    open_page: OpenPage, base: str, kind: str
+) -> None:
+    """A column of words (rule names, where a finding occurs) is never squeezed into a strip far taller than
+    wide: such tables scroll sideways or stack each row as a card."""
+    page, _ = open_page(PHONE)
+    visit(page, base, PAGE_TYPES[kind])
+    squeezed = page.eval_on_selector_all(
+        "table.gk-table :is(td, th)",
+        """cells => cells.filter(c => c.offsetParent !== null && c.textContent.trim().length > 20)
+            .filter(c => c.clientHeight > 3 * c.clientWidth)
+            .map(c => c.textContent.trim().slice(0, 20))""",
+    )
+    assert squeezed == []
+
+
 def test_blank_template_lines_are_folded_and_open_on_tap(open_page: OpenPage, base: str) -> None:
     page, _ = open_page(PHONE, touch=True)
     visit(page, base, PAGE_TYPES["disclosure"])
