@@ -15,8 +15,8 @@ from conftest import built_copy, snapshot
 from gongkai import site
 from gongkai.build import Paths, Progress, build_site
 from gongkai.cli import main
-from gongkai.diagnostics import InputError
-from gongkai.site import BuildFailed, build_lock, publish_atomically, versions_folder
+from gongkai.diagnostics import BuildFailed, InputError
+from gongkai.site import build_lock, publish_atomically, versions_folder
 
 
 def _leftovers(build: Path) -> list[str]:

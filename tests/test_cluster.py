@@ -17,7 +17,7 @@ from gongkai.chart_cache import ChartCache
 from gongkai.chart_render import draw_charts
 from gongkai.charts import ChartData, Datum
 from gongkai.cluster import Engine
-from gongkai.site import BuildFailed
+from gongkai.diagnostics import BuildFailed
 from test_charts import SCORES, SPENDING, TOTALS
 
 MORE = ChartData("fig5", "图5", "一般公共预算财政拨款支出决算变动情况", "grouped-bar", "万元", TOTALS.data[2:3])

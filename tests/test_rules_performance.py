@@ -14,12 +14,12 @@ from gongkai.diagnostics import Diagnostic, Location
 from gongkai.downloads import Downloads
 from gongkai.glossary import TermLinker
 from gongkai.markup import environment
-from gongkai.models import Cell, CellState, FundLine, Indicator, OverallReport, PerformanceTable, TextSection
+from gongkai.models import Cell, CellState, FundLine, Indicator, OverallReport, PerformanceTable, TextSection, grade_for
 from gongkai.performance_html import funds_table, indicator_table, performance_place
 from gongkai.render_checks import finding_html
 from gongkai.render_disclosure import flagged_sentences, render_disclosure
 from gongkai.rules.context import Checker
-from gongkai.rules.performance import check_performance, grade_for, parse_target
+from gongkai.rules.performance import check_performance, parse_target
 from table_fixtures import codes, corpus, disclosure
 
 FILE = "data/disclosures/r/u/2023-juesuan/performance/projects/p.yaml"

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from gongkai.diagnostics import BuildFailed
 from gongkai.search_index import IndexText, SearchIndexFailed, index_site, misspellings, pinyin_words
-from gongkai.site import BuildFailed
 
 
 def test_pinyin_words_are_the_full_pinyin_and_the_initials_of_the_chinese_characters() -> None:

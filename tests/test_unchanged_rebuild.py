@@ -12,6 +12,7 @@ from conftest import copy_project
 from gongkai import search_index, site
 from gongkai.build import Paths
 from gongkai.cli import main
+from gongkai.diagnostics import BuildFailed
 
 
 def _snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
@@ -90,7 +91,7 @@ def test_a_failed_build_leaves_the_record_of_the_published_site(
     disclosure.write_bytes(good + b"\n")
 
     def failing(config_file: Path, site_dir: Path, *, source_date_epoch: int) -> None:
-        raise site.BuildFailed("模拟的 MkDocs 失败")
+        raise BuildFailed("模拟的 MkDocs 失败")
 
     monkeypatch.setattr(site, "mkdocs_build", failing)
     assert _build(paths) == 3

@@ -1,7 +1,7 @@
 """The build command: load → validate → check → render Markdown and charts → MkDocs, with progress.
 
 Used by the CLI; raises :class:`~gongkai.diagnostics.InputError` for bad input (nothing is written) and
-:class:`~gongkai.site.BuildFailed` when MkDocs fails (the previous ``build/`` is kept).
+:class:`~gongkai.diagnostics.BuildFailed` when MkDocs fails (the previous ``build/`` is kept).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from gongkai.chart_cache import DEFAULT_FOLDER, ChartCache
 from gongkai.chart_render import draw_charts
 from gongkai.cluster import LOCAL, Engine
 from gongkai.content_folder import ContentFolder
-from gongkai.diagnostics import Severity
+from gongkai.diagnostics import BuildFailed, Severity
 from gongkai.documents import is_unfilled
 from gongkai.downloads import Download, disclosure_downloads
 from gongkai.glossary import BacklinkRegistry, LinkScope, TermLinker, escape, terms_from_entries
@@ -50,7 +50,6 @@ from gongkai.render_site import (
 from gongkai.render_unit import unit_pages
 from gongkai.rules import CheckReport, check_corpus
 from gongkai.site import (
-    BuildFailed,
     build_lock,
     copy_assets,
     drop_sitemap,
@@ -304,7 +303,7 @@ def build_site(
     shard_by: str | None = None,
 ) -> BuildResult:
     """Build the site holding the project's build lock; file-system errors become a coded
-    :class:`~gongkai.site.BuildFailed` naming the file (the previous ``build/`` stays online).
+    :class:`~gongkai.diagnostics.BuildFailed` naming the file (the previous ``build/`` stays online).
     ``shard_by``: build it as shards (:mod:`gongkai.shards`; "region"), else as one MkDocs site."""
     progress = progress or Progress()
     try:

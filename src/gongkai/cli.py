@@ -133,7 +133,7 @@ def _input_failed(error: InputError) -> int:
 def _build(args: argparse.Namespace) -> int:
     from gongkai.build import Paths, Progress, build_if_changed
     from gongkai.cluster import Engine
-    from gongkai.site import BuildFailed
+    from gongkai.diagnostics import BuildFailed
 
     paths = Paths.at(
         args.project.resolve(),
@@ -188,8 +188,8 @@ def _check(args: argparse.Namespace) -> int:
 
 def _serve(args: argparse.Namespace) -> int:
     from gongkai.build import Paths
+    from gongkai.diagnostics import BuildFailed
     from gongkai.serve import serve
-    from gongkai.site import BuildFailed
 
     paths = Paths.at(args.project.resolve(), args.data.resolve() if args.data else None)
     try:

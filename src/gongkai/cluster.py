@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
-from gongkai.site import BuildFailed
+from gongkai.diagnostics import BuildFailed
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")

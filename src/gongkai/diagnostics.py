@@ -83,5 +83,19 @@ class InputError(Exception):
         self.diagnostics = diagnostics
 
 
+class BuildFailed(Exception):
+    """The site could not be built (MkDocs failed, the output cannot be written, another build runs);
+    the previous ``build/`` is untouched.  ``code`` is a catalogued code, ``file`` what it concerns."""
+
+    def __init__(self, message: str, *, code: str = "mkdocs-failed", file: str = "") -> None:
+        super().__init__(message)
+        self.code = code
+        self.file = file
+
+    def format(self) -> str:
+        where = f"{self.file}: " if self.file else ""
+        return f"{where}错误 [{self.code}] {self}"
+
+
 def has_errors(diagnostics: list[Diagnostic]) -> bool:
     return any(d.severity is Severity.ERROR for d in diagnostics)

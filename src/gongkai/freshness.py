@@ -22,8 +22,9 @@ from typing import Any
 
 import gongkai
 from gongkai.charts import FONT_DIRECTORY
+from gongkai.diagnostics import BuildFailed
 from gongkai.search_index import pagefind_binary
-from gongkai.site import BuildFailed, write_if_changed
+from gongkai.site import write_if_changed
 from gongkai.theme import Theme
 
 RECORD = Path(".gongkai") / "build-inputs.json"  # under the project

@@ -210,6 +210,14 @@ class PerformanceTable:
     file: str
 
 
+GRADES = ((Decimal(90), "优"), (Decimal(80), "良"), (Decimal(60), "中"), (Decimal(0), "差"))  # 绩效 等级 by 总分
+
+
+def grade_for(total: Decimal) -> str:
+    """The 等级 a 绩效 total score earns (优 ≥ 90, 良 ≥ 80, 中 ≥ 60, else 差)."""
+    return next(grade for floor, grade in GRADES if total >= floor)
+
+
 @dataclass(frozen=True)
 class OverallReport:
     """部门整体支出绩效自评报告 / 整体绩效评价报告."""

@@ -18,9 +18,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from gongkai.diagnostics import BuildFailed
 from gongkai.glossary import escape
 from gongkai.models import Corpus, Disclosure
-from gongkai.site import BuildFailed
 
 PAGEFIND_VERSION = "1.6.0"  # pinned: scripts/install-system-deps.sh installs exactly this from npm
 NPM_DIR = Path(".gongkai/npm")  # where scripts/install-system-deps.sh installs it, below the project

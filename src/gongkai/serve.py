@@ -9,8 +9,7 @@ import time
 from pathlib import Path
 
 from gongkai.build import Paths, Progress, build_site
-from gongkai.diagnostics import InputError
-from gongkai.site import BuildFailed
+from gongkai.diagnostics import BuildFailed, InputError
 
 
 def _snapshot(*folders: Path) -> dict[Path, float]:

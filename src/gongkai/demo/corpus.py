@@ -17,12 +17,11 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
 
-from gongkai.data_writer import csv_text, write_files, yaml_text
+from gongkai.data_writer import GENERATED_NOTE, csv_text, write_files, yaml_text
 from gongkai.demo.budget_tables import EMPTY_TABLES, budget_table_rows
 from gongkai.demo.ledger import Ledger, make_ledger, table_rows
 from gongkai.demo.prose import explanations_doc, glossary_doc, make_projects, overview_doc, project_doc
 from gongkai.schema import DISCLOSURE, EXPLANATIONS, GLOSSARY, OVERVIEW, PROJECT, SITE
-from gongkai.site import GENERATED_NOTE
 from gongkai.tables import SPECS
 
 FIRST_YEAR = 2020

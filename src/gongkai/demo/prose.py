@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from gongkai.demo.ledger import CENT, NUMERALS, ZERO, Ledger, ThreePublic, split
-from gongkai.rules.performance import grade_for
+from gongkai.models import grade_for
 
 Section = dict[str, object]
 

@@ -11,15 +11,8 @@ from dataclasses import dataclass
 
 from gongkai.importers.result import GlossaryItem, Section
 from gongkai.importers.text_parts import Line, Sink
+from gongkai.numbering import NUMERAL, numbering, style
 
-NUMERAL = "一二三四五六七八九十"
-LEVELS = (
-    re.compile(rf"^[{NUMERAL}]+\s*、"),
-    re.compile(rf"^[（(]\s*[{NUMERAL}]+\s*[)）]"),
-    re.compile(r"^\d+\s*[、.．](?!\d)"),
-    re.compile(r"^[（(]\d+[)）]"),
-    re.compile(r"^[①-⑳]"),
-)
 HEADING_MAX = 40
 SHORT_SENTENCE_HEADING = 20  # 「（一）收入情况。」: a short phrase with a full stop is still a heading
 SHORT_NUMBERED_HEADING = 16  # 「1.履职效能。」 (longer 「1.…。」 lines are list items)
@@ -32,7 +25,7 @@ INDENT = re.compile(r"^(\s{2,}|\u3000)")
 
 def heading_level(text: str) -> int | None:
     """0–4 for 「一、」, 「（一）」, 「1、」, 「（1）」, 「①」 headings; None for a paragraph (long or a sentence)."""
-    level = next((n for n, pattern in enumerate(LEVELS) if pattern.match(text)), None)
+    level = style(text)
     if level is None or len(text) > HEADING_MAX or text.endswith(("；", ";", "，", ",")):
         return None
     longest = SHORT_SENTENCE_HEADING if level < 2 else SHORT_NUMBERED_HEADING
@@ -55,22 +48,6 @@ def split_heading(text: str) -> tuple[str, str] | None:
     if level is not None and (level <= 2 or len(rest) <= SHORT_ANSWER):
         return heading, rest
     return None
-
-
-def numbering(text: str) -> int | None:
-    """The number a numbered line prints: 「（十二）」 → 12, 「3.」 → 3, 「②」 → 2; None if unnumbered."""
-    match = next((pattern.match(text) for pattern in LEVELS if pattern.match(text)), None)
-    if match is None:
-        return None
-    mark = re.sub(r"[\s、.．()（）]", "", match.group(0))
-    if "①" <= mark <= "⑳":
-        return ord(mark) - ord("①") + 1
-    if mark.isdigit():
-        return int(mark)
-    tens, _, ones = mark.rpartition("十")
-    if "十" not in mark:
-        return NUMERAL.index(mark) + 1
-    return (NUMERAL.index(tens) + 1 if tens else 1) * 10 + (NUMERAL.index(ones) + 1 if ones else 0)
 
 
 def _is_label(text: str) -> bool:
@@ -142,7 +119,7 @@ class _SectionReader:
 
     def _add_paragraph(self, text: str) -> None:
         paragraphs = self.stack[-1].section.paragraphs if self.stack else self.preface
-        numbered = next((n for n, pattern in enumerate(LEVELS) if pattern.match(text)), None)
+        numbered = style(text)
         if self.joinable and paragraphs and numbered is None:
             paragraphs[-1] += text
         else:

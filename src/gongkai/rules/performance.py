@@ -23,7 +23,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from gongkai.address import indicator_field, text_key
 from gongkai.diagnostics import Location, Severity
-from gongkai.models import Cell, Disclosure, FundLine, Indicator, PerformanceTable
+from gongkai.models import Cell, Disclosure, FundLine, Indicator, PerformanceTable, grade_for
 from gongkai.rules.context import CENT, Checker, check_percent, figure, last_digit, shown, sum_tolerance
 from gongkai.rules.performance_quotes import check_quoted_figures
 from gongkai.rules.prose_template import template_leftovers, unfilled_form
@@ -31,7 +31,6 @@ from gongkai.rules.text_figures import FigureKind, Sentence, figures_in, sentenc
 
 BUDGET_WEIGHT = Decimal(10)  # 预算执行 分值 where the table prints none
 SCORE_TOLERANCE = Decimal("0.015")
-GRADES = ((Decimal(90), "优"), (Decimal(80), "良"), (Decimal(60), "中"), (Decimal(0), "差"))
 NO_REASON = frozenset({"", "无", "/", "——", "-", "—"})
 
 _TARGET = re.compile(
@@ -81,10 +80,6 @@ def misses(target: Target, actual: Target) -> bool:
     if target.op == ">=":
         return actual.value < target.value - tolerance
     return actual.value > target.value + tolerance
-
-
-def grade_for(total: Decimal) -> str:
-    return next(grade for floor, grade in GRADES if total >= floor)
 
 
 def _half_unit(cell: Cell) -> Decimal:

@@ -16,8 +16,9 @@ from decimal import Decimal
 
 from gongkai.address import term_anchor
 from gongkai.diagnostics import Location, Severity
-from gongkai.importers.text_narrative import LEVELS, numbering
 from gongkai.models import GlossaryEntry, TextSection
+from gongkai.numbering import LEVELS, numbering
+from gongkai.numbering import style as numbering_style
 from gongkai.rules.context import CENT, Checker, figure
 from gongkai.rules.prose_sums import texts_of
 from gongkai.rules.prose_targets import is_budget
@@ -27,9 +28,8 @@ from gongkai.rules.text_figures import FigureKind, Sentence, clause_of, figures_
 def heading_number(title: str) -> tuple[int, int] | None:
     """(style, number) of a numbered heading, styles as the importer reads them (:data:`LEVELS`): (0, 3) for
     「三、」, (3, 4) for 「（4）」; ``None`` for an unnumbered one."""
-    number = numbering(title)
-    style = next((n for n, pattern in enumerate(LEVELS) if pattern.match(title)), None)
-    return (style, number) if style is not None and number else None
+    number, kind = numbering(title), numbering_style(title)
+    return (kind, number) if kind is not None and number else None
 
 
 def _gaps(numbers: Sequence[tuple[int, int] | None]) -> Iterable[tuple[int, int, int]]:
