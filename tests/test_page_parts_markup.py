@@ -10,7 +10,10 @@ from pathlib import Path
 import gongkai
 
 TAG = re.compile(r"</?[a-z][a-z0-9]*[\s>/]")
-PAGE_PARTS = ("markup", "table_html", "performance_html", "spending", "provenance", "render_downloads", "browse_html")
+PAGE_PARTS = (
+    *("markup", "table_html", "performance_html", "spending", "provenance", "render_downloads", "browse_html"),
+    "money",
+)
 PAGES = (
     *("render_site", "render_checks", "render_budget", "render_disclosure", "render_compare"),
     *("render_quality", "render_browse", "render_unit"),

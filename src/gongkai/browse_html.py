@@ -13,7 +13,7 @@ from markupsafe import Markup
 
 from gongkai.aggregate import Fig
 from gongkai.markup import Section, html
-from gongkai.money import amount_attrs, plain, unit_label
+from gongkai.money import amount_attrs, plain
 from gongkai.render_disclosure import RenderedPage
 from gongkai.table_html import wrap
 
@@ -81,7 +81,7 @@ def table(
 
 def money_head(env: jinja2.Environment, title: str, unit: str) -> Markup:
     """A column title with its unit: 「支出总计（万元）」, the unit switchable."""
-    result: Markup = html(env, "browse_html").money_head(title, Markup(unit_label(unit)))
+    result: Markup = html(env, "browse_html").money_head(title, unit)
     return result
 
 

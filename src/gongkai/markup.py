@@ -20,7 +20,7 @@ from gongkai.address import sentence_anchor
 from gongkai.charts import ChartData, decimal_text, shares, summarize
 from gongkai.glossary import LinkScope, escape
 from gongkai.models import Cell, TextSection
-from gongkai.money import amount_attrs, text_attrs, unit_label
+from gongkai.money import amount_attrs, is_currency, text_attrs
 from gongkai.rules.text_figures import split_sentences
 from gongkai.theme import GONGKAI, Theme
 
@@ -65,6 +65,7 @@ def environment(theme: Theme = GONGKAI) -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
     )
     env.filters["text"] = lambda value: escape(str(value))
+    env.tests["currency"] = is_currency
     return env
 
 
@@ -167,7 +168,7 @@ def cards(items: Iterable[Card]) -> str:
             "label": c.label,
             "value": c.value,
             "attrs": Markup(text_attrs(c.value, c.unit)),
-            "unit": Markup(unit_label(c.unit)),
+            "unit": c.unit,
             "href": c.href,
             "note": c.note,
         }
@@ -209,9 +210,10 @@ def figure(chart: ChartData, svg_href: str) -> str:
         )
         for datum, pct in zip(chart.data, percents, strict=True)
     ]
-    unit = Markup(unit_label(chart.unit))
     multi = len(chart.series) > 1
-    return str(macros.figure(chart.key, chart.caption, summary, chart.note, svg_href, unit, multi, share_column, rows))
+    return str(
+        macros.figure(chart.key, chart.caption, summary, chart.note, svg_href, chart.unit, multi, share_column, rows)
+    )
 
 
 def contents(sections: Sequence[Section]) -> str:

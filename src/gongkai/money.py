@@ -1,7 +1,7 @@
 """The 元 / 万元 / 亿元 switch: every amount on a page carries its exact value in each unit, worked out at
 build time with ``Decimal`` (``data-yuan``, ``data-wan``, ``data-yi``), beside the figure as printed.
 
-The page shows the printed figure; the switch in the header (``gongkai.js``) swaps in the chosen unit's
+The page shows the printed figure (the unit names are ``macros/money.html.j2``); the switch in the header (``gongkai.js``) swaps in the chosen unit's
 string and remembers the choice.  Nothing is converted in the browser and nothing passes through float;
 the checks never see these strings, they use the printed figures.
 """
@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from gongkai.glossary import escape
 from gongkai.models import Disclosure
 
 FACTORS = {"元": Decimal(1), "万元": Decimal(10000), "亿元": Decimal(100000000)}
@@ -47,30 +46,23 @@ def text_attrs(raw: str, unit: str) -> str:
     return amount_attrs(Decimal(text), unit) if _PLAIN.match(text) else ""
 
 
-def unit_label(unit: str) -> str:
-    """A unit name the switch rewrites (「万元」 → 「元」) when it is a currency unit."""
-    if unit not in FACTORS:
-        return escape(unit)
-    return f'<span class="gk-unit-label" data-unit="{unit}">{unit}</span>'
+def is_currency(unit: str) -> bool:
+    """Whether the switch rewrites ``unit`` (the Jinja test ``currency`` of the unit names in
+    ``macros/money.html.j2``)."""
+    return unit in FACTORS
 
 
-def amount_span(value: Decimal, raw: str, unit: str, css: str = "") -> str:
-    """A figure in running HTML: the printed text, switchable."""
-    attr = f' class="{css}"' if css else ""
-    return f"<span{attr}{amount_attrs(value, unit)}>{escape(raw)}</span>"
-
-
-def amount_units(d: Disclosure) -> str:
-    """The 金额单位 of the page as its tables print them: one unit, or the common one with the tables that
-    differ (「元（预算09表为万元）」); the document's own unit when it has no tables."""
+def table_units(d: Disclosure) -> tuple[str, list[tuple[str, list[str]]]]:
+    """The 金额单位 of the page as its tables print them: the common one, and each other unit with the tables
+    that print it (「元（预算09表为万元）」, ``macros/money.html.j2``); the document's own unit when it has no
+    tables."""
     ordered = sorted(d.tables.values(), key=lambda t: t.id)
     if not ordered:
-        return unit_label(d.currency_unit)
+        return d.currency_unit, []
     units = [t.unit for t in ordered]
     common = max(dict.fromkeys(units), key=units.count)
     others: dict[str, list[str]] = {}
     for table in ordered:
         if table.unit != common:
             others.setdefault(table.unit, []).append(table.label)
-    exceptions = "；".join(f"{'、'.join(map(escape, labels))}为{unit_label(unit)}" for unit, labels in others.items())
-    return unit_label(common) + (f"（{exceptions}）" if exceptions else "")
+    return common, list(others.items())

@@ -21,7 +21,7 @@ from gongkai.figures import budget_charts, disclosure_charts, function_chart
 from gongkai.glossary import LinkScope, escape
 from gongkai.markup import Card, Section
 from gongkai.models import Cell, Disclosure, OverallReport, PerformanceTable, Table
-from gongkai.money import amount_units
+from gongkai.money import table_units
 from gongkai.performance_html import PERFORMANCE_DIR, funds_table, indicator_table, performance_summary
 from gongkai.provenance import original, table_source
 from gongkai.render_budget import budget_actual_section
@@ -249,7 +249,7 @@ def render_disclosure(
         original=original(d),
         unfilled=_unfilled_note(d, macros),
         region=" › ".join(d.unit.region),
-        units=amount_units(d),
+        units=markup.html(env, "money").amount_units(*table_units(d)),
         badge=badge,
         cards=markup.cards(cards),
         description=page_meta.disclosure_description(d, cards),

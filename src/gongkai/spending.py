@@ -19,7 +19,7 @@ from gongkai.address import cell_id
 from gongkai.charts import decimal_text, share
 from gongkai.markup import packaged_html
 from gongkai.models import Disclosure, Table, TableRow
-from gongkai.money import amount_span, unit_label
+from gongkai.money import amount_attrs
 from gongkai.table_html import source_text
 
 SOURCE_TABLES = ("03", "Y03", "05")  # in order of preference
@@ -131,7 +131,8 @@ class SubjectView(NamedTuple):
     code: str
     name: str
     level: str  # 类, 款 or 项
-    amount: Markup  # the figure as printed, switchable between 元 / 万元 / 亿元
+    raw: str  # the figure as printed
+    attrs: Markup  # its 元 / 万元 / 亿元 switch's attributes
     share: str  # 「12.34%」 of the sum of the 类 lines
     bar: str  # the share as the bar's width (of 100)
     anchor: str
@@ -145,7 +146,8 @@ def _view(x: Subject, s: Spending, depth: int) -> SubjectView:
         x.row.code,
         x.row.name,
         LEVELS[depth],
-        Markup(amount_span(x.value, x.raw, s.table.unit)),
+        x.raw,
+        Markup(amount_attrs(x.value, s.table.unit)),
         _share_text(x.value, s.total),
         decimal_text(max(part, Decimal(0))),
         x.anchor,
@@ -160,7 +162,6 @@ def drill_down(s: Spending) -> str:
         packaged_html("spending").drill_down(
             summary(s),
             [_view(x, s, 0) for x in s.classes],
-            Markup(unit_label(s.table.unit)),
             s.table,
             s.column,
             "、".join(str(p) for p in s.table.pages),

@@ -15,7 +15,7 @@ from gongkai.address import cell_id
 from gongkai.glossary import escape
 from gongkai.markup import packaged_html
 from gongkai.models import Cell, CellState, Column, Table, TableRow
-from gongkai.money import amount_attrs, unit_label
+from gongkai.money import amount_attrs
 from gongkai.tables import SPECS
 
 KEY_FIELDS = {"行次": "row_no", "科目代码": "code"}  # printed key columns shown before the name
@@ -139,7 +139,7 @@ def _render(
         _macros().table(
             f"table-{table.id}{suffix}",
             f"{table.label} {table.title}{part}",
-            Markup(unit_label(table.unit)),
+            table.unit,
             head,
             _numbers(table, rows, width),
             len(keys) + 1,
