@@ -18,6 +18,8 @@ from gongkai.cli import main
 from gongkai.diagnostics import BuildFailed, InputError
 from gongkai.site import build_lock, publish_atomically, versions_folder
 
+pytestmark = pytest.mark.e2e  # builds the sample site again and again
+
 
 def _leftovers(build: Path) -> list[str]:
     """What is beside the published version: old-style build.* folders, staging folders, stray links,

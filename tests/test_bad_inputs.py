@@ -137,6 +137,7 @@ def test_cli_names_the_problem_without_a_traceback(
 RAW_MARKUP = ("<script", "<img src=x", "javascript:alert")
 
 
+@pytest.mark.e2e  # renders every page of a site
 def test_html_and_markdown_in_text_fields_are_escaped_on_every_page(tmp_path: Path) -> None:
     data = copy_base(tmp_path / "source")
     HOSTILE_TEXT(data)
@@ -159,6 +160,7 @@ def test_old_mac_line_endings_are_read(tmp_path: Path) -> None:
     assert table is not None and [r.line for r in table.rows][:2] == [2, 3]
 
 
+@pytest.mark.e2e
 def test_hostile_text_stays_inert_in_the_built_html(tmp_path: Path) -> None:
     data = copy_base(tmp_path / "source")
     HOSTILE_TEXT(data)

@@ -41,6 +41,8 @@ from gongkai.render_quality import scores
 from gongkai.render_unit import unit_pages
 from gongkai.rules import check_corpus
 
+pytestmark = pytest.mark.e2e  # builds a demo corpus's pages and the sample site
+
 SEED, UNITS, YEARS = 7, 8, 3  # seed 7: the first 8 units include two in 阳朔县 (one compare page, two units)
 GAP_FOLDER = "2021-juesuan"  # removed from the first unit: its page must show the gap
 

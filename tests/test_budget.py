@@ -18,6 +18,8 @@ from gongkai.load import load_corpus
 from gongkai.models import Corpus
 from gongkai.rules import check_corpus
 
+pytestmark = pytest.mark.e2e  # generates and checks demo corpora
+
 
 def _demo(out: Path) -> Path:
     generate_corpus(out, PROJECT / "data", units=2, years=2, seed=7)
@@ -100,7 +102,6 @@ def demo_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     return BuiltSite(paths, build_site(paths, Progress(False)))
 
 
-@pytest.mark.e2e
 def test_juesuan_and_unit_pages_show_budget_against_actual(demo_site: BuiltSite) -> None:
     ba = next(iter(budget_actual(demo_site.result.corpus).values()))
     page = demo_site.html(ba.actual.url.rstrip("/"))
@@ -113,7 +114,6 @@ def test_juesuan_and_unit_pages_show_budget_against_actual(demo_site: BuiltSite)
     assert (demo_site.paths.build / ba.actual.url / "charts" / "zhixingbyclass.svg").is_file()
 
 
-@pytest.mark.e2e
 def test_yusuan_page_has_budget_tables_and_charts(demo_site: BuiltSite) -> None:
     budget = next(d for d in demo_site.result.corpus.disclosures if d.kind == "预算")
     page = demo_site.html(budget.url.rstrip("/"))

@@ -20,6 +20,8 @@ from gongkai.cluster import Engine
 from gongkai.diagnostics import BuildFailed
 from test_charts import SCORES, SPENDING, TOTALS
 
+pytestmark = pytest.mark.e2e  # starts Dask clusters of worker processes
+
 MORE = ChartData("fig5", "图5", "一般公共预算财政拨款支出决算变动情况", "grouped-bar", "万元", TOTALS.data[2:3])
 FUNDS = ChartData(
     "funds", "", "资金预算执行情况", "bar", "万元", (Datum("全年预算数", "", Decimal("2.52"), "2.52", "t"),)

@@ -14,6 +14,8 @@ from gongkai.diagnostics import Severity
 from gongkai.load import load_corpus
 from gongkai.rules import check_corpus
 
+pytestmark = pytest.mark.e2e  # generates whole demo corpora
+
 SOURCE = PROJECT / "data"
 
 
@@ -56,7 +58,6 @@ def test_planted_income_total_error_is_found(tmp_path: Path) -> None:
         assert ("t01-income-sum" in {f.code for f in findings}) is folder.endswith("-juesuan"), folder
 
 
-@pytest.mark.e2e
 def test_small_corpus_renders_every_page(tmp_path: Path) -> None:
     paths = copy_project(tmp_path / "project", make(tmp_path / "data", units=3, years=1))
     result = build_site(paths, Progress(False), mkdocs=False)

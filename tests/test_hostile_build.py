@@ -20,6 +20,8 @@ from gongkai.codes import INPUT_CODES
 from test_atomic_publish import KILL_POINTS
 from test_import_hardening import IMPORT_CASES
 
+pytestmark = pytest.mark.e2e  # builds a site per case
+
 REFUSED = [c for c in CASES + HOSTILE_CASES if c.code in INPUT_CODES]
 
 

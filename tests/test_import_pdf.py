@@ -53,6 +53,7 @@ def _pdf_amounts(name: str) -> Counter[tuple[int, str]]:
 
 
 @needs_samples
+@pytest.mark.e2e  # imports whole PDFs
 @pytest.mark.parametrize("name", sorted(PDFS))
 def test_every_table_the_toc_lists_is_imported(name: str) -> None:
     out = _imported(name)
@@ -64,6 +65,7 @@ def test_every_table_the_toc_lists_is_imported(name: str) -> None:
 
 
 @needs_samples
+@pytest.mark.e2e
 @pytest.mark.parametrize("name", sorted(PDFS))
 def test_round_trip_every_imported_amount_is_the_pdf_cell_on_its_page(name: str) -> None:
     out = _imported(name)
@@ -77,6 +79,7 @@ def test_round_trip_every_imported_amount_is_the_pdf_cell_on_its_page(name: str)
     assert imported == _pdf_amounts(name)
 
 
+@pytest.mark.e2e
 @needs_samples
 def test_national_tables_map_cell_by_cell() -> None:
     out = _imported("putuo-caizhengju-2024-juesuan.pdf")
@@ -116,6 +119,7 @@ def _args(file: Path, out: Path, *extra: str) -> argparse.Namespace:
 
 
 @needs_samples
+@pytest.mark.e2e
 @pytest.mark.parametrize("name", sorted(PDFS))
 def test_imported_pdfs_load_and_check(name: str, tmp_path: Path) -> None:
     data = tmp_path / "data"

@@ -11,6 +11,7 @@ import pytest
 import yaml
 
 from chart_helpers import disclosure, table, table_row
+from gongkai.markup import environment
 from gongkai.models import SourceDocument
 from gongkai.provenance import original, table_source
 from gongkai.schema import SourceDoc
@@ -22,7 +23,9 @@ SHA = "d45e923176f9fe4b6533829d3a2fe67f8cbcd55d07099dabf73aca62701f8eb5"
 
 def test_the_original_links_to_its_address_with_publisher_date_file_and_hash() -> None:
     source = SourceDocument("普陀区财政局2024年度部门决算", "putuo.pdf", URL, "上海市普陀区财政局", SHA)
-    html = unescape(original(replace(disclosure(), source=source, published="2025-08-05")))  # href: https&#58;//
+    html = unescape(
+        original(environment(), replace(disclosure(), source=source, published="2025-08-05"))
+    )  # href: https&#58;//
     assert (
         f'<a class="gk-original__link" href="{URL}" rel="external noopener">《普陀区财政局2024年度部门决算》</a>'
         in html
@@ -32,7 +35,7 @@ def test_the_original_links_to_its_address_with_publisher_date_file_and_hash() -
 
 
 def test_what_is_not_recorded_is_said_to_be_unrecorded_never_guessed() -> None:
-    html = original(disclosure())
+    html = original(environment(), disclosure())
     assert "<a " not in html
     assert "<strong>原文</strong>：《测试》（公开日期未登记；网上地址未登记）" in html
     assert "SHA-256" not in html
@@ -47,14 +50,15 @@ def test_only_web_addresses_are_accepted_as_the_original_s_url() -> None:
 
 def test_a_table_names_the_pages_of_the_original_it_is_printed_on() -> None:
     rows = [replace(table_row("合计", {"合计": "1"}), page="15"), replace(table_row("a", {"合计": "1"}), page="16")]
-    assert table_source(table("05", rows)) == (
+    assert table_source(environment(), table("05", rows)) == (
         '<p class="gk-source">数据来源：原文公开05表，第15、16页；数据文件 tables/gongkai05.csv</p>'
     )
-    assert table_source(table("05", [table_row("合计", {"合计": "1"})])) == (
+    assert table_source(environment(), table("05", [table_row("合计", {"合计": "1"})])) == (
         '<p class="gk-source">数据来源：数据文件 tables/gongkai05.csv</p>'
     )
 
 
+@pytest.mark.e2e  # imports a whole PDF
 @pytest.mark.skipif(not SAMPLES_PDF.is_dir(), reason="../shared/samples-pdf/ is not there")
 def test_import_records_where_when_and_by_whom_the_original_was_published(tmp_path: Path) -> None:
     data = data_folder(tmp_path)

@@ -241,7 +241,7 @@ def test_findings_link_to_the_cells_of_the_project_page() -> None:
     (no_reason,) = codes(found, "perf-missed-no-reason")
     assert no_reason.location.anchor == "pf-indicators-0-deviation"
     assert [r.anchor for r in no_reason.related] == ["pf-indicators-0-adjusted-target", "pf-indicators-0-actual"]
-    page = funds_table(located) + indicator_table(located)
+    page = funds_table(environment(), located) + indicator_table(environment(), located)
     for where in (w for f in found for w in (f.location, *f.related) if w.anchor):
         assert f'id="{where.anchor}"' in page, where
     assert 'href="jixiao/p/#pf-funds-0-rate"' in finding_html(environment(), rate)

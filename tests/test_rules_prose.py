@@ -316,7 +316,9 @@ def test_flagged_sentence_is_marked_on_the_page() -> None:
     sections = explained(TOTALS_TITLE, "2023年度收入总计233.70万元。与上年相比无变化。")
     d = disclosure(t01(), explanations=sections)
     flags = flagged_sentences(prose(d))
-    html = markup.text_sections(sections, None, 3, "explanation", flags[f"{d.folder}/explanations.yaml"])
+    html = markup.text_sections(
+        markup.environment(), sections, None, 3, "explanation", flags[f"{d.folder}/explanations.yaml"]
+    )
     assert '<mark class="gk-sentence gk-flag" id="explanation-1-p1-s1">2023年度收入总计233.70万元。</mark>' in html
     assert '<span class="gk-sentence" id="explanation-1-p1-s2">与上年相比无变化。</span>' in html
 

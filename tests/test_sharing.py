@@ -12,6 +12,8 @@ import pytest
 from conftest import BuiltSite, copy_project
 from gongkai.build import BuildResult, Paths, Progress, build_site
 
+pytestmark = pytest.mark.e2e  # builds the sample site
+
 XIANGYUAN = "shanxi-changzhi-xiangyuan/xiangyuan-xinfangju/2023-juesuan"
 PROJECT = f"{XIANGYUAN}/jixiao/yishu-renyuan-buzhu"
 SITE_URL = "https://czj.example.gov.cn/gongkai/"

@@ -6,6 +6,7 @@ import re
 from decimal import Decimal
 
 from chart_helpers import disclosure, table, table_row
+from gongkai.markup import environment
 from gongkai.spending import drill_down, spending, summary
 
 T03 = table(
@@ -69,7 +70,7 @@ def test_a_single_class_and_item_are_named_and_the_summary_looks_at_the_items_un
 def test_the_drill_down_is_nested_details_with_linked_figures_shares_and_bars() -> None:
     found = spending(disclosure([T03]))
     assert found is not None
-    html = drill_down(found)
+    html = drill_down(environment(), found)
     assert html.count("<details>") == 2 and html.count('class="gk-drill__leaf"') == 6  # 类 201, 款 20103; 3 项, 3 类
     assert '<details><summary><span class="gk-drill__name"><span class="gk-drill__code">201' in html
     assert '<p class="gk-drill__where"><a href="#t03-r201-c1">来源：数据文件 test 第' in html  # no link in a summary

@@ -7,6 +7,8 @@ import typing
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
+
 from bad_inputs import DISCLOSURE, copy_base
 from conftest import copy_project
 from gongkai.build import Progress, build_site
@@ -86,6 +88,7 @@ def test_national_and_yusuan_layouts_load_with_pages_sides_and_grouped_amounts(t
     check_corpus(corpus)  # rules read only the columns a table prints: no crash on missing ones
 
 
+@pytest.mark.e2e
 def test_a_build_with_national_and_yusuan_tables_renders_them(tmp_path: Path) -> None:
     paths = copy_project(tmp_path / "site", _data(tmp_path))
     build_site(paths, Progress(False), mkdocs=False)

@@ -14,6 +14,8 @@ from gongkai.build import Paths
 from gongkai.cli import main
 from gongkai.diagnostics import BuildFailed
 
+pytestmark = pytest.mark.e2e  # builds the sample site
+
 
 def _snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
     return {

@@ -76,7 +76,7 @@ def table(
     :func:`money_head`), ``head_attrs`` extra attributes of each header cell."""
     attrs = [Markup(a) for a in head_attrs] + [Markup("")] * (len(head) - len(head_attrs))
     rendered = html(env, "browse_html").table(caption, list(zip(head, attrs, strict=True)), rows, css)
-    return wrap(rendered, caption)
+    return wrap(env, rendered, caption)
 
 
 def money_head(env: jinja2.Environment, title: str, unit: str) -> Markup:

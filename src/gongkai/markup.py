@@ -85,39 +85,22 @@ def html(env: jinja2.Environment, name: str) -> Any:
     return env.get_template(MACROS.format(name)).module
 
 
-@functools.cache
-def packaged() -> jinja2.Environment:
-    """gongkai's own page templates, for the page parts whose callers pass no environment (tables, charts,
-    cards, printed text): a project's ``site_templates/`` does not replace these macros yet."""
-    return environment()
-
-
-@functools.cache
-def packaged_html(name: str) -> Any:
-    """The macros of gongkai's own ``macros/<name>.html.j2`` (:func:`packaged`), loaded once."""
-    return html(packaged(), name)
-
-
-def _macros() -> Any:
-    return packaged_html("markup")
-
-
 def _linked(text: str, scope: LinkScope | None) -> str:
     """The text with its glossary terms linked (``Markup``), or the text as it is (escaped where printed)."""
     return Markup(scope.link(text)) if scope is not None else text
 
 
-def paragraph(text: str, scope: LinkScope | None, css: str = "") -> str:
+def paragraph(env: jinja2.Environment, text: str, scope: LinkScope | None, css: str = "") -> str:
     """One printed paragraph as an HTML block, glossary terms linked through ``scope``."""
-    return str(_macros().paragraph(_linked(text, scope), css))
+    return str(html(env, "markup").paragraph(_linked(text, scope), css))
 
 
 FINDING_TARGET = "f-"  # id prefix, in the 数据核验 section, of the finding about a sentence or cell
 
 
-def flag_legend(findings_page: str) -> str:
+def flag_legend(env: jinja2.Environment, findings_page: str) -> str:
     """The line above a text with highlighted sentences: what the highlight means, and where the findings are."""
-    return str(_macros().flag_legend(findings_page))
+    return str(html(env, "markup").flag_legend(findings_page))
 
 
 Block = dict[str, object] | list[tuple[str, str, bool]]  # a heading, or a paragraph's sentences
@@ -146,6 +129,7 @@ def _blocks(
 
 
 def text_sections(
+    env: jinja2.Environment,
     sections: Sequence[TextSection],
     scope: LinkScope | None,
     level: int,
@@ -158,10 +142,10 @@ def text_sections(
     (``:target``); a sentence whose id is in ``flagged`` (it has a finding) is a ``<mark class="gk-flag">``
     followed by a link to its finding on ``findings_page`` (the disclosure page, relative to this one)."""
     blocks = _blocks(sections, scope, level, anchor_prefix, flagged)
-    return str(_macros().text_sections(blocks, findings_page, FINDING_TARGET))
+    return str(html(env, "markup").text_sections(blocks, findings_page, FINDING_TARGET))
 
 
-def cards(items: Iterable[Card]) -> str:
+def cards(env: jinja2.Environment, items: Iterable[Card]) -> str:
     """Key figures as a grid of cards, each linking to the cell it is printed in."""
     views = [
         {
@@ -174,7 +158,7 @@ def cards(items: Iterable[Card]) -> str:
         }
         for c in items
     ]
-    return str(_macros().cards(views))
+    return str(html(env, "markup").cards(views))
 
 
 def printed(cell: Cell | None) -> str:
@@ -189,11 +173,11 @@ def cell_text(cell: Cell | None) -> str:
     return escape(printed(cell))
 
 
-def figure(chart: ChartData, svg_href: str) -> str:
+def figure(env: jinja2.Environment, chart: ChartData, svg_href: str) -> str:
     """A chart: title, static SVG image with a text alternative, summary sentence, numbers as a table;
     shares of a whole that has one part only are a sentence with its sources (nothing to draw)."""
     summary = summarize(chart)
-    macros = _macros()
+    macros = html(env, "markup")
     if not chart.drawn:
         sources = list(dict.fromkeys(d.source for d in chart.data))
         return str(macros.sentence_chart(chart.key, chart.caption, summary, chart.note, sources))
@@ -216,7 +200,7 @@ def figure(chart: ChartData, svg_href: str) -> str:
     )
 
 
-def contents(sections: Sequence[Section]) -> str:
+def contents(env: jinja2.Environment, sections: Sequence[Section]) -> str:
     """An in-page table of contents, every part of a long section listed under it (every 公开表, every
     part of 情况说明); gongkai.js also puts it in the phone's menu drawer."""
-    return str(_macros().contents(sections))
+    return str(html(env, "markup").contents(sections))

@@ -7,7 +7,7 @@ rules can point a finding at the cell from the cell's source alone, and the 数�
 
 from __future__ import annotations
 
-from typing import Any
+import jinja2
 
 from gongkai import markup
 from gongkai.address import OVERALL_TABLE, indicator_field, performance_cell_id
@@ -60,16 +60,12 @@ def _printed(cell: Cell) -> bool:
     return cell.state is not CellState.EMPTY
 
 
-def _macros() -> Any:
-    return markup.packaged_html("performance")
-
-
-def funds_table(p: PerformanceTable) -> str:
+def funds_table(env: jinja2.Environment, p: PerformanceTable) -> str:
     columns = [(n, label) for n, label in FUND_COLUMNS if any(_printed(getattr(line, n)) for line in p.funds)]
     rows = [(line.source_name, [_figure(getattr(line, name)) for name, _ in columns]) for line in p.funds]
     labels = ("资金来源", *(label for _, label in columns))
     missing = [label for name, label in FUND_COLUMNS if (name, label) not in columns]
-    return str(_macros().funds_table(labels, "rate" in dict(columns), rows, missing))
+    return str(markup.html(env, "performance").funds_table(labels, "rate" in dict(columns), rows, missing))
 
 
 def _indicator_row(
@@ -87,7 +83,7 @@ def _indicator_row(
     )
 
 
-def indicator_table(p: PerformanceTable) -> str:
+def indicator_table(env: jinja2.Environment, p: PerformanceTable) -> str:
     """The indicators; 调整后指标值, 分值 and 得分 only when the form prints them (偏差原因 always: findings
     about a missing reason point at it)."""
     texts = [c for c in INDICATOR_TEXTS if c[0] != "adjusted_target" or any(i.adjusted_target for i in p.indicators)]
@@ -105,10 +101,10 @@ def indicator_table(p: PerformanceTable) -> str:
         total = (span, [*([_figure(p.total_score)] if scored else []), _plain(p.grade, "")])
     shown = (*texts, *figures)
     missing = [label for name, label in (*INDICATOR_TEXTS, *INDICATOR_FIGURES) if (name, label) not in shown]
-    return str(_macros().indicator_table(labels, "score" in dict(figures), rows, total, missing))
+    return str(markup.html(env, "performance").indicator_table(labels, "score" in dict(figures), rows, total, missing))
 
 
-def performance_summary(d: Disclosure) -> str:
+def performance_summary(env: jinja2.Environment, d: Disclosure) -> str:
     """The disclosure page's summary of its 绩效 evaluations: each project's funds and score, the 整体 report."""
     rows = []
     unprinted = False  # some figure of the summary is not printed in its 自评表
@@ -122,4 +118,4 @@ def performance_summary(d: Disclosure) -> str:
     overall = None
     if d.overall is not None:
         overall = (d.overall.title, markup.printed(d.overall.score) if d.overall.score.is_amount else "")
-    return str(_macros().summary(PERFORMANCE_DIR, overall, rows, unprinted))
+    return str(markup.html(env, "performance").summary(PERFORMANCE_DIR, overall, rows, unprinted))

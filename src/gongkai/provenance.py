@@ -6,22 +6,18 @@ Nothing is guessed: what ``disclosure.yaml`` does not record is said to be unrec
 
 from __future__ import annotations
 
-from typing import Any
+import jinja2
 
-from gongkai.markup import packaged_html
+from gongkai.markup import html
 from gongkai.models import Disclosure, Table
 
 
-def _macros() -> Any:
-    return packaged_html("provenance")
-
-
-def original(d: Disclosure) -> str:
+def original(env: jinja2.Environment, d: Disclosure) -> str:
     """「原文：《…》（发布：…；公开日期：…）」 with the link to the original where its address is recorded,
     then the file name and its SHA-256 (for checking that a copy is the file published)."""
-    return str(_macros().original(d.source, d.published))
+    return str(html(env, "provenance").original(d.source, d.published))
 
 
-def table_source(table: Table) -> str:
+def table_source(env: jinja2.Environment, table: Table) -> str:
     """The line under a published table: the pages of the original it is printed on, and its data file."""
-    return str(_macros().table_source(table, "、".join(table.pages)))
+    return str(html(env, "provenance").table_source(table, "、".join(table.pages)))

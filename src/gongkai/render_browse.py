@@ -81,7 +81,7 @@ def _totals(frame: pd.DataFrame, env: jinja2.Environment) -> str:
     """支出总计 per year and kind, summed over the group's units (exact), with the number of units."""
     spending = frame[frame["measure"] == SPENDING]
     if spending.empty:
-        return markup.paragraph("所列单位没有公开支出总计。", None, "gk-note")
+        return markup.paragraph(env, "所列单位没有公开支出总计。", None, "gk-note")
     totals = (
         spending.groupby(["year", "kind", "currency"])
         .agg(total=("value", decimal_sum), units=("unit_slug", "count"))
@@ -193,6 +193,7 @@ def _function_page(
         links = str(macros.codes_list([(c, names[c], []) for c in sorted(related)], f"{prefix}{BROWSE}function/"))
         sections.append(Section("上下级科目", "related", links))
     lead = markup.paragraph(
+        env,
         f"支出功能分类科目 {code}「{name}」：每个单位每年在这一科目上的支出，决算数取自各自公开03表（支出决算表）的「本年支出合计」栏，"
         "预算数取自公开03表或支出预算总表的相应栏，"
         "点击数字可查看原表；「—」表示该年没有这份公开或表中没有这一科目。",

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal
-from typing import Any
 
 import jinja2
 
@@ -53,12 +52,12 @@ def _figure_cell(printed: Printed | None, root: str) -> tuple[str, str, str] | N
     return f"{root}{printed.href}", f"{printed.source}，原文印为 {printed.raw}", wan_text(printed.wan)
 
 
-def lines_table(macros: Any, caption: str, lines: Sequence[Line], root: str) -> str:
+def lines_table(env: jinja2.Environment, caption: str, lines: Sequence[Line], root: str) -> str:
     """年初预算, 决算 (万元, each linked to its printed cell) and 执行率 per line."""
     rows = [
         (line.name, _figure_cell(line.budget, root), _figure_cell(line.actual, root), _rate(line)) for line in lines
     ]
-    return wrap(macros.lines_table(caption, rows), caption)
+    return wrap(env, html(env, "budget").lines_table(caption, rows), caption)
 
 
 def summary(ba: BudgetActual) -> str:
@@ -99,8 +98,8 @@ def budget_actual_section(ba: BudgetActual, root: str, env: jinja2.Environment) 
         if chart is None:
             continue
         charts.append(chart)
-        parts.append(figure(chart, f"charts/{key}.svg"))
-        parts.append(lines_table(macros, f"{title}（含执行率）", lines, root))
+        parts.append(figure(env, chart, f"charts/{key}.svg"))
+        parts.append(lines_table(env, f"{title}（含执行率）", lines, root))
     return Section(TITLE, ANCHOR, "\n\n".join(parts)), charts
 
 
@@ -128,8 +127,8 @@ def unit_budget_section(
     body = "\n\n".join(
         [
             str(macros.summary(summary(years[-1]))),
-            figure(chart, f"charts/{chart.key}.svg"),
-            lines_table(macros, "历年年初预算与决算（含执行率）", lines, "../../"),
+            figure(env, chart, f"charts/{chart.key}.svg"),
+            lines_table(env, "历年年初预算与决算（含执行率）", lines, "../../"),
             str(macros.by_class([(f"../../{ba.actual.url}#{ANCHOR}", ba.actual.year) for ba in years])),
         ]
     )

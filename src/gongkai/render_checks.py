@@ -196,7 +196,7 @@ def _by_rule(corpus: Corpus, report: CheckReport, env: jinja2.Environment) -> st
         for code in sorted(per_rule, key=lambda c: (-sum(per_rule[c].values()), c))
     ]
     table = html(env, "checks").by_rule(rows)
-    return wrap(table, "按规则汇总") if rows else str(table)
+    return wrap(env, table, "按规则汇总") if rows else str(table)
 
 
 def checks_page(corpus: Corpus, report: CheckReport, env: jinja2.Environment) -> RenderedPage:

@@ -175,9 +175,9 @@ NOTE = (
 )
 
 
-def _lead() -> str:
+def _lead(env: jinja2.Environment) -> str:
     """The note under a compare page's title: what every such page shows and where its figures come from."""
-    return markup.paragraph(NOTE, None, "gk-lead")
+    return markup.paragraph(env, NOTE, None, "gk-lead")
 
 
 def _compare_page(
@@ -194,7 +194,7 @@ def _compare_page(
     sections.append(Section("下载", "download", str(macros.download(CSV_NAME))))
     back = str(macros.back(f"{prefix}{group.path}", group.title))
     title = f"{group.title} {year}年度各单位比较"
-    rendered = page(env, f"{path}index.md", title, back + _lead(), sections, "data/disclosures/")
+    rendered = page(env, f"{path}index.md", title, back + _lead(env), sections, "data/disclosures/")
     return rendered, _csv(lines_by_kind, group.title, year)
 
 
@@ -210,7 +210,7 @@ def _index_pages(years_of: Mapping[str, tuple[Group, list[int]]], env: jinja2.En
     (``compare/<地区>/``), so that no compare address ends in an empty folder."""
     macros = markup.html(env, "compare")
     regions = str(macros.years_list([_years(group, years, "") for group, years in years_of.values()]))
-    pages = [page(env, f"{COMPARE}index.md", "各单位比较", _lead(), [Section("按地区", "regions", regions)], "")]
+    pages = [page(env, f"{COMPARE}index.md", "各单位比较", _lead(env), [Section("按地区", "regions", regions)], "")]
     for group, years in years_of.values():
         back = str(macros.crumbs(group.title))
         section = Section("年度", "years", str(macros.years_list([_years(group, years, "../")])))

@@ -34,10 +34,10 @@ from gongkai.tables import grand_total
 EVALUATION_TO_DISCLOSURE = "../../"  # from a 绩效 page (<disclosure>/jixiao/<slug>/) to its disclosure page
 
 
-def _legend(flagged: Set[str], findings_page: str, key: str) -> str:
+def _legend(env: jinja2.Environment, flagged: Set[str], findings_page: str, key: str) -> str:
     """The legend of the highlighted sentences, above a text (sentence ids ``<key>-…``) that has any."""
     sentence = re.compile(rf"{re.escape(key)}(?:-\d+)+-p\d+-s\d+")
-    return markup.flag_legend(findings_page) + "\n\n" if any(sentence.fullmatch(a) for a in flagged) else ""
+    return markup.flag_legend(env, findings_page) + "\n\n" if any(sentence.fullmatch(a) for a in flagged) else ""
 
 
 @dataclass
@@ -128,15 +128,15 @@ def _printed_cards(d: Disclosure) -> list[Card]:
     return result
 
 
-def _table_block(table: Table, scope: LinkScope, macros: Any) -> str:
+def _table_block(env: jinja2.Environment, table: Table, scope: LinkScope, macros: Any) -> str:
     scope.new_section()
     parts = [f"### {table.label} {escape(table.title)} {{: #{table_anchor(table.id)} }}"]  # a Markdown heading
     if table.no_data:
         parts.append(str(macros.no_data()))
     if table.rows and (table.has_amounts() or not table.no_data):
-        parts.append(table_html(table, scope.link))
-    parts.extend(markup.paragraph(note, scope, "gk-note") for note in table.notes)
-    parts.append(table_source(table))
+        parts.append(table_html(env, table, scope.link))
+    parts.extend(markup.paragraph(env, note, scope, "gk-note") for note in table.notes)
+    parts.append(table_source(env, table))
     return "\n\n".join(parts)
 
 
@@ -153,8 +153,8 @@ def _unfilled_note(d: Disclosure, macros: Any) -> str:
     return str(macros.unfilled(UNFILLED, [p.text for p in found], _overall_href(found[0].sentence.anchor)))
 
 
-def _charts_block(charts: list[ChartData]) -> str:
-    return "\n\n".join(markup.figure(c, f"charts/{c.key}.svg") for c in charts)
+def _charts_block(env: jinja2.Environment, charts: list[ChartData]) -> str:
+    return "\n\n".join(markup.figure(env, c, f"charts/{c.key}.svg") for c in charts)
 
 
 def _drawn(charts: list[ChartData] | ChartData | None, d: Disclosure, out: DisclosureOutput) -> list[ChartData]:
@@ -202,18 +202,18 @@ def render_disclosure(
     on_what = spending(d)
     function_figure = function_chart(d) if on_what is None else None
     if on_what is not None or function_figure is not None:
-        body = drill_down(on_what) if on_what is not None else ""
-        sections.append(Section("钱花在哪里", "spending", body + _charts_block(_drawn(function_figure, d, out))))
+        body = drill_down(env, on_what) if on_what is not None else ""
+        sections.append(Section("钱花在哪里", "spending", body + _charts_block(env, _drawn(function_figure, d, out))))
     charts = _drawn(disclosure_charts(d) + budget_charts(d), d, out)
     if charts:
-        sections.append(Section("收支情况", "charts", _charts_block(charts)))
+        sections.append(Section("收支情况", "charts", _charts_block(env, charts)))
     if budget is not None:
         section, budget_figures = budget_actual_section(budget, "../" * d.url.count("/"), env)
         sections.append(section)
         out.charts.extend((f"{d.url}charts/{c.key}.svg", c) for c in budget_figures)
     if d.tables:
         ordered = sorted(d.tables.values(), key=lambda t: t.id)
-        tables = "\n\n".join(_table_block(t, scope, macros) for t in ordered)
+        tables = "\n\n".join(_table_block(env, t, scope, macros) for t in ordered)
         parts = tuple((f"{t.label} {t.title}", table_anchor(t.id)) for t in ordered)
         sections.append(Section(f"{d.kind}表", "tables", tables, parts=parts))
     if d.explanations:
@@ -221,40 +221,42 @@ def render_disclosure(
             Section(
                 "情况说明",
                 "explanations",
-                _legend(flags(f"{d.folder}/{EXPLANATIONS}"), "", "explanation")
-                + markup.text_sections(d.explanations, scope, 3, "explanation", flags(f"{d.folder}/{EXPLANATIONS}")),
+                _legend(env, flags(f"{d.folder}/{EXPLANATIONS}"), "", "explanation")
+                + markup.text_sections(
+                    env, d.explanations, scope, 3, "explanation", flags(f"{d.folder}/{EXPLANATIONS}")
+                ),
                 parts=tuple((part.title, f"explanation-{i}") for i, part in enumerate(d.explanations, start=1)),
             )
         )
     if d.projects or d.overall:
-        sections.append(Section("绩效自评", "performance", performance_summary(d)))
+        sections.append(Section("绩效自评", "performance", performance_summary(env, d)))
     sections.append(Section("数据核验", "checks", findings_block))
     if d.overview is not None:
         sections.append(
             Section(
                 "单位概况",
                 "overview",
-                _legend(flags(d.overview.file), "", "overview")
-                + markup.text_sections(d.overview.sections, scope, 3, "overview", flags(d.overview.file)),
+                _legend(env, flags(d.overview.file), "", "overview")
+                + markup.text_sections(env, d.overview.sections, scope, 3, "overview", flags(d.overview.file)),
             )
         )
     if d.glossary:
         entries = [(term_anchor(e.term), e.number, e.term, e.definition) for e in d.glossary]
         sections.append(Section("名词解释（原文）", "glossary", str(macros.glossary(entries))))
-    sections.append(Section("下载数据", "downloads", downloads_section(downloads)))
+    sections.append(Section("下载数据", "downloads", downloads_section(env, downloads)))
     cards = key_cards(d)
     page = env.get_template("disclosure.md.j2").render(
         d=d,
         title=title,
-        original=original(d),
+        original=original(env, d),
         unfilled=_unfilled_note(d, macros),
         region=" › ".join(d.unit.region),
         units=markup.html(env, "money").amount_units(*table_units(d)),
         badge=badge,
-        cards=markup.cards(cards),
+        cards=markup.cards(env, cards),
         description=page_meta.disclosure_description(d, cards),
         data_href="#downloads",
-        contents=markup.contents(sections),
+        contents=markup.contents(env, sections),
         sections=sections,
         source_files=d.folder,
     )
@@ -267,6 +269,7 @@ def render_disclosure(
 
 
 def _evaluation_sections(
+    env: jinja2.Environment,
     p: PerformanceTable,
     scope: LinkScope,
     flagged: Set[str],
@@ -275,21 +278,23 @@ def _evaluation_sections(
 ) -> list[Section]:
     sections = []
     if p.funds:
-        sections.append(Section("资金执行", "funds", funds_table(p)))
+        sections.append(Section("资金执行", "funds", funds_table(env, p)))
     if p.goal_target or p.goal_actual:
         body = macros.goal(Markup(scope.link(p.goal_target)), Markup(scope.link(p.goal_actual)))
         sections.append(Section("年度绩效目标", "goal", str(body)))
     if p.indicators:
-        sections.append(Section("绩效指标", "indicators", indicator_table(p)))
+        sections.append(Section("绩效指标", "indicators", indicator_table(env, p)))
     for title, part, texts in (("绩效分析", "analysis", p.analysis), ("自评报告", "report", p.report)):
         if texts:
             key = text_key(part, in_overall_table)
-            body = _legend(flagged, EVALUATION_TO_DISCLOSURE, key) + markup.text_sections(
-                texts, scope, 3, key, flagged, EVALUATION_TO_DISCLOSURE
+            body = _legend(env, flagged, EVALUATION_TO_DISCLOSURE, key) + markup.text_sections(
+                env, texts, scope, 3, key, flagged, EVALUATION_TO_DISCLOSURE
             )
             sections.append(Section(title, part, body))
     if p.notes:
-        sections.append(Section("备注", "notes", "\n\n".join(markup.paragraph(n, scope, "gk-note") for n in p.notes)))
+        sections.append(
+            Section("备注", "notes", "\n\n".join(markup.paragraph(env, n, scope, "gk-note") for n in p.notes))
+        )
     return sections
 
 
@@ -312,6 +317,7 @@ def _project_page(
         _back_link(d, macros)
         + "\n\n"
         + markup.paragraph(
+            env,
             f"主管部门：{p.department or '—'}；实施单位：{p.implementing_unit or '—'}；评价年度：{p.year}年。",
             None,
             "gk-meta",
@@ -322,7 +328,7 @@ def _project_page(
         full_title=page_meta.project_title(d, p),
         description=page_meta.project_description(d, p),
         lead=lead,
-        sections=_evaluation_sections(p, scope, flagged, macros),
+        sections=_evaluation_sections(env, p, scope, flagged, macros),
         source_files=p.file,
     )
     return RenderedPage(f"{url}index.md", page)
@@ -338,12 +344,12 @@ def _overall_page(
     url = f"{d.url}{PERFORMANCE_DIR}/overall/"
     scope = scope_for(url, r.title)
     macros = markup.html(env, "disclosure")
-    text = markup.text_sections(r.sections, scope, 3, "report", flagged, EVALUATION_TO_DISCLOSURE)
-    sections = [Section("报告正文", "report", _legend(flagged, EVALUATION_TO_DISCLOSURE, "report") + text)]
+    text = markup.text_sections(env, r.sections, scope, 3, "report", flagged, EVALUATION_TO_DISCLOSURE)
+    sections = [Section("报告正文", "report", _legend(env, flagged, EVALUATION_TO_DISCLOSURE, "report") + text)]
     if r.table is not None:
         sections.extend(
             Section(f"整体绩效目标表：{s.title}", f"table-{s.anchor}", s.body)
-            for s in _evaluation_sections(r.table, scope, flagged, macros, in_overall_table=True)
+            for s in _evaluation_sections(env, r.table, scope, flagged, macros, in_overall_table=True)
         )
     score = Markup(markup.cell_text(r.score)) if r.score.is_amount else None  # cell_text: the printed figure, escaped
     meta = macros.overall_meta(performance_cell_id(r.score.source.field or "score"), score, r.kind, r.year)

@@ -32,7 +32,7 @@ def score_table(q: Quality, ranking: str, env: jinja2.Environment) -> str:
     """The score of one disclosure with its parts (on the disclosure page, in its 数据核验 section)."""
     macros = html(env, "quality")
     table = macros.score_table(q.score, [(p.name, _points(p), p.detail) for p in q.parts])
-    return str(macros.score_section(q.score, Markup(wrap(table, "完整性与质量评分")), _HOW, ranking))
+    return str(macros.score_section(q.score, Markup(wrap(env, table, "完整性与质量评分")), _HOW, ranking))
 
 
 def score_label(q: Quality, env: jinja2.Environment) -> str:
@@ -59,7 +59,7 @@ def ranking_page(corpus: Corpus, graded: dict[str, Quality], env: jinja2.Environ
         points = [_points(by_name[n]) if n in by_name else "不适用" for n in columns[4:]]
         rows.append((place, f"../{d.url}#checks", d.name, d.year, q.score, points))
     macros = html(env, "quality")
-    table = wrap(macros.ranking_table(columns, rows), "评分排名")
+    table = wrap(env, macros.ranking_table(columns, rows), "评分排名")
     lead = str(macros.ranking_lead(_HOW))
     page = env.get_template("generic.md.j2").render(
         title="评分排名", lead=lead, sections=[Section("排名", "ranking", table)], source_files="data/"

@@ -34,7 +34,7 @@ def disclosure_rows(
         badge = Markup(badges.get(d.folder, ""))  # the badge and score label: HTML from render_checks and quality
         region = " ".join(d.unit.region)
         rows.append((f"{prefix}{d.url}", d.name, region, d.year, cards.get("收入总计"), cards.get("支出总计"), badge))
-    return wrap(html(env, "site").disclosure_rows(rows), "公开文本一览")
+    return wrap(env, html(env, "site").disclosure_rows(rows), "公开文本一览")
 
 
 def by_unit(corpus: Corpus) -> dict[tuple[str, str], list[Disclosure]]:
@@ -47,13 +47,14 @@ def by_unit(corpus: Corpus) -> dict[tuple[str, str], list[Disclosure]]:
 def home_page(corpus: Corpus, env: jinja2.Environment, badges: dict[str, str]) -> RenderedPage:
     units = by_unit(corpus)
     latest = sorted(corpus.disclosures, key=lambda d: (-d.year, d.unit.region_slug, d.unit.slug))
-    lead = markup.paragraph(corpus.site.description, None, "gk-lead") if corpus.site.description else ""
+    lead = markup.paragraph(env, corpus.site.description, None, "gk-lead") if corpus.site.description else ""
     stats = markup.cards(
+        env,
         [
             markup.Card("单位", str(len(units)), "个", ""),
             markup.Card("公开文本", str(len(corpus.disclosures)), "份", ""),
             markup.Card("绩效自评项目", str(sum(len(d.projects) for d in corpus.disclosures)), "个", ""),
-        ]
+        ],
     )
     unit_items = [
         (
@@ -127,6 +128,7 @@ def glossary_page(corpus: Corpus, env: jinja2.Environment, registry: BacklinkReg
         for letter, items in groups.items()
     ]
     lead = markup.paragraph(
+        env,
         "预决算公开中常用的专业名词。正文中带虚线的词，点击即跳到这里，悬停或用键盘聚焦可直接看到解释。",
         None,
         "gk-lead",
@@ -173,7 +175,7 @@ ABOUT_DESCRIPTION = "本站数据从哪里来、数字怎么核对、空白与�
 
 def about_page(corpus: Corpus, env: jinja2.Environment) -> RenderedPage:
     sections = [
-        Section(title, f"about-{i}", markup.paragraph(text, None)) for i, (title, text) in enumerate(ABOUT_TEXT, 1)
+        Section(title, f"about-{i}", markup.paragraph(env, text, None)) for i, (title, text) in enumerate(ABOUT_TEXT, 1)
     ]
     sources = [
         (f"../{d.url}", d.title, d.source.title, d.source.file)
@@ -182,7 +184,9 @@ def about_page(corpus: Corpus, env: jinja2.Environment) -> RenderedPage:
     sections.append(Section("收录的公开文本", "sources", str(html(env, "site").sources(sources))))
     contact = "；".join(x for x in (corpus.site.office, corpus.site.contact) if x)
     if contact:
-        sections.append(Section("联系我们", "contact", markup.paragraph(contact + "。发现录入错误请告诉我们。", None)))
+        sections.append(
+            Section("联系我们", "contact", markup.paragraph(env, contact + "。发现录入错误请告诉我们。", None))
+        )
     page = env.get_template("generic.md.j2").render(
         title="关于数据", description=ABOUT_DESCRIPTION, lead="", sections=sections, source_files="data/"
     )
@@ -205,7 +209,7 @@ def downloads_page(listing: Sequence[tuple[Disclosure, Sequence[Download]]], env
     prefix = "../"
     items = []
     for d, bundles in sorted(listing, key=lambda x: (x[0].unit.region_slug, x[0].unit.slug, -x[0].year, x[0].kind)):
-        links = Markup("".join(download_item(b, f"{prefix}{d.url}") for b in bundles))  # HTML of render_downloads
+        links = Markup("".join(download_item(env, b, f"{prefix}{d.url}") for b in bundles))  # HTML of render_downloads
         items.append((f"{prefix}{d.url}", d.name, " ".join(d.unit.region), links))
     macros = html(env, "site")
     sections = [
@@ -216,7 +220,7 @@ def downloads_page(listing: Sequence[tuple[Disclosure, Sequence[Download]]], env
     page = env.get_template("generic.md.j2").render(
         title="下载数据",
         description=f"{text}共 {len(listing)} 份公开的数据：Excel、CSV、YAML 和 Frictionless 数据包。",
-        lead=markup.paragraph(text, None, "gk-lead"),
+        lead=markup.paragraph(env, text, None, "gk-lead"),
         sections=sections,
         source_files="各公开的数据文件",
     )

@@ -124,7 +124,7 @@ def _charts(ctx: UnitContext) -> tuple[list[Section], list[ChartData]]:
             charts.append(ChartData(key, "", title, "grouped-bar", ctx.currency, data, _gaps_note(ctx, series)))
     if not charts:
         return [], []
-    body = "\n\n".join(markup.figure(c, f"charts/{c.key}.svg") for c in charts)
+    body = "\n\n".join(markup.figure(ctx.env, c, f"charts/{c.key}.svg") for c in charts)
     return [Section("历年变化图", "trend", body)], charts
 
 
@@ -177,6 +177,7 @@ def _measures(ctx: UnitContext) -> tuple[list[Section], list[ChartData]]:
     if not present:
         return [], []
     note = markup.paragraph(
+        ctx.env,
         f"每年的预算数与决算数取自当年公开的表格，点击数字可查看原表中的位置；「{GAP}」表示该年没有这份公开或未列此数，"
         "「决算比上年增减」由本站按两年决算数相减得出；变动原因摘自当年情况说明。",
         None,
@@ -238,7 +239,7 @@ def unit_pages(
                 env,
                 f"{ctx.path}index.md",
                 unit.name,
-                markup.paragraph(facts_line, None, "gk-meta"),
+                markup.paragraph(env, facts_line, None, "gk-meta"),
                 sections,
                 ", ".join(d.folder for d in disclosures),
             )

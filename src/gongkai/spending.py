@@ -13,11 +13,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import NamedTuple
 
+import jinja2
 from markupsafe import Markup
 
 from gongkai.address import cell_id
 from gongkai.charts import decimal_text, share
-from gongkai.markup import packaged_html
+from gongkai.markup import html
 from gongkai.models import Disclosure, Table, TableRow
 from gongkai.money import amount_attrs
 from gongkai.table_html import source_text
@@ -156,10 +157,10 @@ def _view(x: Subject, s: Spending, depth: int) -> SubjectView:
     )
 
 
-def drill_down(s: Spending) -> str:
+def drill_down(env: jinja2.Environment, s: Spending) -> str:
     """The summary sentence, the 类 → 款 → 项 drill-down and where its figures come from."""
     return str(
-        packaged_html("spending").drill_down(
+        html(env, "spending").drill_down(
             summary(s),
             [_view(x, s, 0) for x in s.classes],
             s.table,

@@ -7,13 +7,14 @@ and a ``title`` naming its source file, line and column.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
+import jinja2
 from markupsafe import Markup
 
 from gongkai.address import cell_id
 from gongkai.glossary import escape
-from gongkai.markup import packaged_html
+from gongkai.markup import html
 from gongkai.models import Cell, CellState, Column, Table, TableRow
 from gongkai.money import amount_attrs
 from gongkai.tables import SPECS
@@ -43,24 +44,9 @@ class Row(NamedTuple):
     cells: list[Td]
 
 
-def _macros() -> Any:
-    return packaged_html("table")
-
-
-def wrap(table_html: str, label: str) -> str:
+def wrap(env: jinja2.Environment, table_html: str, label: str) -> str:
     """Wide tables scroll inside their own region, never the page."""
-    return str(_macros().wrap(Markup(table_html), label))
-
-
-def spoken(text: str) -> str:
-    """Text only a screen reader hears, and that a copied table does not paste: CSS generated content."""
-    return str(_macros().spoken(text))
-
-
-def permalink(anchor: str, what: str) -> str:
-    """A link to ``#anchor`` for citing a table or chart; its mark 「¶」 is CSS generated content, so a copied
-    table does not paste it."""
-    return str(_macros().permalink(anchor, what))
+    return str(html(env, "table").wrap(Markup(table_html), label))
 
 
 def source_text(cell: Cell) -> str:
@@ -94,7 +80,7 @@ def _is_total(row: TableRow) -> bool:
     return row.name.replace(" ", "") in TOTAL_NAMES
 
 
-def table_html(table: Table, link: Callable[[str], str] = escape) -> str:
+def table_html(env: jinja2.Environment, table: Table, link: Callable[[str], str] = escape) -> str:
     """The table as published: caption, column headers with 栏次, one row per printed line.
 
     Two-sided tables (01, 04, Y01, Y04) print income and expenses side by side; they are shown as two
@@ -102,18 +88,24 @@ def table_html(table: Table, link: Callable[[str], str] = escape) -> str:
     """
     split = SPECS[table.id].split
     if split is None:
-        return _render(table, table.rows, len(table.columns), "", "", link)
+        return _render(env, table, table.rows, len(table.columns), "", "", link)
     left = tuple(r for r in table.rows if SPECS[table.id].numbering(r.numbering_key, 1) == 1)
     right = tuple(r for r in table.rows if r not in left)
     return (
-        _render(table, left, 1, "（收入）", "-in", link)
+        _render(env, table, left, 1, "（收入）", "-in", link)
         + "\n\n"
-        + _render(table, right, len(table.columns), "（支出）", "-out", link)
+        + _render(env, table, right, len(table.columns), "（支出）", "-out", link)
     )
 
 
 def _render(
-    table: Table, rows: tuple[TableRow, ...], width: int, part: str, suffix: str, link: Callable[[str], str]
+    env: jinja2.Environment,
+    table: Table,
+    rows: tuple[TableRow, ...],
+    width: int,
+    part: str,
+    suffix: str,
+    link: Callable[[str], str],
 ) -> str:
     spec = SPECS[table.id]
     columns = table.columns[:width]
@@ -136,7 +128,7 @@ def _render(
         for index, (blank, group) in enumerate(_runs(rows, columns))
     ]
     return str(
-        _macros().table(
+        html(env, "table").table(
             f"table-{table.id}{suffix}",
             f"{table.label} {table.title}{part}",
             table.unit,
