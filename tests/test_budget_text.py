@@ -20,11 +20,12 @@ import pytest
 from gongkai.diagnostics import Diagnostic
 from gongkai.load import load_corpus
 from gongkai.models import Corpus, Disclosure, TextSection
+from gongkai.outline import walk_sentences
 from gongkai.rules import check_corpus
 from gongkai.rules.budget_text import text_targets
 from gongkai.rules.context import Checker
 from gongkai.rules.prose import check_prose
-from gongkai.rules.text_figures import FigureKind, clause_of, figures_in, walk_sentences
+from gongkai.rules.text_figures import FigureKind, clause_of, figures_in
 from table_fixtures import codes, disclosure, table
 from table_fixtures import corpus as fixture_corpus
 

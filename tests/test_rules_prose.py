@@ -20,11 +20,12 @@ from gongkai.models import (
     Table,
     TextSection,
 )
+from gongkai.outline import walk_sentences
 from gongkai.render_disclosure import flagged_sentences
 from gongkai.rules.context import Checker
 from gongkai.rules.prose import check_prose
 from gongkai.rules.prose_last_year import is_last_year
-from gongkai.rules.text_figures import figures_in, walk_sentences
+from gongkai.rules.text_figures import figures_in
 from gongkai.tables import SPECS, read_table
 from table_fixtures import FOLDER, codes, corpus, disclosure, table
 

@@ -77,6 +77,29 @@ def test_every_finding_link_lands_on_an_id_of_its_target_page(built_site: BuiltS
     assert any("/jixiao/" in t for t in targets), "the sample has findings on 绩效 pages"
 
 
+SENTENCE = re.compile(r".+-p\d+-s\d+")  # a sentence's id (gongkai.address.sentence_anchor)
+
+
+def test_the_sentence_a_finding_points_at_is_a_sentence_its_disclosures_pages_render(built_site: BuiltSite) -> None:
+    """One outline: every finding about a sentence, on the whole sample, names the id of a sentence that a
+    page of its disclosure (the disclosure page, a project's or the 整体 绩效 page) shows under that id."""
+    pages = sorted(p for p in built_site.paths.build.rglob("index.html"))
+    checked = 0
+    for d in built_site.result.corpus.disclosures:
+        shown = {
+            sid
+            for page in pages
+            if page.parent.relative_to(built_site.paths.build).as_posix().startswith(d.url.rstrip("/"))
+            for sid in re.findall(r'class="gk-sentence[^"]*" id="([^"]+)"', page.read_text(encoding="utf-8"))
+        }
+        for finding in built_site.result.report.findings.get(d.folder, []):
+            for place in (finding.location, *finding.related):
+                if place.anchor and SENTENCE.fullmatch(place.anchor):
+                    assert place.anchor in shown, (d.folder, finding.code, place.anchor)
+                    checked += 1
+    assert checked > 10, "the sample has findings about sentences"
+
+
 def test_findings_on_evaluations_point_at_their_cell_or_sentence(built_site: BuiltSite) -> None:
     on_evaluations = [f for f in built_site.result.report.all_findings() if "/performance/" in f.location.file]
     assert on_evaluations

@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import pytest
 
 from gongkai.address import sentence_anchor
+from gongkai.markup import environment, text_sections
 from gongkai.models import TextSection
-from gongkai.rules.text_figures import (
-    FigureKind,
-    Sentence,
-    clause_of,
-    figures_in,
-    split_sentences,
-    walk_sentences,
-)
+from gongkai.outline import Sentence, split_sentences, walk_sentences
+from gongkai.rules.text_figures import FigureKind, clause_of, figures_in
 
 
 def figures(text: str) -> list[tuple[str, str, str, int]]:
@@ -90,3 +86,7 @@ def test_sentence_anchor_numbers_sections_like_the_page() -> None:
         ("explanation-2-1-p2-s2", "戊", "sections.1.subsections.0.paragraphs.1", "（一）"),
     ]
     assert sentence_anchor("report-3", 2, 1) == "report-3-p2-s1"
+    page = text_sections(environment(), sections, None, 3, "explanation")
+    assert re.findall(r'<span class="gk-sentence" id="([^"]+)">([^<]*)</span>', page) == [
+        (s.anchor, s.text) for s in walk_sentences(sections, "explanation")
+    ]  # the page renders the outline the rules read

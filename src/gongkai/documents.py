@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from typing import get_args
 
 from gongkai.models import Disclosure, TextSection
-from gongkai.rules.text_figures import FigureKind, Sentence, TextFigure, clause_of, figures_in, walk_sentences
+from gongkai.outline import Sentence, walk_sentences
+from gongkai.rules.text_figures import FigureKind, TextFigure, clause_of, figures_in
 from gongkai.schema import DocumentKind
 
 DOCUMENT_KINDS: tuple[str, ...] = get_args(DocumentKind)

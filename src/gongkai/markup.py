@@ -16,12 +16,11 @@ import jinja2
 import jinja2.nodes
 from markupsafe import Markup
 
-from gongkai.address import sentence_anchor
 from gongkai.charts import ChartData, decimal_text, shares, summarize
 from gongkai.glossary import LinkScope, escape
 from gongkai.models import Cell, TextSection
 from gongkai.money import amount_attrs, is_currency, text_attrs
-from gongkai.rules.text_figures import split_sentences
+from gongkai.outline import OutlineSection, outline
 from gongkai.theme import GONGKAI, Theme
 
 
@@ -107,24 +106,19 @@ Block = dict[str, object] | list[tuple[str, str, bool]]  # a heading, or a parag
 
 
 def _blocks(
-    sections: Sequence[TextSection], scope: LinkScope | None, level: int, anchor_prefix: str, flagged: Set[str]
+    sections: tuple[OutlineSection, ...], scope: LinkScope | None, level: int, flagged: Set[str]
 ) -> list[Block]:
     """Headings and paragraphs in page order; every sentence of a paragraph is (id, text, flagged), its id
-    from :func:`sentence_anchor`; glossary terms are linked in that order, the scope renewed at every heading."""
+    the outline's; glossary terms are linked in that order, the scope renewed at every heading."""
     blocks: list[Block] = []
-    for index, section in enumerate(sections, start=1):
-        anchor = f"{anchor_prefix}-{index}"
+    for section in sections:
         if scope is not None:
             scope.new_section()
-        blocks.append({"level": level, "title": section.title, "anchor": anchor})
-        for number, text in enumerate(section.paragraphs, start=1):
-            sentences = []
-            for n, sentence in enumerate(split_sentences(text), start=1):
-                sid = sentence_anchor(anchor, number, n)
-                sentences.append((sid, _linked(sentence, scope), sid in flagged))
-            blocks.append(sentences)
+        blocks.append({"level": level, "title": section.title, "anchor": section.anchor})
+        for paragraph in section.paragraphs:
+            blocks.append([(s.anchor, _linked(s.text, scope), s.anchor in flagged) for s in paragraph])
         if section.subsections:
-            blocks.extend(_blocks(section.subsections, scope, min(level + 1, 6), anchor, flagged))
+            blocks.extend(_blocks(section.subsections, scope, min(level + 1, 6), flagged))
     return blocks
 
 
@@ -141,7 +135,7 @@ def text_sections(
     span with its id, so that a finding can link to the sentence it concerns and the page highlights it
     (``:target``); a sentence whose id is in ``flagged`` (it has a finding) is a ``<mark class="gk-flag">``
     followed by a link to its finding on ``findings_page`` (the disclosure page, relative to this one)."""
-    blocks = _blocks(sections, scope, level, anchor_prefix, flagged)
+    blocks = _blocks(outline(tuple(sections), anchor_prefix), scope, level, flagged)
     return str(html(env, "markup").text_sections(blocks, findings_page, FINDING_TARGET))
 
 

@@ -24,10 +24,11 @@ from decimal import ROUND_HALF_UP, Decimal
 from gongkai.address import indicator_field, text_key
 from gongkai.diagnostics import Location, Severity
 from gongkai.models import Cell, Disclosure, FundLine, Indicator, PerformanceTable, grade_for
+from gongkai.outline import Sentence, walk_sentences
 from gongkai.rules.context import CENT, Checker, check_percent, figure, last_digit, shown, sum_tolerance
 from gongkai.rules.performance_quotes import check_quoted_figures
 from gongkai.rules.prose_template import template_leftovers, unfilled_form
-from gongkai.rules.text_figures import FigureKind, Sentence, figures_in, sentence_location, walk_sentences
+from gongkai.rules.text_figures import FigureKind, figures_in, sentence_location
 
 BUDGET_WEIGHT = Decimal(10)  # 预算执行 分值 where the table prints none
 SCORE_TOLERANCE = Decimal("0.015")

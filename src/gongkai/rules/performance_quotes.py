@@ -17,16 +17,9 @@ from decimal import Decimal
 
 from gongkai.diagnostics import Location, Severity
 from gongkai.models import Disclosure, PerformanceTable, TextSection
+from gongkai.outline import Sentence, walk_sentences
 from gongkai.rules.context import Checker, figure, sum_tolerance
-from gongkai.rules.text_figures import (
-    FigureKind,
-    Sentence,
-    TextFigure,
-    clause_of,
-    figures_in,
-    sentence_location,
-    walk_sentences,
-)
+from gongkai.rules.text_figures import FigureKind, TextFigure, clause_of, figures_in, sentence_location
 
 _GRADE_COUNT = re.compile(r"(\d+)个项目自评等级为[“\"「]?(优|良|中|差)")
 

@@ -18,6 +18,7 @@ from decimal import Decimal
 
 from gongkai.diagnostics import Severity
 from gongkai.models import Disclosure
+from gongkai.outline import Sentence, walk_sentences
 from gongkai.rules.budget_changes import check_budget_change, is_change_base
 from gongkai.rules.budget_text import text_targets
 from gongkai.rules.context import (
@@ -36,15 +37,7 @@ from gongkai.rules.prose_reasons import check_change_reasons
 from gongkai.rules.prose_staffing import check_staffing
 from gongkai.rules.prose_targets import Target, is_budget, sangong_budget, section_table, text_cell
 from gongkai.rules.prose_template import template_leftovers
-from gongkai.rules.text_figures import (
-    FigureKind,
-    Sentence,
-    TextFigure,
-    clause_of,
-    figures_in,
-    sentence_location,
-    walk_sentences,
-)
+from gongkai.rules.text_figures import FigureKind, TextFigure, clause_of, figures_in, sentence_location
 
 EXPLANATIONS = "explanations.yaml"
 _WHOLE_LEAD = ("其中", "主要用于", "主要包括")

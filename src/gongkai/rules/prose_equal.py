@@ -24,17 +24,10 @@ from decimal import Decimal
 
 from gongkai.diagnostics import Severity
 from gongkai.models import Disclosure
+from gongkai.outline import Sentence, walk_sentences
 from gongkai.rules.context import CENT, Checker, figure, signed
 from gongkai.rules.prose_sums import texts_of
-from gongkai.rules.text_figures import (
-    FigureKind,
-    Sentence,
-    TextFigure,
-    clause_of,
-    figures_in,
-    sentence_location,
-    walk_sentences,
-)
+from gongkai.rules.text_figures import FigureKind, TextFigure, clause_of, figures_in, sentence_location
 
 _NUMBERING = re.compile(
     r"^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[.、．]|[一二三四五六七八九十]是|其中|主要包括|主要用于|包括)+"

@@ -32,11 +32,12 @@ from decimal import Decimal
 
 from gongkai.diagnostics import Severity
 from gongkai.models import Disclosure
+from gongkai.outline import Sentence
 from gongkai.rules.budget_text import text_targets
 from gongkai.rules.context import CENT, Checker, figure, signed, sum_tolerance
 from gongkai.rules.prose_last_year import previous_disclosure
 from gongkai.rules.prose_sums import DisclosureText, texts_of
-from gongkai.rules.text_figures import FigureKind, Sentence, TextFigure, clause_of, figures_in, sentence_location
+from gongkai.rules.text_figures import FigureKind, TextFigure, clause_of, figures_in, sentence_location
 
 _FLAT = re.compile(r"(?<!基本)(?<!大致)(?<!大体)(持平|无变化|没有变化|保持不变|未发生变化)")
 _CLAUSE_START = re.compile(r"[，,：:；;。]")

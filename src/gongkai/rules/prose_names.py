@@ -15,9 +15,10 @@ from collections.abc import Iterable
 
 from gongkai.diagnostics import Severity
 from gongkai.models import Disclosure
+from gongkai.outline import Sentence
 from gongkai.rules.context import Checker
 from gongkai.rules.prose_sums import texts_of
-from gongkai.rules.text_figures import Sentence, sentence_location
+from gongkai.rules.text_figures import sentence_location
 
 _SUFFIX = r"(?:局|委员会|委|办公室|办|中心|院|所|厅|站|队|馆|处|署|公司|政府|街道办事处)"
 _SELF_CONTEXT = (

@@ -20,8 +20,9 @@ from itertools import groupby
 
 from gongkai.diagnostics import Severity
 from gongkai.models import TextSection
+from gongkai.outline import Sentence, walk_sentences
 from gongkai.rules.context import Checker
-from gongkai.rules.text_figures import FigureKind, Sentence, TextFigure, figures_in, sentence_location, walk_sentences
+from gongkai.rules.text_figures import FigureKind, TextFigure, figures_in, sentence_location
 
 _CHANGE_REASON = re.compile(r"(?:增加|减少|增长|下降|上升|降低|增减|变动|变化)的?(?:主要)?原因|^\s*(?:主要)?原因")
 _REASON = re.compile(r"(?:原因|由于|因为|^主要是)(?:主要)?(?:是|为|系|在于)?\s*[：:]?\s*(?P<reason>[^。；;！？!?]*)")

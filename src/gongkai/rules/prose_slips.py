@@ -19,10 +19,11 @@ from gongkai.diagnostics import Location, Severity
 from gongkai.models import GlossaryEntry, TextSection
 from gongkai.numbering import LEVELS, numbering
 from gongkai.numbering import style as numbering_style
+from gongkai.outline import Sentence
 from gongkai.rules.context import CENT, Checker, figure
 from gongkai.rules.prose_sums import texts_of
 from gongkai.rules.prose_targets import is_budget
-from gongkai.rules.text_figures import FigureKind, Sentence, clause_of, figures_in, sentence_location
+from gongkai.rules.text_figures import FigureKind, clause_of, figures_in, sentence_location
 
 
 def heading_number(title: str) -> tuple[int, int] | None:

@@ -5,16 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from gongkai.diagnostics import Severity
+from gongkai.outline import Sentence, walk_sentences
 from gongkai.rules.context import Checker
-from gongkai.rules.text_figures import (
-    FigureKind,
-    Sentence,
-    TextFigure,
-    clause_of,
-    figures_in,
-    sentence_location,
-    walk_sentences,
-)
+from gongkai.rules.text_figures import FigureKind, TextFigure, clause_of, figures_in, sentence_location
 
 
 def check_staffing(checker: Checker) -> None:

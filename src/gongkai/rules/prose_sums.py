@@ -25,18 +25,11 @@ from decimal import Decimal
 
 from gongkai.diagnostics import Severity
 from gongkai.models import Disclosure, TextSection
+from gongkai.outline import Sentence, walk_sentences
 from gongkai.rules.context import CENT, Checker, figure, signed, sum_tolerance
 from gongkai.rules.prose_last_year import is_last_year
 from gongkai.rules.prose_targets import is_budget
-from gongkai.rules.text_figures import (
-    FigureKind,
-    Sentence,
-    TextFigure,
-    clause_of,
-    figures_in,
-    sentence_location,
-    walk_sentences,
-)
+from gongkai.rules.text_figures import FigureKind, TextFigure, clause_of, figures_in, sentence_location
 
 _LIST_HEADS = ("其中", "主要包括", "主要用于")
 _ITEM_ENDS = ("；", ";", "，", ",")  # a paragraph ending so was cut inside a list (a PDF's line break)

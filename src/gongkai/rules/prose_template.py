@@ -10,8 +10,9 @@ from collections.abc import Iterable
 
 from gongkai import documents  # a module (not its names): documents reads sentences with rules.text_figures
 from gongkai.diagnostics import Severity
+from gongkai.outline import Sentence
 from gongkai.rules.context import Checker
-from gongkai.rules.text_figures import FigureKind, Sentence, figures_in, sentence_location
+from gongkai.rules.text_figures import FigureKind, figures_in, sentence_location
 
 _TEMPLATE = re.compile(
     r"增加/减少|增加（减少）|增加\(减少\)|增减少|减增加|大小于|小大于|增/减|上升/下降|#DIV/0!|#VALUE!|#REF!|#N/A"

@@ -1,10 +1,7 @@
 """Figures stated in running Chinese text, each with the sentence it sits in.
 
-A paragraph is split into sentences after 。；;！？ (a 「；」-separated clause of a long paragraph is a
-sentence of its own, so a finding can point at exactly the clause that states the figure).  Each
-sentence has a stable HTML id, :func:`gongkai.address.sentence_anchor`, built from the id of its text section as
-:func:`gongkai.markup.text_sections` numbers them (``explanation-5-3``), the paragraph and the
-sentence (1-based): ``explanation-5-3-p2-s1``.
+The sentences, and their ids, are those of the text's outline (:mod:`gongkai.outline`), which the pages
+render too.
 
 Extracted kinds: amounts (「233.67万元」「1.2亿元」「0.25元」「19,044.27万元」, thousands separators ASCII or
 full-width), changes (「增加21.37万元」), percentages
@@ -17,17 +14,12 @@ sentence start; years do not count) and the figure, which names what the figure 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
-from gongkai.address import sentence_anchor
 from gongkai.diagnostics import Location
-from gongkai.models import TextSection
-
-SENTENCE_END = "。；;！？!?"
-_SENTENCE = re.compile(rf"[^{SENTENCE_END}]*[{SENTENCE_END}]+|[^{SENTENCE_END}]+")
+from gongkai.outline import Sentence
 
 # 「19,044.27」「19，044.27」 (groups of three after a thousands separator) or a plain 「233.67」
 _NUMBER = r"(?:(?<![\d.,，])\d{1,3}(?:[,，]\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?)"
@@ -57,31 +49,6 @@ class FigureKind(StrEnum):
     YEAR = "year"
 
 
-def split_sentences(paragraph: str) -> list[str]:
-    """A paragraph cut after each 。；;！？ run; joining the pieces gives the paragraph back."""
-    return _SENTENCE.findall(paragraph)
-
-
-@dataclass(frozen=True)
-class Sentence:
-    section_key: str  # id of the text section, as markup.text_sections numbers it
-    titles: tuple[str, ...]  # titles of the section and its parents, outermost first
-    paragraph: int  # 1-based within the section
-    index: int  # 1-based within the paragraph
-    text: str
-    field: str  # dotted path of the paragraph in its YAML file, e.g. sections.4.subsections.1.paragraphs.0 (0-based, as in schema messages)
-    line: int | None  # line of the section title in its YAML file
-
-    @property
-    def anchor(self) -> str:
-        return sentence_anchor(self.section_key, self.paragraph, self.index)
-
-    @property
-    def place(self) -> str:
-        """Where the sentence is, for a message: 「九、…（一）… 第2段第1句」."""
-        return f"「{self.titles[-1] if self.titles else ''}」第{self.paragraph}段第{self.index}句"
-
-
 @dataclass(frozen=True)
 class TextFigure:
     kind: FigureKind
@@ -102,24 +69,6 @@ class TextFigure:
 def sentence_location(file: str, sentence: Sentence) -> Location:
     """Where a finding about a sentence points: its file, section line, paragraph field and anchor."""
     return Location(file, sentence.line, field=sentence.field, anchor=sentence.anchor)
-
-
-def walk_sentences(
-    sections: Sequence[TextSection],
-    key_prefix: str,
-    field: str = "sections",
-    parents: tuple[str, ...] = (),
-) -> Iterator[Sentence]:
-    """Every sentence of nested sections, numbered exactly as ``markup.text_sections`` numbers sections."""
-    for number, section in enumerate(sections, start=1):
-        key = f"{key_prefix}-{number}"
-        path = f"{field}.{number - 1}"
-        titles = (*parents, section.title)
-        for p_index, text in enumerate(section.paragraphs, start=1):
-            for s_index, sentence in enumerate(split_sentences(text), start=1):
-                where = f"{path}.paragraphs.{p_index - 1}"
-                yield Sentence(key, titles, p_index, s_index, sentence, where, section.line)
-        yield from walk_sentences(section.subsections, key, f"{path}.subsections", titles)
 
 
 def _direction(words: str) -> int:

@@ -12,8 +12,9 @@ from decimal import Decimal
 
 from gongkai.diagnostics import Severity
 from gongkai.models import Cell
+from gongkai.outline import walk_sentences
 from gongkai.rules.context import Checker, row_label, shown
-from gongkai.rules.text_figures import sentence_location, walk_sentences
+from gongkai.rules.text_figures import sentence_location
 
 YUAN_FIGURE = re.compile(r"(\d+(?:\.\d+)?)元")  # digits right before 元: not 万元, 亿元
 CLAUSE_END = re.compile(r"[，。；;,:：、\s]")
