@@ -121,7 +121,7 @@ def test_checks_page_lists_each_disclosure_and_counts_findings_by_rule() -> None
     assert page.path == "checks/index.md"
     text = page.markdown
     assert "测试局 2023年度单位决算" in text
-    assert '<td class="gk-num">2</td>' in text  # the rule summary: 2 findings of t01-income-sum
+    assert '<td class="gk-num" data-label="处数">2</td>' in text  # the rule summary: 2 findings of t01-income-sum
     assert f'href="../{disclosure.url}#t01-r27-c1"' in text
     assert f'href="../{disclosure.url}#checks"' in text
     assert "共 1 份公开，发现 2 处问题（2 个错误）" in text
