@@ -4,6 +4,7 @@ gets no pass badge, and a document without tables shows the totals its text stat
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import sys
 from dataclasses import replace
@@ -11,13 +12,15 @@ from pathlib import Path
 
 import pytest
 
+from bad_inputs import DISCLOSURE, copy_base
 from chart_helpers import cell, disclosure
 from conftest import BuiltSite
+from gongkai.diagnostics import InputError
 from gongkai.documents import placeholders, stated_totals
 from gongkai.load import load_corpus
 from gongkai.models import Corpus, Disclosure, OverallReport, TextSection
 from gongkai.rules import check_corpus
-from gongkai.schema import default_document
+from gongkai.schema import default_document, folder_name
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 XIQU = "sichuan-panzhihua-xiqu/xiqu-xinfangju/2021-juesuan"
@@ -156,3 +159,26 @@ def test_the_sample_budget_page_has_its_tables_charts_and_totals(built_site: Bui
     home = built_site.html("")
     row = re.search(r"<tr><th scope=\"row\"><a href=\"shanghai-putuo/.*?</tr>", home)
     assert row and "2025年度部门预算" in row.group(0) and "371,514,655.00元" in row.group(0)
+
+
+def test_a_units_departmental_and_own_disclosure_of_one_year_have_their_own_folders(tmp_path: Path) -> None:
+    """部门决算 at ``2023-juesuan``, 单位决算 at ``2023-juesuan-danwei``: both load (the same unit, year and kind
+    is a duplicate only for the same document); a folder name whose document is not the disclosure's is refused."""
+    assert folder_name(2025, "预算", "部门预算") == "2025-yusuan"
+    assert folder_name(2025, "预算", "单位预算") == "2025-yusuan-danwei"
+    assert folder_name(2021, "决算", "整体支出绩效评价报告") == "2021-juesuan-zhengti-pingjia"
+    data = copy_base(tmp_path)
+    plain = data / DISCLOSURE
+    own = plain.with_name("2023-juesuan-danwei")
+    shutil.copytree(plain, own)  # the base is a 单位决算 (its title says so)
+    yaml_file = plain / "disclosure.yaml"
+    yaml_file.write_text(yaml_file.read_text(encoding="utf-8").replace("单位决算", "部门决算"), encoding="utf-8")
+    loaded = load_corpus(data)
+    assert sorted((d.slug, d.document) for d in loaded.disclosures) == [
+        ("2023-juesuan", "部门决算"),
+        ("2023-juesuan-danwei", "单位决算"),
+    ]
+    own.rename(own.with_name("2023-juesuan-bumen"))  # a 单位决算 named as the 部门 one
+    with pytest.raises(InputError) as refused:
+        load_corpus(data)
+    assert [(d.code, d.location.field) for d in refused.value.diagnostics] == [("slug-mismatch", "document")]

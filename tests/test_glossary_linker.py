@@ -11,6 +11,7 @@ import pytest
 from gongkai.address import term_anchor
 from gongkai.glossary import BacklinkRegistry, LinkScope, Term, TermLinker, terms_from_entries
 from gongkai.models import GlossaryEntry
+from gongkai.render_site import index_letter, pinyin_key
 from gongkai.schema import GlossaryDoc
 from gongkai.textfile import load_yaml
 
@@ -242,3 +243,17 @@ def test_site_glossary_links_a_real_sentence() -> None:
     text = "一般公共预算财政拨款基本支出149.34万元，其中三公经费0万元，遗属补助2.189万元。"
     expected = "[一般公共预算财政拨款][基本支出]149.34万元，其中[三公经费]0万元，[遗属补助]2.189万元。"
     assert plain(linker.scope("p/", "页", "/g/").link(text)) == expected
+
+
+def test_the_glossary_index_files_a_term_under_its_first_word_not_its_number_or_quotes() -> None:
+    terms = ["（四）其他收入", "“三公”经费", "1.基本支出", "(2)项目支出", "①经营支出", "“（一）财政拨款收入", "301科目"]
+    assert [index_letter(pinyin_key(t)[0]) for t in terms] == [
+        ("Q", "letter-q"),
+        ("S", "letter-s"),
+        ("J", "letter-j"),
+        ("X", "letter-x"),
+        ("J", "letter-j"),
+        ("C", "letter-c"),
+        ("3", "letter-3"),
+    ]
+    assert index_letter(pinyin_key("（")[0]) == ("#", "letter-other")  # every anchor is ASCII

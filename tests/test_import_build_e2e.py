@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 
 from conftest import BuiltSite, copy_project
 from gongkai.build import Progress, build_site
@@ -59,3 +60,25 @@ def test_unseen_disclosure_import_builds(tmp_path: Path) -> None:
     paths = copy_project(tmp_path / "project", data)
     build_site(paths, Progress(False))
     assert "平安县民政局" in (paths.build / folder / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.skipif(not SAMPLES_PDF.exists(), reason="sample PDFs not available")
+def test_a_units_departmental_and_own_budget_of_one_year_import_side_by_side_and_build(tmp_path: Path) -> None:
+    """A 部门预算 and a 单位预算 of the same unit and year: ``--out data/`` gives the 部门 one the plain
+    ``2025-yusuan`` and the 单位 one ``2025-yusuan-danwei``; both build, the unit page lists both and its
+    figures count the unit once (the 部门预算)."""
+    data = data_folder(tmp_path / "import")
+    for pdf in ("putuo-shangwuwei-2025-yusuan-bumen.pdf", "putuo-shangwuwei-2025-yusuan-danwei.pdf"):
+        assert run_import("pdf", SAMPLES_PDF / pdf, "--out", data) == 0
+    unit = "shanghai-putuo/putuo-shangwuweiyuanhui"
+    documents = {
+        p.parent.name: yaml.safe_load(p.read_text(encoding="utf-8"))["document"]
+        for p in (data / "disclosures" / unit).glob("*/disclosure.yaml")
+    }
+    assert documents == {"2025-yusuan": "部门预算", "2025-yusuan-danwei": "单位预算"}
+    paths = copy_project(tmp_path / "project", data)
+    build_site(paths, Progress(False))
+    page = {name: (paths.build / unit / name / "index.html").read_text(encoding="utf-8") for name in documents}
+    assert "2025年度部门预算" in page["2025-yusuan"] and "2025年度单位预算" in page["2025-yusuan-danwei"]
+    unit_page = (paths.build / unit / "index.html").read_text(encoding="utf-8")
+    assert 'href="2025-yusuan/"' in unit_page and 'href="2025-yusuan-danwei/"' in unit_page

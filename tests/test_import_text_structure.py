@@ -196,3 +196,21 @@ def test_an_unnumbered_title_before_a_numbering_that_restarts_opens_a_group_of_i
         "生命健康专项经费情况说明",
         ["一、项目概述"],
     ]
+
+
+def test_glossary_terms_keep_their_printed_number_apart_and_wrapped_lines_with_a_colon_stay_definitions() -> None:
+    imported = read_disclosure_text(
+        "第四部分 名词解释\n（一）财政拨款收入：指区级财政当年拨付的资金。\n二、事业收入：指事业单位开展专业业务活动\n"
+        "取得的收入。主要是：服务收入。\n3.其他收入：指上述以外的收入。\n(4)基本支出：指保障机构正常运转的支出。\n"
+        "⑤“三公”经费：指公务用车购置及运行费、公务接待费。其中：公务用车\n- 机关运行经费：指行政单位的公用经费。\n",
+        "x.txt",
+    )
+    assert [(g.number, g.term) for g in imported.glossary] == [
+        ("一", "财政拨款收入"),
+        ("二", "事业收入"),
+        ("3", "其他收入"),
+        ("4", "基本支出"),
+        ("⑤", "“三公”经费"),
+        ("", "机关运行经费"),
+    ]
+    assert imported.glossary[1].definition == "指事业单位开展专业业务活动取得的收入。主要是：服务收入。"

@@ -21,6 +21,7 @@ from pypinyin import lazy_pinyin
 
 from gongkai.address import cell_id
 from gongkai.amounts import in_wanyuan
+from gongkai.documents import one_per_unit_year
 from gongkai.models import Disclosure, Table, TableRow, Unit
 from gongkai.tables import grand_total
 
@@ -237,11 +238,12 @@ class Facts:
 def facts(
     disclosures: Iterable[Disclosure], findings: Mapping[str, int], scores: Mapping[str, int] | None = None
 ) -> Facts:
-    """Every figure of ``disclosures`` in one frame; ``findings``: disclosure folder → findings count,
+    """Every figure of ``disclosures`` in one frame, one disclosure per unit, year and kind
+    (:func:`gongkai.documents.one_per_unit_year`); ``findings``: disclosure folder → findings count,
     ``scores``: disclosure folder → quality score (``docs/quality-score.md``), where worked out."""
     records: list[Fig] = []
     meta = []
-    for d in disclosures:
+    for d in one_per_unit_year(disclosures):
         records.extend(disclosure_records(d))
         path = region_path(d.unit)
         meta.append(

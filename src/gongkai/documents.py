@@ -8,7 +8,7 @@ parts (:func:`gongkai.schema.default_document`), so data written before the fiel
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import get_args
 
@@ -22,6 +22,23 @@ BUDGET_DOCUMENTS = ("部门预算", "单位预算")
 REPORT_DOCUMENTS = DOCUMENT_KINDS[4:]  # 整体支出绩效自评报告, 整体支出绩效评价报告, 项目绩效自评
 UNFILLED = "参考格式（未填写）"
 REPORT_KEY = "report"  # section ids of the 整体 report's text (as its page numbers them)
+
+
+def document_rank(d: Disclosure) -> int:
+    """Which of a unit's disclosures of one year and kind speaks for the unit in figures compared or summed
+    across units (lowest first): its 部门 document (which includes the unit's own 单位 figures), then the 单位
+    one, then a 绩效 report."""
+    return DOCUMENT_KINDS.index(d.document) if d.document in DOCUMENT_KINDS else len(DOCUMENT_KINDS)
+
+
+def one_per_unit_year(disclosures: Iterable[Disclosure]) -> list[Disclosure]:
+    """The disclosures (in their order) that speak for their unit, year and kind (:func:`document_rank`):
+    a 单位预算 published beside the 部门预算 is not counted twice."""
+    ranked = list(disclosures)
+    best: dict[tuple[str, str, int, str], Disclosure] = {}
+    for d in sorted(ranked, key=document_rank):
+        best.setdefault((d.unit.region_slug, d.unit.slug, d.year, d.kind), d)
+    return [d for d in ranked if best[(d.unit.region_slug, d.unit.slug, d.year, d.kind)] is d]
 
 
 def page_title(d: Disclosure) -> str:

@@ -24,13 +24,14 @@ from gongkai.schema import (
     OVERVIEW,
     PROJECT,
     SITE,
-    SLUG_OF_KIND,
     SLUG_RE,
     YEAR_MAX,
     YEAR_MIN,
     DisclosureDoc,
     TableDoc,
     default_document,
+    folder_name,
+    folder_names,
     validate,
 )
 from gongkai.tables import SPECS, csv_lines, read_table
@@ -205,12 +206,12 @@ def _load_disclosures(reader: _Reader, root: Path) -> list[Disclosure]:
     disclosures = [d for d in (_load_disclosure(reader, folder) for folder in inside) if d is not None]
     seen: dict[tuple[str, int, str], str] = {}
     for d in disclosures:
-        key = (d.unit.code or f"{d.unit.region_slug}/{d.unit.slug}", d.year, d.kind)  # no code: a slug per region
+        key = (d.unit.code or f"{d.unit.region_slug}/{d.unit.slug}", d.year, d.document)  # no code: a slug per region
         if key in seen:
             reader.error(
                 "disclosure-duplicate",
                 Location(f"{d.folder}/{DISCLOSURE.path}"),
-                f"与 {seen[key]} 是同一单位、同一年度、同一类型的公开",
+                f"与 {seen[key]} 是同一单位、同一年度的同一种公开（{d.document}）",
                 "同一份公开的更正请提高 revision 并替换原目录，不要另建目录。",
             )
         seen.setdefault(key, d.folder)
@@ -219,12 +220,12 @@ def _load_disclosures(reader: _Reader, root: Path) -> list[Disclosure]:
 
 def _folder_problems(reader: _Reader, folder: Path, doc: DisclosureDoc, ydoc: YamlDocument) -> bool:
     region, unit, name = folder.parts[-3:]
-    expected = f"{doc.year}-{SLUG_OF_KIND[doc.kind]}"
+    names = folder_names(doc.year, doc.kind, doc.document)
     ok = True
     for field, actual, wanted in (
         ("unit.region_slug", region, doc.unit.region_slug),
         ("unit.slug", unit, doc.unit.slug),
-        ("year", name, expected),
+        ("year", name, name if name in names else names[0]),
     ):
         if actual != wanted or not SLUG_RE.match(actual):
             ok = False
@@ -232,7 +233,7 @@ def _folder_problems(reader: _Reader, folder: Path, doc: DisclosureDoc, ydoc: Ya
                 "slug-mismatch",
                 Location(ydoc.rel, line=ydoc.line_of(tuple(field.split("."))), field=field),
                 f"目录名「{actual}」与数据中的「{wanted}」不一致",
-                "目录按 <region_slug>/<unit.slug>/<年度>-<juesuan|yusuan> 命名。",
+                "目录按 <region_slug>/<unit.slug>/<年度>-<juesuan|yusuan>[-<公开种类>] 命名（见 docs/data-format.md）。",
             )
     return ok
 
@@ -282,6 +283,16 @@ def _load_disclosure(reader: _Reader, folder: Path) -> Disclosure | None:
         project = _convert(reader, reader.yaml(path, PROJECT.model), convert.project_table)
         if project is not None:
             projects.append(project)
+    document = doc.document or default_document(
+        doc.title, doc.kind, doc.parts, overall.kind if overall else None, len(projects)
+    )
+    if folder.name not in folder_names(doc.year, doc.kind, document):  # 「-danwei」 on a derived 部门决算
+        reader.error(
+            "slug-mismatch",
+            Location(ydoc.rel, field="document"),
+            f"目录名「{folder.name}」与公开种类「{document}」不一致",
+            f"目录名应为「{folder_name(doc.year, doc.kind, document)}」，或在 disclosure.yaml 写明 document。",
+        )
     if len(reader.diagnostics) > before:
         return None
     return Disclosure(
@@ -303,8 +314,7 @@ def _load_disclosure(reader: _Reader, folder: Path) -> Disclosure | None:
         projects=tuple(projects),
         overall=overall,
         parts=tuple(doc.parts),
-        document=doc.document
-        or default_document(doc.title, doc.kind, doc.parts, overall.kind if overall else None, len(projects)),
+        document=document,
         data_files=data_files,
         contents=tuple(ContentsEntry(entry.table, entry.title) for entry in doc.contents),
     )

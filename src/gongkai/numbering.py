@@ -24,12 +24,20 @@ def style(text: str) -> int | None:
     return next((n for n, pattern in enumerate(LEVELS) if pattern.match(text)), None)
 
 
-def numbering(text: str) -> int | None:
-    """The number a numbered line prints: 「（十二）」 → 12, 「3.」 → 3, 「②」 → 2; None if unnumbered."""
+def split_numbering(text: str) -> tuple[str, str]:
+    """The printed number mark without its brackets and stops, and the text after it: 「（四）其他收入」 →
+    (「四」, 「其他收入」), 「1.基本支出」 → (「1」, 「基本支出」); ("", text) when the text is not numbered."""
     match = next((pattern.match(text) for pattern in LEVELS if pattern.match(text)), None)
     if match is None:
+        return "", text
+    return re.sub(r"[\s、.．()（）]", "", match.group(0)), text[match.end() :].lstrip()
+
+
+def numbering(text: str) -> int | None:
+    """The number a numbered line prints: 「（十二）」 → 12, 「3.」 → 3, 「②」 → 2; None if unnumbered."""
+    mark = split_numbering(text)[0]
+    if not mark:
         return None
-    mark = re.sub(r"[\s、.．()（）]", "", match.group(0))
     if "①" <= mark <= "⑳":
         return ord(mark) - ord("①") + 1
     if mark.isdigit():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from typing import NamedTuple
@@ -11,16 +12,19 @@ from markupsafe import Markup
 
 from gongkai import markup
 from gongkai.address import term_anchor
+from gongkai.documents import document_rank
 from gongkai.downloads import Download
 from gongkai.glossary import BacklinkRegistry
 from gongkai.markup import Section, html
 from gongkai.models import Corpus, Disclosure, GlossaryEntry
+from gongkai.numbering import split_numbering
 from gongkai.render_disclosure import RenderedPage, key_cards
 from gongkai.render_downloads import DOWNLOADS_PAGE, download_item
 from gongkai.table_html import wrap
 
 GLOSSARY_PAGE = "glossary/"
 ABOUT_PAGE = "about/"
+_LEADING_MARKS = re.compile(r"^[^\w（(]+")  # quotes, dashes, spaces before a term (a bracket may open its number)
 
 
 def disclosure_rows(
@@ -41,7 +45,7 @@ def by_unit(corpus: Corpus) -> dict[tuple[str, str], list[Disclosure]]:
     units: dict[tuple[str, str], list[Disclosure]] = defaultdict(list)
     for d in corpus.disclosures:
         units[(d.unit.region_slug, d.unit.slug)].append(d)
-    return {k: sorted(v, key=lambda d: (-d.year, d.kind)) for k, v in sorted(units.items())}
+    return {k: sorted(v, key=lambda d: (-d.year, d.kind, document_rank(d))) for k, v in sorted(units.items())}
 
 
 def home_page(corpus: Corpus, env: jinja2.Environment, badges: dict[str, str]) -> RenderedPage:
@@ -82,11 +86,23 @@ def home_page(corpus: Corpus, env: jinja2.Environment, badges: dict[str, str]) -
 
 
 def pinyin_key(term: str) -> tuple[str, str]:
-    """Sort terms as a Chinese index does: by pinyin (「三公」经费 under S), then by the term itself."""
+    """Sort terms as a Chinese index does: by pinyin (「三公」经费 under S), then by the term itself; a
+    printed number and punctuation in front are skipped (「（四）其他收入」 under Q)."""
     from pypinyin import lazy_pinyin
 
-    bare = term.lstrip('“"「')
+    bare, before = term, ""
+    while bare != before:  # 「“（一）财政拨款”」: a quote, then a number, then the term
+        before, bare = bare, _LEADING_MARKS.sub("", split_numbering(bare)[1])
     return "".join(lazy_pinyin(bare)).lower(), bare
+
+
+def index_letter(key: str) -> tuple[str, str]:
+    """The letter a sort key is listed under and its ASCII anchor: ``("Q", "letter-q")``; a key that does
+    not start with an ASCII letter or digit (a term of punctuation alone) goes under 「#」, ``letter-other``."""
+    first = key[:1]
+    if first.isascii() and first.isalnum():
+        return first.upper(), f"letter-{first.lower()}"
+    return "#", "letter-other"
 
 
 class Term(NamedTuple):
@@ -110,7 +126,7 @@ def glossary_page(corpus: Corpus, env: jinja2.Environment, registry: BacklinkReg
             printed[e.term].append((d, e))
     backlinks = registry.backlinks()
     keys = {term: pinyin_key(term) for term in entries}
-    groups: dict[str, list[Term]] = defaultdict(list)
+    groups: dict[tuple[str, str], list[Term]] = defaultdict(list)
     for term in sorted(entries, key=keys.__getitem__):
         entry = entries[term]
         anchor = term_anchor(term)
@@ -119,13 +135,12 @@ def glossary_page(corpus: Corpus, env: jinja2.Environment, registry: BacklinkReg
         ]
         uses = [(f"../{url}", title) for url, title in backlinks.get(anchor, [])]
         item = Term(anchor, term, entry.definition, "、".join(entry.aliases), others, uses)
-        groups[keys[term][0][:1].upper() or "#"].append(item)
+        groups[index_letter(keys[term][0])].append(item)
     macros = html(env, "site")
     letters = str(macros.letters(list(groups)))
     sections = [Section(f"全部名词（{len(entries)}个，按拼音排序）", "terms", letters)]
     sections += [
-        Section(letter, f"letter-{letter.lower()}", str(macros.terms(items)), level=3)
-        for letter, items in groups.items()
+        Section(letter, anchor, str(macros.terms(items)), level=3) for (letter, anchor), items in groups.items()
     ]
     lead = markup.paragraph(
         env,

@@ -69,6 +69,33 @@ DocumentKind = Literal[
 ]
 KIND_SLUGS = {"juesuan": "决算", "yusuan": "预算"}  # a disclosure folder's suffix (``2023-juesuan``) → kind
 SLUG_OF_KIND = {kind: slug for slug, kind in KIND_SLUGS.items()}
+# the document in a folder name (``2025-yusuan-danwei``): a unit publishes its 单位预算 beside its 部门预算
+DOCUMENT_SLUGS = {
+    "部门决算": "bumen",
+    "单位决算": "danwei",
+    "部门预算": "bumen",
+    "单位预算": "danwei",
+    "整体支出绩效自评报告": "zhengti-ziping",
+    "整体支出绩效评价报告": "zhengti-pingjia",
+    "项目绩效自评": "xiangmu-ziping",
+}
+DEFAULT_DOCUMENTS = ("部门决算", "部门预算")  # named by year and kind alone (``2025-yusuan``)
+
+
+def folder_name(year: int, kind: str, document: str) -> str:
+    """The folder (and URL) name of a disclosure: ``<year>-<kind-slug>`` for the 部门 document of its kind,
+    ``<year>-<kind-slug>-<document-slug>`` for another (``2025-yusuan-danwei``)."""
+    plain = f"{year}-{SLUG_OF_KIND[kind]}"
+    return plain if document in DEFAULT_DOCUMENTS else f"{plain}-{DOCUMENT_SLUGS[document]}"
+
+
+def folder_names(year: int, kind: str, document: str | None = None) -> tuple[str, ...]:
+    """The names a disclosure's folder may have: ``<year>-<kind-slug>`` for any document (so folders named
+    before documents got their own names keep their URLs) and ``<year>-<kind-slug>-<document-slug>``, of
+    ``document`` or, when it is not known yet, of any document."""
+    plain = f"{year}-{SLUG_OF_KIND[kind]}"
+    slugs = sorted(set(DOCUMENT_SLUGS.values())) if document is None else [DOCUMENT_SLUGS[document]]
+    return (plain, *(f"{plain}-{slug}" for slug in slugs))
 
 
 def default_document(title: str, kind: str, parts: Sequence[str], overall_kind: str | None, projects: int) -> str:

@@ -20,7 +20,8 @@ EXAMPLE = (
     "    gongkai import text 公开全文.txt --out data/disclosures/shanxi-changzhi-xiangyuan/xiangyuan-xinfangju/2023-juesuan\n"
     "    gongkai import xlsx 决算表.xlsx --out data/disclosures/地区网址名/单位网址名/2024-juesuan --unit-name 某县信访局\n"
     "    gongkai import docx 情况说明.docx --out … --year 2024 --force\n"
-    "输出目录名决定网址：<地区网址名>/<单位网址名>/<年度>-juesuan（或 -yusuan）。\n"
+    "输出目录名决定网址：<地区网址名>/<单位网址名>/<年度>-juesuan（或 -yusuan）；部门决算、部门预算以外的公开\n"
+    "再加公开种类，如单位预算 2025-yusuan-danwei（--out data/ 时自动命名）。\n"
     "单位名称、年度、类别从文件中读取，可用参数覆盖；未能识别的内容逐条列出（附行号），其余照常导入。"
 )
 FORMATS = {

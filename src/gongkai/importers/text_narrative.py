@@ -11,14 +11,16 @@ from dataclasses import dataclass
 
 from gongkai.importers.result import GlossaryItem, Section
 from gongkai.importers.text_parts import Line, Sink
-from gongkai.numbering import NUMERAL, numbering, style
+from gongkai.numbering import numbering, split_numbering, style
 
 HEADING_MAX = 40
 SHORT_SENTENCE_HEADING = 20  # 「（一）收入情况。」: a short phrase with a full stop is still a heading
 SHORT_NUMBERED_HEADING = 16  # 「1.履职效能。」 (longer 「1.…。」 lines are list items)
 SHORT_ANSWER = 4  # 「：无」, 「。无」
 SENTENCE_END = tuple("。；;！？!?：:")
-GLOSSARY_ENTRY = re.compile(rf"^[-•·\s]*(?:([{NUMERAL}百]+)、)?([^：:]{{1,60}})[：:](.+)$")
+GLOSSARY_ENTRY = re.compile(r"^([^：:]{1,60})[：:](.+)$")
+LIST_MARK = re.compile(r"^[-•·\s]+")
+NOT_A_TERM = re.compile(r"[。；;！？!?，,]")  # 「…公务接待费。其中：」: a wrapped definition, not a term
 LABEL = re.compile(r"^[^。，,；;！？!?、：:]{2,25}[:：]?$")  # 「预算执行情况」, 「人员编制情况:」
 INDENT = re.compile(r"^(\s{2,}|\u3000)")
 
@@ -169,15 +171,18 @@ def read_sections(lines: list[Line], sink: Sink) -> tuple[list[str], list[Sectio
 
 
 def read_glossary(lines: list[Line], sink: Sink) -> list[GlossaryItem]:
-    """「一、术语：解释」 lines (numbering optional, list dashes allowed); wrapped lines are joined."""
+    """「术语：解释」 lines; a printed number (「一、」, 「（四）」, 「1.」, 「(1)」, 「①」) goes to the entry's number,
+    never into its term; list dashes are dropped; wrapped lines (also one with a colon after a sentence) are
+    joined to the definition before."""
     items: list[GlossaryItem] = []
     for line in lines:
         text = line.plain
         if not text:
             continue
-        match = GLOSSARY_ENTRY.match(text)
-        if match and not line.is_row:
-            items.append(GlossaryItem(match.group(1) or "", match.group(2).strip(), match.group(3).strip()))
+        number, rest = split_numbering(LIST_MARK.sub("", text))
+        match = GLOSSARY_ENTRY.match(rest)
+        if match and not line.is_row and not NOT_A_TERM.search(match.group(1)):
+            items.append(GlossaryItem(number, match.group(1).strip(), match.group(2).strip()))
         elif items and not line.is_row:
             items[-1].definition += text
         else:

@@ -30,6 +30,8 @@ from gongkai.schema import (
     SLUG_OF_KIND,
     SLUG_RE,
     default_document,
+    folder_name,
+    folder_names,
 )
 from gongkai.tables import SPECS
 
@@ -57,8 +59,19 @@ class Target:
         local = identity.region[-1] if identity.region else ""
         own = identity.unit_name.removeprefix("".join(identity.region)) or identity.unit_name
         unit = unit_slug or slug_of(local, own) or "unit"
-        kind = SLUG_OF_KIND.get(identity.kind, "juesuan")
-        return cls((data / "disclosures" / region / unit / f"{identity.year}-{kind}").resolve(), region, unit, {})
+        name = folder_name(identity.year or 0, identity.kind or "决算", document_of(out))
+        return cls((data / "disclosures" / region / unit / name).resolve(), region, unit, {})
+
+
+def document_of(out: ImportedDisclosure) -> str:
+    """What the imported document is (``disclosure.yaml`` ``document``): 部门预算, 单位预算 …"""
+    return default_document(
+        out.identity.title,
+        out.identity.kind,
+        out.parts,
+        str(out.overall["kind"]) if out.overall else None,
+        len(out.projects),
+    )
 
 
 _SUFFIX = re.compile(r"(?:省|市|区|县|自治州|自治县|旗)$")
@@ -84,17 +97,21 @@ def check_target(out: ImportedDisclosure, target: Target) -> list[Diagnostic]:
             problems.append(
                 (name, f"网址名「{slug}」不合规（只能用小写字母、数字和连字符），请用 --{name.replace('_', '-')}")
             )
-    expected = f"{identity.year}-{SLUG_OF_KIND.get(identity.kind, '')}"
-    if identity.year is not None and target.folder.name != expected:
-        problems.append(("out", f"输出目录名应为「{expected}」（年度-类别），实际为「{target.folder.name}」"))
+    if identity.year is not None and identity.kind in SLUG_OF_KIND:
+        names = folder_names(identity.year, identity.kind, document_of(out))
+        if target.folder.name not in names:
+            expected = "」或「".join(names)
+            problems.append(
+                ("out", f"输出目录名应为「{expected}」（年度-类别[-公开种类]），实际为「{target.folder.name}」")
+            )
     return [
         Diagnostic(
             "import-identity-missing",
             Severity.ERROR,
             Location(out.source_file, field=field),
             message,
-            "输出目录为 data/disclosures/<地区网址名>/<单位网址名>/<年度>-juesuan，例如 --out data/disclosures/"
-            "shanxi-changzhi-xiangyuan/xiangyuan-xinfangju/2023-juesuan",
+            "输出目录为 data/disclosures/<地区网址名>/<单位网址名>/<年度>-juesuan（单位决算等可加 -danwei），例如 --out "
+            "data/disclosures/shanxi-changzhi-xiangyuan/xiangyuan-xinfangju/2023-juesuan；或 --out data/ 自动命名",
         )
         for field, message in problems
     ]
@@ -193,13 +210,7 @@ def _disclosure_doc(out: ImportedDisclosure, target: Target) -> dict[str, Any]:
         },
         "year": identity.year,
         "kind": identity.kind,
-        "document": default_document(
-            identity.title,
-            identity.kind,
-            out.parts,
-            str(out.overall["kind"]) if out.overall else None,
-            len(out.projects),
-        ),
+        "document": document_of(out),
         "published": identity.published,
         "revision": 1,
         "currency_unit": "万元",
