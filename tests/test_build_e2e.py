@@ -58,11 +58,14 @@ def test_every_chart_has_svg_title_summary_and_data_table(built_site: BuiltSite)
         figures = re.findall(r'<figure class="gk-chart".*?</figure>', html, re.S)
         assert figures, url
         for figure in figures:
-            src = re.search(r'<img src="([^"]+\.svg)" alt="([^"]+)"', figure)
+            src = re.search(r'<img src="([^"]+\.svg)" alt="([^"]+)" width="(\d+)" height="(\d+)"', figure)
             assert src, figure[:200]
-            svg = built_site.paths.build / url / src.group(1)
-            assert svg.is_file() and "<svg" in svg.read_text(encoding="utf-8")
-            assert re.search(r"<figcaption>图?\d?\s?[\u4e00-\u9fff]", figure)
+            svg = (built_site.paths.build / url / src.group(1)).read_text(encoding="utf-8")
+            # the <img> is the SVG's own size (no shift when it loads); its one visible title is the caption
+            assert f'width="{src.group(3)}" height="{src.group(4)}"' in svg[: svg.index(">")]
+            caption = re.search(r"<figcaption>([^<]+)", figure)
+            assert caption and re.match(r"图?\d?\s?[\u4e00-\u9fff]", caption.group(1))
+            assert f"<title>{caption.group(1)}</title>" in svg and f">{caption.group(1)}</text>" not in svg
             assert 'class="gk-chart-summary"' in figure and "<table" in figure
 
 

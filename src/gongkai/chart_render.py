@@ -19,7 +19,7 @@ BATCH = 8  # charts per task sent to a worker
 
 def render(chart: charts.ChartData) -> bytes:
     """One chart's SVG (pure: the same data always gives the same bytes)."""
-    return charts.to_svg(charts.build_chart(chart)).encode("utf-8")
+    return charts.to_svg(charts.build_chart(chart), chart.caption).encode("utf-8")
 
 
 def _render_batch(batch: Sequence[charts.ChartData]) -> list[bytes]:

@@ -8,6 +8,7 @@ rendered at build time to static SVG (readable with JavaScript off, nothing load
 from __future__ import annotations
 
 import functools
+import html
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -25,8 +26,10 @@ FONT_DIRECTORY = "/usr/share/fonts/opentype/noto"  # Debian fonts-noto-cjk
 FONT_FAMILY = '"Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", sans-serif'
 WIDTH = 340  # px, the whole SVG (autosize "fit"): a 390 px phone's text column holds it unscaled, even in 大字模式
 FONT_SIZE = 16  # px, every text of a chart: ≥ 16 px as read on a phone (大字模式 included, docs/accessibility)
-TITLE_SIZE = 17
-TITLE_CHARACTERS = 19  # a longer title is drawn on two lines
+GROUPED_HEIGHT = 240  # px, a vertical bar chart
+BAR_ROW = 40  # px, a row of a horizontal bar chart with one bar
+BAR_STEP, BAR_GAP = 22, 12  # px per bar of a row with several bars, and between rows
+AXIS_TITLE, LEGEND = 34, 30  # px, the value axis's title (the unit) and a legend below the chart
 LABEL_WIDTH = 130  # px of a horizontal bar chart's category labels (two lines of up to 8 characters)
 PALETTE = ("#2f6db5", "#e5862d", "#3b9a68", "#c8484f", "#7d62b3", "#8c6d4f", "#d46fa8", "#6f7780")
 TEXT_COLOR = "#333333"
@@ -186,28 +189,33 @@ def build_chart(data: ChartData) -> Chart:
     return _BUILDERS[data.kind](data)
 
 
-def _title(caption: str) -> str | list[str]:
-    """The chart's title, in lines of at most :data:`TITLE_CHARACTERS` characters (one line when it fits)."""
-    if len(caption) <= TITLE_CHARACTERS:
-        return caption
-    lines = -(-len(caption) // TITLE_CHARACTERS)
-    step = -(-len(caption) // lines)
-    return [caption[start : start + step] for start in range(0, len(caption), step)]
+def size(data: ChartData) -> tuple[int, int]:
+    """The whole SVG's width and height in px, known before it is drawn (autosize 「fit」 fits axes and
+    legend inside): the page writes them on the ``<img>``, so nothing below moves when the chart loads.
+    Vertical bars are :data:`GROUPED_HEIGHT` high; horizontal bars get a row per name (one bar
+    :data:`BAR_ROW` high, several bars :data:`BAR_STEP` each) below the unit's axis title and its legend."""
+    if data.kind == "grouped-bar":
+        return WIDTH, GROUPED_HEIGHT
+    rows, bars = (data.series, data.categories) if data.kind == "change" else (data.categories, data.series)
+    row = BAR_ROW if len(bars) < 2 else BAR_STEP * len(bars) + BAR_GAP
+    return WIDTH, len(rows) * row + AXIS_TITLE + (LEGEND if len(bars) > 1 else 0)
 
 
-def _top_level(data: ChartData, fit: Literal["fit", "fit-x"]) -> dict[str, Any]:
-    """Title, size and configuration of every chart: the whole SVG :data:`WIDTH` wide, every text
-    :data:`FONT_SIZE` or larger (no ARIA labels on marks: Vega writes them in English; the page gives
-    the summary and the table)."""
+def _top_level(data: ChartData) -> dict[str, Any]:
+    """Size and configuration of every chart: the whole SVG :func:`size`, every text :data:`FONT_SIZE` or
+    larger.  No title drawn: the page's figure caption is the chart's one visible title (the SVG file
+    names itself in its ``<title>``, :func:`to_svg`).  No ARIA labels on marks: Vega writes them in
+    English; the page gives the summary and the table."""
+    width, height = size(data)
     return {
-        "title": _title(data.caption),
-        "autosize": alt.AutoSizeParams(type=fit, contains="padding"),
+        "width": width,
+        "height": height,
+        "autosize": alt.AutoSizeParams(type="fit", contains="padding"),
         "config": alt.Config(
             font=FONT_FAMILY,
             background="white",
             aria=False,
             view=alt.ViewConfig(stroke=None),
-            title=alt.TitleConfig(fontSize=TITLE_SIZE, anchor="start", color=TEXT_COLOR),
             axis=alt.AxisConfig(labelFontSize=FONT_SIZE, titleFontSize=FONT_SIZE, labelColor=TEXT_COLOR),
             legend=alt.LegendConfig(labelFontSize=FONT_SIZE, labelColor=TEXT_COLOR),
         ),
@@ -265,8 +273,6 @@ def _layers(
     bar: dict[str, Any],
     label: dict[str, Any],
     text: str,
-    size: dict[str, Any],
-    fit: Literal["fit", "fit-x"],
 ) -> alt.LayerChart:
     """Bars and, at the end of each, its ``text`` field (the figure as printed, or a share)."""
     bars = alt.Chart(mark=alt.MarkDef(type="bar", **bar), encoding=alt.FacetedEncoding(**encoding))
@@ -275,7 +281,7 @@ def _layers(
         encoding=alt.FacetedEncoding(**{k: v for k, v in encoding.items() if k != "color"}, text=alt.Text(f"{text}:N")),
     )
     # The data on the layer, not on each mark: Altair copies every layer when it combines them.
-    return alt.LayerChart(data=_data(rows), layer=[bars, texts], **size, **_top_level(data, fit))
+    return alt.LayerChart(data=_data(rows), layer=[bars, texts], **_top_level(data))
 
 
 def _value_axis(data: ChartData) -> alt.Axis:
@@ -309,8 +315,7 @@ def _horizontal(data: ChartData, rows_by: Literal["category", "series"]) -> alt.
         "x": alt.X("value:Q", axis=_value_axis(data), scale=alt.Scale(range=_BAR_RANGE)),
         "color": _color(within, names[within]),
     }
-    size = {"width": WIDTH, "height": alt.Step(22 if len(names[within]) > 1 else 40)}  # step per bar
-    return _layers(data, _records(data.data), encoding, {}, _END_LABEL, "label", size, "fit-x")
+    return _layers(data, _records(data.data), encoding, {}, _END_LABEL, "label")
 
 
 def _share_bars(data: ChartData) -> alt.LayerChart:
@@ -326,7 +331,7 @@ def _share_bars(data: ChartData) -> alt.LayerChart:
         ),
         "color": alt.ColorValue(PALETTE[0]),
     }
-    return _layers(data, rows, encoding, {}, _END_LABEL, "text", {"width": WIDTH, "height": alt.Step(40)}, "fit-x")
+    return _layers(data, rows, encoding, {}, _END_LABEL, "text")
 
 
 def _grouped_bars(data: ChartData) -> alt.LayerChart:
@@ -340,7 +345,7 @@ def _grouped_bars(data: ChartData) -> alt.LayerChart:
     }
     bar = {"size": min(44, WIDTH * 7 // (10 * len(categories) * len(series)))}
     label = {"align": "center", "baseline": "bottom", "dy": -3}
-    return _layers(data, _records(data.data), encoding, bar, label, "label", {"width": WIDTH, "height": 240}, "fit")
+    return _layers(data, _records(data.data), encoding, bar, label, "label")
 
 
 _BUILDERS: dict[str, Callable[[ChartData], Chart]] = {
@@ -366,9 +371,13 @@ def _register_fonts() -> None:
         vl_convert.register_font_directory(FONT_DIRECTORY)
 
 
-def to_svg(chart: Chart) -> str:
-    """Static SVG of ``chart``: text as ``<text>`` in :data:`FONT_FAMILY`, no external requests."""
+def to_svg(chart: Chart, title: str = "") -> str:
+    """Static SVG of ``chart``: text as ``<text>`` in :data:`FONT_FAMILY`, no external requests; ``title``
+    (the figure's caption) as its ``<title>``, which a browser shows for the file opened alone."""
     _register_fonts()
     # Not validated against the schema here (a fifth of the cost of a chart): the tests validate every kind.
     svg: str = vl_convert.vegalite_to_svg(chart.to_dict(validate=False), allowed_base_urls=[])
+    if title:
+        head = svg.index(">", svg.index("<svg")) + 1
+        svg = f"{svg[:head]}<title>{html.escape(title, quote=False)}</title>{svg[head:]}"
     return svg

@@ -16,7 +16,7 @@ import jinja2
 import jinja2.nodes
 from markupsafe import Markup
 
-from gongkai.charts import ChartData, decimal_text, shares, summarize
+from gongkai.charts import ChartData, decimal_text, shares, size, summarize
 from gongkai.glossary import LinkScope, escape
 from gongkai.models import Cell, TextSection
 from gongkai.money import amount_attrs, is_currency, text_attrs
@@ -189,8 +189,21 @@ def figure(env: jinja2.Environment, chart: ChartData, svg_href: str) -> str:
         for datum, pct in zip(chart.data, percents, strict=True)
     ]
     multi = len(chart.series) > 1
+    width, height = size(chart)  # on the <img>: the page keeps its place while the lazy SVG loads
     return str(
-        macros.figure(chart.key, chart.caption, summary, chart.note, svg_href, chart.unit, multi, share_column, rows)
+        macros.figure(
+            chart.key,
+            chart.caption,
+            summary,
+            chart.note,
+            svg_href,
+            width,
+            height,
+            chart.unit,
+            multi,
+            share_column,
+            rows,
+        )
     )
 
 

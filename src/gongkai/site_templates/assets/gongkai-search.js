@@ -357,6 +357,14 @@
     }
   }
 
+  /* 手机上搜索框全屏时，Material 锁住页面滚动（body[data-md-scrolllock]，原位置记在 body.style.top），
+     关闭搜索 100 毫秒后才解锁并滚回原位置（patches/scrolllock）。读者点了结果就要去那一节：在即时导航
+     滚到那一节之前先解锁，并清掉记下的位置，Material 解锁时就没有位置可恢复，不会把页面滚回去 */
+  function releaseScrollLock() {
+    document.body.removeAttribute("data-md-scrolllock");
+    document.body.style.top = "";
+  }
+
   function resultLinks() {
     return Array.prototype.slice.call(document.querySelectorAll(".gk-search .md-search-result__link"));
   }
@@ -429,6 +437,7 @@
     });
     $(".gk-search .md-search-result__list").addEventListener("click", function (event) {
       if (event.target.closest("a")) {
+        releaseScrollLock();
         close();
       }
     });
@@ -503,28 +512,16 @@
     });
   }
 
-  /* 落地页：结果所指的一节要在屏幕上。手机上关闭搜索框时 Material 解除滚动锁定并恢复原来的滚动位置，
-     这可能晚于即时导航滚到这一节，所以在下一帧和稍后各看一次；读者已经自己滚动或触摸过就不再动 */
+  /* 落地页：结果所指的一节要在屏幕上（即时导航已滚到那里；标出查询词后再看一次，读者已滚动则不动） */
   function landOnSection() {
-    var target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    var target = window.gongkaiHashTarget(location.hash);
     if (!target || !new URLSearchParams(location.search).get("h")) {
       return;
     }
-    var moved = false;
-    var stop = function () {
-      moved = true;
-    };
-    window.addEventListener("wheel", stop, { once: true, passive: true });
-    window.addEventListener("touchstart", stop, { once: true, passive: true });
-    window.addEventListener("keydown", stop, { once: true });
-    var check = function () {
-      var top = target.getBoundingClientRect().top;
-      if (!moved && (top < 0 || top >= window.innerHeight)) {
-        target.scrollIntoView();
-      }
-    };
-    requestAnimationFrame(check);
-    setTimeout(check, 300);
+    var top = target.getBoundingClientRect().top;
+    if (top < 0 || top >= window.innerHeight) {
+      target.scrollIntoView();
+    }
   }
 
   function setUpPage() {

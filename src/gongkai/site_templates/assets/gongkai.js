@@ -178,17 +178,26 @@
     }
   }
 
+  // The element a URL fragment names (「#t01-r1-c1」, percent-encoded Chinese ids decoded), or null.
+  function hashTarget(hash) {
+    try {
+      return (hash && document.getElementById(decodeURIComponent(hash.slice(1)))) || null;
+    } catch (e) {
+      return null; // a malformed %-escape names nothing
+    }
+  }
+
   function tapFold(event) {
     var link = event.target.closest && event.target.closest("tbody.gk-fold a");
     if (link) {
       event.preventDefault();
       event.stopImmediatePropagation();
-      openBlank(document.getElementById(decodeURIComponent(link.hash.slice(1))));
+      openBlank(hashTarget(link.hash));
     }
   }
 
   function openTargetBlank() {
-    var target = window.location.hash && document.getElementById(decodeURIComponent(window.location.hash.slice(1)));
+    var target = hashTarget(window.location.hash);
     openBlank(target && target.closest("tbody.gk-blank"));
   }
 
@@ -198,7 +207,7 @@
   /* 目录链接：自己滚到那一节（Material 的即时导航接手页内链接时，有时只改网址不滚动），并关上抽屉 */
   function followContents(event) {
     var link = event.target.closest && event.target.closest(".gk-contents a, #" + DRAWER_ID + " a");
-    var target = link && document.getElementById(decodeURIComponent(link.hash.slice(1)));
+    var target = link && hashTarget(link.hash);
     if (!target) {
       return;
     }
@@ -399,6 +408,7 @@
 
   // Runs setUp on every page: after each instant navigation (Material's document$), else once loaded.
   // gongkai-search.js, loaded after this file, sets its own page up through it too.
+  window.gongkaiHashTarget = hashTarget; // for gongkai-search.js
   window.gongkaiOnPage = function (setUp) {
     if (window.document$ && typeof window.document$.subscribe === "function") {
       window.document$.subscribe(setUp);
