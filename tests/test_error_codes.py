@@ -30,7 +30,10 @@ NOT_CODES = {
     "demo-data",  # CLI command
     "not-applicable",  # CellState value
     "grouped-bar",  # chart kind
-    "fit-x",  # Vega-Lite autosize type
+    "letter-other",  # anchor on the glossary page
+    "zhengti-ziping",  # document slugs in folder names (schema.DOCUMENT_SLUGS)
+    "zhengti-pingjia",
+    "xiangmu-ziping",
     "inline-funds",  # importer parser state
     "svg-cache",  # cache folder
     "vl-convert-python",  # package name
