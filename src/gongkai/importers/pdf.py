@@ -19,6 +19,7 @@ from pdfminer.pdfparser import PDFSyntaxError
 from pdfplumber.utils.exceptions import PdfminerException
 
 from gongkai.diagnostics import InputError
+from gongkai.importers.identity import OWNER
 from gongkai.importers.pdf_grid import Assembled, Roles, read_rows, roles_for
 from gongkai.importers.pdf_pages import Page, PageTable, TextLine, read_page
 from gongkai.importers.report import finish_report
@@ -26,15 +27,17 @@ from gongkai.importers.result import ImportedDisclosure, ImportedTable
 from gongkai.importers.source import fail
 from gongkai.importers.templates import normal_title, recognise_title
 from gongkai.importers.text import read_disclosure_text
-from gongkai.importers.text_parts import continued
-from gongkai.importers.text_tables import CURRENCY, NO_DATA
+from gongkai.importers.text_parts import TABLE_MARKER, continued
+from gongkai.importers.text_tables import CURRENCY, NO_DATA, YEAR
 from gongkai.importers.text_tables import NOTE as TABLE_NOTE
-from gongkai.tables import TableSpec
+from gongkai.tables import PAGE, SIDE, TableSpec
 
 MAX_PAGES = 300
 NOTE = re.compile(f"{TABLE_NOTE.pattern}|{NO_DATA.pattern}")
 PAGE_NUMBER = re.compile(r"^[-—\s]*\d{1,3}[-—\s]*$|^第\s*\d+\s*页")
 QUOTES_ONLY = re.compile(r"^[“”\"'‘’\s]+$")
+# the lines a county table prints between its title and its ruling: 公开NN表, 部门名称, 年度, 金额单位
+FURNITURE = re.compile(f"{TABLE_MARKER.pattern}|{OWNER.pattern}|{YEAR.pattern}|{CURRENCY.pattern}")
 
 
 @dataclass
@@ -89,7 +92,7 @@ def import_pdf(data: bytes, file: str) -> ImportedDisclosure:
         )
     reading = _read(pages)
     out = _narrative(reading, file)
-    out.tables = [_imported(found) for found in reading.tables]
+    out.tables = [_imported(found) for found in reading.tables if _readable(found, reading)]
     out.source_sha256 = hashlib.sha256(data).hexdigest()
     kind_part = f"{out.identity.kind or '决算'}表"
     if out.tables and kind_part not in out.parts:
@@ -112,7 +115,8 @@ def _read(pages: list[Page]) -> Reading:
     toc_pages = _take_toc(pages, reading)
     current: Found | None = None
     for page in pages:
-        if page.number in toc_pages:
+        if page.number in toc_pages:  # the cover printed above the 目录 on its page stays
+            reading.narrative += [line for line in page.lines if line.top < toc_pages[page.number]]
             continue
         items: list[tuple[float, TextLine | PageTable]] = [(line.top, line) for line in page.lines]
         items += [(table.top, table) for table in page.tables]
@@ -145,10 +149,14 @@ def _place_table(table: PageTable, above: list[TextLine], current: Found | None,
     """A table with its title above it starts a new table; one without continues the open one."""
     above = above + [TextLine(table.page, table.top, text) for text in table.captions]
     spec, title, title_at = None, "", len(above)
-    for index in range(len(above) - 1, max(len(above) - 5, -1), -1):
+    looked = 0
+    for index in range(len(above) - 1, -1, -1):
         spec = recognise_title(above[index].text)
         if spec is not None:
             title, title_at = above[index].text.strip(), index
+            break
+        looked += not FURNITURE.search(above[index].text.strip())
+        if looked == 4:
             break
     unit = "万元"
     for line in above[title_at:]:
@@ -178,23 +186,36 @@ def _place_table(table: PageTable, above: list[TextLine], current: Found | None,
     return found
 
 
-def _take_toc(pages: list[Page], reading: Reading) -> set[int]:
-    """The 目录: its page, and the pages after it that hold only short entries."""
+def _take_toc(pages: list[Page], reading: Reading) -> dict[int, float]:
+    """The 目录: its page from the 「目录」 line down, and the pages after it that hold only short
+    entries (page → where the 目录 starts on it)."""
     start = next((p for p in pages if any(normal_title(line.text) == "目录" for line in p.lines)), None)
     if start is None:
-        return set()
-    taken = {start.number}
-    reading.toc = [line.text for line in start.lines if normal_title(line.text) != "目录"]
+        return {}
+    top = next(line.top for line in start.lines if normal_title(line.text) == "目录")
+    taken = {start.number: top}
+    reading.toc = [line.text for line in start.lines if line.top > top]
     for page in pages[start.number :]:
         if page.tables or not page.lines or any(len(line.text) > 40 or "。" in line.text for line in page.lines):
             break
-        taken.add(page.number)
+        taken[page.number] = 0.0
         reading.toc += [line.text for line in page.lines]
     return taken
 
 
+def _readable(found: Found, reading: Reading) -> bool:
+    """A table whose heads name none of its spec's figure columns is not written (its CSV would not
+    load): every printed cell of it is listed unplaced, with its page."""
+    if set(found.spec.amounts) & found.assembled.printed:
+        return True
+    reading.unplaced += found.assembled.unplaced
+    for row in found.assembled.rows():
+        reading.unplaced.append((int(row[PAGE]), "\t".join(v for k, v in row.items() if k != PAGE and v)))
+    return False
+
+
 def _imported(found: Found) -> ImportedTable:
-    header = found.assembled.header()
+    header = tuple(c for c in found.assembled.header() if c != SIDE or "行次" not in found.assembled.printed)
     rows = [[row.get(column, "") for column in header] for row in found.assembled.rows()]
     no_data = any("本表无数据" in note or "本表为空" in note for note in found.notes)
     table = ImportedTable(found.spec.id, found.title, found.unit, no_data, found.notes, rows, header, found.pages)

@@ -18,6 +18,7 @@ from gongkai.importers.templates import column_for, normal_head
 from gongkai.tables import PAGE, SIDE, TableSpec
 
 CODE = re.compile(r"^\d{1,7}$")
+CODE_ROW = re.compile(r"^\d{3,7}$")  # a row starting with a 科目代码 is data, its figures blank or not
 ITEM = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+\s*[.．、]\s*\D)")  # a numbered line item: data
 AMOUNT_LIKE = re.compile(r"^-?[\d,，]+\.\d+$|^-?\d{1,3}(?:[,，]\d{3})+$")
 TOTALS = ("合计", "总计", "人员经费合计", "公用经费合计")
@@ -60,13 +61,18 @@ class Assembled:
 
 
 def header_rows(rows: list[list[str | None]]) -> int:
-    """How many rows at the top are header: those before the first row holding a figure or a code."""
+    """How many rows at the top are header: those before the first row holding a figure or a code, or
+    a 合计 line printed last (an empty table: its total line only)."""
     for index, row in enumerate(rows):
         cells = [c or "" for c in row]
         if any(AMOUNT_LIKE.match(c.strip()) or ITEM.match(c.strip()) for c in cells):
             return index
         first = next((c.strip() for c in cells if c.strip()), "")
-        if re.match(r"^\d{3}$", first) or (None not in row and not any(c.strip() for c in cells) and index > 0):
+        if (
+            CODE_ROW.match(first)
+            or (first in TOTALS and index == len(rows) - 1)
+            or (None not in row and not any(c.strip() for c in cells) and index > 0)
+        ):
             return index
     return len(rows)
 
@@ -82,7 +88,7 @@ def roles_for(spec: TableSpec, heads: list[str]) -> Roles:
             role = "row_no"
         elif "名称" in h or h.endswith("项目") or h in ("收入", "支出"):
             role = "name"
-        elif any(k in h for k in ("编码", "代码")) or h.endswith(("类", "款", "项")):
+        elif any(k in h for k in ("编码", "代码")) or (h.endswith(("类", "款", "项")) and not column_for(spec, h)):
             role = "code"
         else:
             base = h[: -len("预算数")] if spec.id == "09" and h.endswith(BUDGET_ACTUAL) else h
@@ -117,10 +123,9 @@ def read_rows(
         cells = [_text(c) for c in raw]
         if not any(cells):
             continue
-        for block in range(roles.blocks):
-            row = _block_row(spec, roles, cells, block, page, into)
-            if row is None:
-                continue
+        for row, block in _spanned_totals(
+            [(_block_row(spec, roles, cells, b, page, into), b) for b in range(roles.blocks)]
+        ):
             if row.get("科目名称") in ("人员经费合计", "公用经费合计") and roles.blocks > 1:
                 into.totals.append(row)
             else:
@@ -128,6 +133,28 @@ def read_rows(
         for index, (role, _, _) in enumerate(roles.columns):
             if not role and index < len(cells) and cells[index]:
                 into.unplaced.append((page, cells[index]))
+
+
+def _spanned_totals(
+    rows: list[tuple[dict[str, str] | None, int]],
+) -> list[tuple[dict[str, str], int]]:
+    """The rows of one printed line, a total label printed across the blocks (「公用经费合计」 in the
+    first 公用经费 block, its figure in the last) joined with the figure: one row, in the label's block."""
+    out: list[tuple[dict[str, str], int]] = []
+    for row, block in rows:
+        if row is None:
+            continue
+        label = out[-1][0] if out else None
+        spanned = label is not None and label.get("科目名称") in TOTALS and not _figures(label)
+        if label is not None and spanned and _figures(row) and not (row.get("科目代码") or row.get("科目名称")):
+            label.update(_figures(row))
+            continue
+        out.append((row, block))
+    return out
+
+
+def _figures(row: dict[str, str]) -> dict[str, str]:
+    return {k: v for k, v in row.items() if v and k not in (PAGE, SIDE, "科目代码", "科目名称", "项目", "行次")}
 
 
 def _block_row(
@@ -156,7 +183,7 @@ def _block_row(
             amounts.setdefault(column, text)
     if name in ("类", "款", "项"):
         name = ""
-    if not (code or name or any(amounts.values())):
+    if not (code or name or any(amounts.values()) or row.get("行次")):  # a numbered line is a row, blank or not
         return None
     key = "科目名称" if "科目名称" in spec.keys else "项目"
     if "科目代码" in spec.keys:
@@ -188,7 +215,12 @@ def _three_public(roles: Roles, heads: list[str], rows: list[list[str | None]], 
                 continue
             which = label or ("决算数" if normal_head(heads[index]).endswith("决算数") else "预算数")
             lines[which][column] = cells[index]
-    into.blocks[0].extend(lines.values())
+    printed = {row["项目"]: row for row in into.blocks[0]}
+    for label, line in lines.items():  # a table continued on the next page fills the same two lines
+        if label in printed:
+            printed[label].update({k: v for k, v in line.items() if k not in (PAGE, "项目") and v})
+        else:
+            into.blocks[0].append(line)
 
 
 def _text(cell: str | None) -> str:

@@ -15,6 +15,7 @@ from typing import Any
 
 from gongkai.importers.pdf_grid import header_rows
 from gongkai.importers.templates import recognise_title
+from gongkai.importers.text_grid_table import is_column_numbers
 
 _ASCII_END = re.compile(r"[A-Za-z0-9%.]$")
 _ASCII_START = re.compile(r"^[A-Za-z0-9]")
@@ -92,6 +93,8 @@ def _table(table: Any, page: int) -> PageTable:
     lefts = _column_lefts(table)
     heads = [""] * len(lefts)
     for row_index in range(count):
+        if is_column_numbers([(c or "").strip() for c in grid[row_index]]):
+            continue  # 栏次 (「栏次 | | 1 | 2」): column numbers, not heads
         for cell_index, box in enumerate(rows_of_cells[row_index].cells):
             text = grid[row_index][cell_index]
             if box is None or not text:
