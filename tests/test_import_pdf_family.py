@@ -24,13 +24,11 @@ from import_helpers import SEEDS, data_folder, only_disclosure
 PDFS = Path(__file__).resolve().parent / "fixtures" / "pdf"
 SEED_002 = SEEDS / "002_f64002770984a7bf.txt"
 needs_seeds = pytest.mark.skipif(not SEED_002.is_file(), reason="../shared/seeds/ is not there")
-# 公开10 prints its section lines (一、政府采购情况 …) above each block's header: not read from a PDF yet
-NOT_YET = {"10"}
 
 
-def _import(kind: str, source: Path, out: Path) -> dict[str, list[list[str]]]:
+def _import(kind: str, source: Path, out: Path, *extra: str) -> dict[str, list[list[str]]]:
     """The CSV tables ``gongkai import`` writes, without the PDF's 页码 column."""
-    args = ["import", kind, str(source), "--out", str(out), "--region", "山西省,长治市,襄垣县"]
+    args = ["import", kind, str(source), "--out", str(out), "--region", "山西省,长治市,襄垣县", *extra]
     run(_parser().parse_args(args))
     tables = {}
     for path in sorted((out / "tables").glob("*.csv")):
@@ -62,13 +60,14 @@ def test_county_ten_table_pdf_gives_the_tables_of_the_text_import_cell_by_cell(
 ) -> None:
     out = data_folder(tmp_path) / "disclosures" / "r" / "u" / "2023-juesuan"
     tables = _import("pdf", PDFS / "seed-002.pdf", out)
-    assert tables == {name: rows for name, rows in text_002[1].items() if name[-2:] not in NOT_YET}
+    assert tables == text_002[1]
     read, text = _disclosure(out), _disclosure(text_002[0])
     assert (out / "glossary.yaml").read_text(encoding="utf-8").splitlines()[1:] == (
         text_002[0] / "glossary.yaml"
     ).read_text(encoding="utf-8").splitlines()[1:]
     assert _titles(read) == _titles(text)
     assert (read.unit.name, read.year, read.kind) == ("襄垣县信访局", 2023, "决算")
+    assert [entry.table for entry in read.contents] == [f"{n:02d}" for n in range(1, 11)]  # 目录 「…表..... 3」
     check_corpus(load_corpus(out.parents[3]))
 
 
@@ -77,11 +76,12 @@ def test_header_not_repeated_over_pages_and_an_unruled_table_is_reported_not_dro
     text_002: tuple[Path, dict[str, list[list[str]]]], tmp_path: Path
 ) -> None:
     out = data_folder(tmp_path) / "disclosures" / "r" / "u" / "2023-juesuan"
-    tables = _import("pdf", PDFS / "seed-002-no-repeat-unruled-02.pdf", out)
+    tables = _import("pdf", PDFS / "seed-002-no-repeat-unruled-02.pdf", out, "--partial")
     # 公开02 is printed without ruling lines: pdfplumber finds no cells, the text reader no whole table
-    assert tables == {name: rows for name, rows in text_002[1].items() if name[-2:] not in NOT_YET | {"02"}}
+    assert tables == {name: rows for name, rows in text_002[1].items() if name != "gongkai02"}
     imported = import_pdf((PDFS / "seed-002-no-repeat-unruled-02.pdf").read_bytes(), "x.pdf")
-    assert any(d.code == "import-truncated-table" and "公开02表" in d.message for d in imported.diagnostics)
+    missing = [d.message for d in imported.diagnostics if d.code == "import-table-missing"]
+    assert missing == ["目录列出的公开02表（收入决算表）在正文中有表名，但表格未能导入"]  # exit 1 without --partial
     share = next(line for line in imported.summary if line.startswith("金额："))
     assert not share.endswith("（100.0%）")  # its figures are counted as not carried
 
@@ -133,3 +133,14 @@ def test_three_public_continued_on_the_next_page_fills_the_same_two_lines() -> N
     read_rows(spec, roles_for(spec, heads), heads, [["", ""]], 14, into)
     read_rows(spec, roles_for(spec, heads), heads, [["1.00", "0.50"]], 15, into)
     assert [(r["项目"], r["合计"]) for r in into.rows()] == [("预算数", "1.00"), ("决算数", "0.50")]
+
+
+def test_section_lines_and_heads_printed_again_inside_a_numbered_table() -> None:
+    spec = SPECS["10"]
+    heads = ["项目", "行次", "统计数"]
+    rows: list[list[str | None]] = [["合计", "1", "18.11"], ["二、机关运行经费", "", ""], ["项目", "", "统计数"]]
+    rows.append(["(一) 行政单位", "5", "13.19"])
+    into = Assembled(spec)
+    read_rows(spec, roles_for(spec, heads), heads, rows, 15, into)
+    assert [(r["行次"], r["统计数"]) for r in into.rows()] == [("1", "18.11"), ("5", "13.19")]
+    assert into.unplaced == [(15, "二、机关运行经费")]  # listed, not a row

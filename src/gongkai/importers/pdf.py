@@ -27,7 +27,7 @@ from gongkai.importers.result import ImportedDisclosure, ImportedTable
 from gongkai.importers.source import fail
 from gongkai.importers.templates import normal_title, recognise_title
 from gongkai.importers.text import read_disclosure_text
-from gongkai.importers.text_parts import TABLE_MARKER, continued
+from gongkai.importers.text_parts import TABLE_MARKER, TOC_LINE, continued
 from gongkai.importers.text_tables import CURRENCY, NO_DATA, YEAR
 from gongkai.importers.text_tables import NOTE as TABLE_NOTE
 from gongkai.tables import PAGE, SIDE, TableSpec
@@ -194,12 +194,12 @@ def _take_toc(pages: list[Page], reading: Reading) -> dict[int, float]:
         return {}
     top = next(line.top for line in start.lines if normal_title(line.text) == "目录")
     taken = {start.number: top}
-    reading.toc = [line.text for line in start.lines if line.top > top]
+    reading.toc = [TOC_LINE.sub("", line.text).strip() for line in start.lines if line.top > top]
     for page in pages[start.number :]:
         if page.tables or not page.lines or any(len(line.text) > 40 or "。" in line.text for line in page.lines):
             break
         taken[page.number] = 0.0
-        reading.toc += [line.text for line in page.lines]
+        reading.toc += [TOC_LINE.sub("", line.text).strip() for line in page.lines]
     return taken
 
 

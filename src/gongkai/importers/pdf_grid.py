@@ -121,7 +121,7 @@ def read_rows(
         return
     for raw in rows:
         cells = [_text(c) for c in raw]
-        if not any(cells):
+        if not any(cells) or _repeats_heads(cells, heads):
             continue
         for row, block in _spanned_totals(
             [(_block_row(spec, roles, cells, b, page, into), b) for b in range(roles.blocks)]
@@ -133,6 +133,15 @@ def read_rows(
         for index, (role, _, _) in enumerate(roles.columns):
             if not role and index < len(cells) and cells[index]:
                 into.unplaced.append((page, cells[index]))
+
+
+def _repeats_heads(cells: list[str], heads: list[str]) -> bool:
+    """A line printing the column heads again inside the table (公开10's 「项目 | | 统计数」 under each block)."""
+    filled = [(index, cell) for index, cell in enumerate(cells) if cell]
+    return len(filled) >= 2 and all(
+        index < len(heads) and normal_head(heads[index]).endswith(normal_head(cell)) and not AMOUNT_LIKE.match(cell)
+        for index, cell in filled
+    )
 
 
 def _spanned_totals(
@@ -183,6 +192,10 @@ def _block_row(
             amounts.setdefault(column, text)
     if name in ("类", "款", "项"):
         name = ""
+    numbered = any(role == "row_no" and b == block for role, b, _ in roles.columns)
+    if numbered and name and not (code or row.get("行次") or any(amounts.values())):
+        into.unplaced.append((page, name))  # a section line of a numbered table (二、机关运行经费): no row
+        return None
     if not (code or name or any(amounts.values()) or row.get("行次")):  # a numbered line is a row, blank or not
         return None
     key = "科目名称" if "科目名称" in spec.keys else "项目"

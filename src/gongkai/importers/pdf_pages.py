@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from gongkai.importers.pdf_grid import header_rows
+from gongkai.importers.pdf_grid import ITEM, header_rows
 from gongkai.importers.templates import recognise_title
 from gongkai.importers.text_grid_table import is_column_numbers
 
@@ -83,6 +83,7 @@ def _table(table: Any, page: int) -> PageTable:
     for row in grid:
         filled = [c.strip() for c in row if c and c.strip()]
         caption = len(filled) <= 2 and (not filled or recognise_title(filled[0]) is not None or "单位" in filled[-1])
+        caption |= len(filled) == 1 and bool(ITEM.match(filled[0])) and all(c is None for c in row[1:])  # 一、… across
         if not caption:
             break
         captions += filled
