@@ -76,6 +76,8 @@ def test_grouped_bars_have_years_side_by_side_and_printed_labels() -> None:
     assert bars["encoding"]["x"]["sort"] == ["2022年", "2023年"]
     assert bars["encoding"]["xOffset"]["field"] == "series"
     assert bars["encoding"]["y"] == {**bars["encoding"]["y"], "field": "value", "type": "quantitative"}
+    unit = bars["encoding"]["y"]["axis"]
+    assert (unit["title"], unit["titleAngle"]) == ("万元", 0)  # written level: 「元」 on its side reads 「lR」
     assert bars["encoding"]["color"]["legend"]["orient"] == "bottom"
     assert text["encoding"]["text"]["field"] == "label"
 

@@ -284,10 +284,13 @@ def _layers(
     return alt.LayerChart(data=_data(rows), layer=[bars, texts], **_top_level(data))
 
 
-def _value_axis(data: ChartData) -> alt.Axis:
+def _value_axis(data: ChartData, upright: bool = False) -> alt.Axis:
     """Every bar carries its printed figure, so the value axis only names the unit: tick labels, ticks
-    and grid lines would repeat the figures rounded (and each text costs Vega a measurement)."""
-    return alt.Axis(title=data.unit, labels=False, ticks=False, grid=False, domain=False)
+    and grid lines would repeat the figures rounded (and each text costs Vega a measurement).  Beside
+    vertical bars (``upright``) the unit is written level, not turned on its side: Chinese characters
+    turned 90° read as other shapes (「元」 as 「lR」)."""
+    level = {"titleAngle": 0, "titleAlign": "right", "titleBaseline": "middle"} if upright else {}
+    return alt.Axis(title=data.unit, labels=False, ticks=False, grid=False, domain=False, **level)
 
 
 def _category_axis(field: str, names: Iterable[str]) -> alt.Y:
@@ -340,7 +343,7 @@ def _grouped_bars(data: ChartData) -> alt.LayerChart:
     encoding = {
         "x": alt.X("category:N", sort=categories, title=None, axis=alt.Axis(labelAngle=0)),
         "xOffset": alt.XOffset("series:N", sort=series),
-        "y": alt.Y("value:Q", axis=_value_axis(data)),
+        "y": alt.Y("value:Q", axis=_value_axis(data, upright=True)),
         "color": _color("series", data.series),
     }
     bar = {"size": min(44, WIDTH * 7 // (10 * len(categories) * len(series)))}
