@@ -66,6 +66,13 @@ def test_by_default_a_local_cluster_of_the_requested_worker_processes_runs_the_t
     assert len(pids) == 2 and os.getpid() not in pids
 
 
+def test_the_stages_of_a_build_share_one_local_cluster_started_once() -> None:
+    with cluster.session(cluster.LOCAL):
+        first = set(cluster.run_tasks(_worker_pid, range(8), cluster.LOCAL, workers=2))
+        second = set(cluster.run_tasks(_worker_pid, range(8), cluster.LOCAL, workers=2))
+    assert len(first) == 2 and second == first
+
+
 def test_an_unreachable_scheduler_fails_the_build_with_a_chinese_message(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import jinja2
 
-from gongkai import aggregate, charts, freshness, markup, search_index, shards
+from gongkai import aggregate, charts, cluster, freshness, markup, search_index, shards
 from gongkai.budget import BudgetActual, budget_actual
 from gongkai.chart_cache import DEFAULT_FOLDER, ChartCache
 from gongkai.chart_render import draw_charts
@@ -315,13 +315,14 @@ def build_site(
 
 def _build(paths: Paths, progress: Progress, *, mkdocs: bool, engine: Engine, shard_by: str | None) -> BuildResult:
     files = ContentFolder(paths.content)  # each file written as it is made: only digests stay in memory
-    result = generate(paths, progress, engine, files)
-    progress.stage(f"写入 content/ (write)：{result.pages} 个页面", "write")
-    result.written, result.deleted = files.finish()
-    config = write_site_config(paths.project, _nav(result.corpus), result.corpus.site, NOT_IN_NAV)
-    if mkdocs and shard_by:
-        _publish_shards(paths, result.corpus, files.digests, progress, engine)
-    elif mkdocs:
+    with cluster.session(engine) as dask:  # one cluster for the charts and the shards
+        result = generate(paths, progress, engine, files)
+        progress.stage(f"写入 content/ (write)：{result.pages} 个页面", "write")
+        result.written, result.deleted = files.finish()
+        config = write_site_config(paths.project, _nav(result.corpus), result.corpus.site, NOT_IN_NAV)
+        if mkdocs and shard_by:
+            _publish_shards(paths, result.corpus, files.digests, progress, engine, dask)
+    if mkdocs and not shard_by:
         progress.stage("生成网站 (mkdocs)", "mkdocs")
         finish = functools.partial(_finish, project=paths.project, site_url=result.corpus.site.site_url)
         publish_atomically(config, paths.build, source_date_epoch=_epoch(result.corpus), post_process=finish)
@@ -330,10 +331,16 @@ def _build(paths: Paths, progress: Progress, *, mkdocs: bool, engine: Engine, sh
 
 
 def _publish_shards(
-    paths: Paths, corpus: Corpus, digests: Mapping[str, bytes], progress: Progress, engine: Engine
+    paths: Paths,
+    corpus: Corpus,
+    digests: Mapping[str, bytes],
+    progress: Progress,
+    engine: Engine,
+    dask: cluster.Session,
 ) -> None:
     """Build the shards whose content changed, stitch all of them, index and publish the whole.
-    ``digests``: the SHA-256 of each file written to ``content/``."""
+    ``digests``: the SHA-256 of each file written to ``content/``; ``dask``: the build's cluster, stopped
+    once the shards are built."""
     epoch = _epoch(corpus)
 
     def config_for(key: str, folder: Path) -> bytes:
@@ -346,6 +353,7 @@ def _publish_shards(
     plan = shards.prepare(paths.project, paths.content, shards.split(digests, regions), config_for, code, epoch)
     progress.stage(f"生成网站 (mkdocs)：{len(plan.jobs)} 个分片需要重新生成，共 {len(plan.folders)} 个", "mkdocs")
     shards.run(plan, engine, lambda done, total: progress.step(done, total, "分片"))
+    dask.close()
     progress.stage("拼合分片、生成搜索索引 (stitch)", "stitch")
 
     def fill(staging: Path) -> None:
