@@ -1,8 +1,10 @@
-"""The search index: pinyin index text beside the names and terms a page part shows, filters, and a clear
-message when Pagefind is missing."""
+"""The search index: pinyin index text beside the names and terms a page part shows, filters, result
+fragments without the anchors no result lands on, and a clear message when Pagefind is missing."""
 
 from __future__ import annotations
 
+import gzip
+import json
 import re
 from pathlib import Path
 
@@ -78,3 +80,21 @@ def test_a_failing_pagefind_fails_the_build_with_its_own_words(tmp_path: Path, m
     with pytest.raises(BuildFailed, match="broken index") as failed:
         index_site(tmp_path, tmp_path)
     assert failed.value.code == "search-index-failed"
+
+
+def test_the_index_lands_on_headings_and_keeps_no_other_anchor_nor_touches_the_site(tmp_path: Path) -> None:
+    page = (
+        '<html lang="zh"><body><article class="md-content__inner md-typeset">'
+        '<h1 id="top">襄垣县信访局</h1><h3 id="gongkai02">公开02表 收入决算表</h3>'
+        '<table id="table-02"><tbody><tr><td id="t02-r1-c1">2010308</td><td id="t02-r1-c2">信访事务</td></tr>'
+        '</tbody></table><p><span id="explanation-1-p1-s1">信访事务支出增加。</span></p></article></body></html>'
+    )
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "index.html").write_text(page, encoding="utf-8")
+    index_site(tmp_path, tmp_path)
+    assert (tmp_path / "a" / "index.html").read_text(encoding="utf-8") == page  # the cells keep their ids
+    (fragment,) = (tmp_path / "pagefind" / "fragment").iterdir()
+    data = gzip.decompress(fragment.read_bytes())
+    anchors = json.loads(data[data.index(b"{") :])["anchors"]
+    assert [(a["element"], a["id"]) for a in anchors] == [("h1", "top"), ("h3", "gongkai02")]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a", "pagefind"]

@@ -13,6 +13,7 @@ import os
 import re
 import shutil
 import subprocess
+import tempfile
 from collections.abc import Collection, Iterable, Mapping
 from functools import cache
 from pathlib import Path
@@ -72,14 +73,35 @@ def pagefind_binary(project: Path) -> Path:
     return found
 
 
+# The id of an element other than a heading.  Pagefind keeps every id of the indexed text in the page's
+# fragment (with the element's text), which the browser loads to show the page as a result, but it lands
+# results on headings only: a disclosure's table cells (t01-r1-c1 …, the targets of the source links)
+# made up two thirds of its fragment.
+NOT_A_HEADING_ID = re.compile(r'(<(?!h[1-6][\s>])[a-z][a-z0-9-]*\b[^<>]*?)\sid="[^"]*"')
+
+
+def _copy_for_index(site: Path, copy: Path) -> None:
+    """The site's pages as Pagefind reads them: without the ids of elements other than headings (the text,
+    its words and their places are the same)."""
+    for page in sorted(site.rglob("*.html")):
+        relative = page.relative_to(site)
+        if relative.parts[0] != "pagefind":
+            target = copy / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(NOT_A_HEADING_ID.sub(r"\1", page.read_text(encoding="utf-8")), encoding="utf-8")
+
+
 def index_site(site: Path, project: Path) -> None:
     """Write the search index of the built site ``site`` into ``site/pagefind/`` (deterministic)."""
-    command = [
-        str(pagefind_binary(project)),
-        *("--site", str(site), "--root-selector", ROOT, "--force-language", "zh"),
-        *("--exclude-selectors", ", ".join(NOT_INDEXED), "--silent"),
-    ]
-    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    binary = pagefind_binary(project)
+    with tempfile.TemporaryDirectory(prefix="gongkai-index-") as pages:
+        _copy_for_index(site, Path(pages))
+        command = [
+            *(str(binary), "--site", pages, "--output-path", str((site / "pagefind").resolve())),
+            *("--root-selector", ROOT, "--force-language", "zh"),
+            *("--exclude-selectors", ", ".join(NOT_INDEXED), "--silent"),
+        ]
+        done = subprocess.run(command, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         message = (done.stderr or done.stdout).strip()[-2000:]
         raise SearchIndexFailed(f"生成搜索索引失败（Pagefind）：{message}", code="search-index-failed")

@@ -133,8 +133,39 @@ def test_a_subject_code_finds_every_page_that_shows_it(search_page: Page, built_
     assert truth <= set(search_all(search_page, code))  # 「显示更多结果」 lists them all
 
 
+def _open_filters(page: Page) -> None:
+    """Open 「筛选」 above the results and wait until its lists show each value's number of results."""
+    page.locator(".gk-search-filters-box summary").click()
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.gk-search-filters option')].some(o => /（\\d+）/.test(o.textContent))"
+    )
+
+
+def test_the_first_search_loads_no_filter_index_until_the_reader_opens_the_filters(
+    open_page: OpenPage, base: str
+) -> None:
+    page, watch = open_page(DESKTOP)
+    fetched: list[str] = []
+    page.context.on("request", lambda request: fetched.append(request.url))  # Pagefind's worker's too
+    visit(page, base, PAGE_TYPES["home"])
+    open_search(page)
+    search(page, "拨款")
+    assert [u for u in fetched if "/pagefind/fragment/" in u]
+    assert not [u for u in fetched if "/pagefind/filter/" in u]
+    _open_filters(page)
+    assert [u for u in fetched if "/pagefind/filter/" in u]
+    assert page.eval_on_selector_all(".gk-search-filters select", "ss => ss.map(s => s.name)") == [
+        "地区",
+        "年度",
+        "类别",
+        "单位",
+    ]
+    assert watch.foreign == [] and watch.errors == []
+
+
 def test_filters_narrow_the_results_to_a_year(search_page: Page) -> None:
     everything = search(search_page, "拨款")
+    _open_filters(search_page)
     search_page.select_option(".gk-search-filters select[name='年度']", "2021")
     search_page.wait_for_function(
         "() => [...document.querySelectorAll('li.md-search-result__item > a:first-child')]"

@@ -3,7 +3,8 @@
  *
  * 1. 搜索框（partials/gk-search.html）：第一次打开时从本站 pagefind/ 加载 Pagefind，之后每次输入
  *    只下载查询用到的索引分块。结果按页面列出，链接直达页面中回答查询的一节（表格、情况说明的
- *    一部分、项目），摘要里标出查询的整词；可按地区、年度、类别、单位筛选。键盘：/ 或 s 打开，
+ *    一部分、项目），摘要里标出查询的整词；展开「筛选」后可按地区、年度、类别、单位筛选（筛选的
+ *    索引这时才下载：第一次搜索不必下载它）。键盘：/ 或 s 打开，
  *    ↓/↑ 在结果间移动，Enter 打开，Esc 关闭。
  * 2. 落地页高亮：链接带 ?h=查询，页面中查询的整词（不少于两个字；拼音查询则是它对应的名称）
  *    用 <mark> 标出，不会逐字标出单个汉字。
@@ -18,6 +19,7 @@
   var FILTERS = ["地区", "年度", "类别", "单位"];
   var pagefind = null;
   var loading = null;
+  var filtersLoading = null; // 筛选的索引：读者展开「筛选」时才加载
   var sequence = 0;
   var asked = ""; // 最近一次提交给搜索的查询和筛选（输入和松开按键各触发一次，同一查询只搜一次）
   var queue = Promise.resolve(); // 一次只做一个 Pagefind 搜索：同时进行的搜索会争抢同一索引分片
@@ -47,13 +49,10 @@
             return module.init();
           }).then(function () {
             pagefind = module;
-            return module.filters();
+            $(".gk-search-filters-box").hidden = false;
+            meta("键入以开始搜索");
+            return pagefind;
           });
-        })
-        .then(function (filters) {
-          showFilters(filters);
-          meta("键入以开始搜索");
-          return pagefind;
         })
         .catch(function () {
           meta("搜索索引不可用（本地预览不生成索引，请用 gongkai build 生成网站）");
@@ -281,11 +280,25 @@
 
   /* ---- 筛选 ---- */
 
+  /* 展开「筛选」时加载全部筛选的索引（Pagefind 的 filters()），列出各项，再搜一次当前查询：
+     各值旁显示结果数。未展开时搜索只加载查询用到的索引分块。 */
+  function loadFilters() {
+    if (!filtersLoading) {
+      filtersLoading = load()
+        .then(function (pf) {
+          return pf ? pf.filters() : null;
+        })
+        .then(function (all) {
+          showFilters(all);
+          asked = "";
+          run();
+        });
+    }
+    return filtersLoading;
+  }
+
   function showFilters(all) {
     var box = $(".gk-search-filters");
-    if (!box) {
-      return;
-    }
     box.innerHTML = "";
     FILTERS.forEach(function (name) {
       var values = Object.keys((all || {})[name] || {}).sort();
@@ -308,7 +321,9 @@
       label.appendChild(select);
       box.appendChild(label);
     });
-    box.hidden = !box.children.length;
+    if (!box.children.length) {
+      box.textContent = "本站只有一个地区、年度、类别和单位，无需筛选";
+    }
   }
 
   function chosenFilters() {
@@ -432,6 +447,12 @@
         }
       });
     }
+    var filtersBox = $(".gk-search-filters-box");
+    filtersBox.addEventListener("toggle", function () {
+      if (filtersBox.open) {
+        loadFilters();
+      }
+    });
     $(".gk-search-more").addEventListener("click", function () {
       showMore(input.value.trim());
     });
