@@ -6,8 +6,9 @@
   truth, the pages whose indexed text contains the query (a grep of each built page's article without the
   parts gongkai leaves out of the index, ``gongkai.search_index.NOT_INDEXED``).
 - **Download**: the bytes Chromium fetches from ``pagefind/`` when a reader uses the search box (the
-  first query in a fresh tab: Pagefind's script, WebAssembly, metadata, index chunks, filters and the
-  fragments of the results shown; then later queries in the same tab), gzip level 6 of each file.
+  first query in a fresh tab: Pagefind's script, WebAssembly, metadata, index chunks and the fragments of
+  the results shown; then later queries in the same tab; then opening 「筛选」, which loads the filters'
+  index), gzip level 6 of each file.
 - **Indexing**: time and peak memory of one Pagefind run over the site (``--no-indexing``: not measured, to
   spare a loaded machine a second run over a large site).
 
@@ -161,13 +162,20 @@ def measure_browser(site: Path) -> dict[str, Any]:
                 kind = f.parent.name if f.parent.name != "pagefind" else f.name.split(".")[-1]
                 first_files[kind] = first_files.get(kind, 0) + (gz(f) if f.is_file() else 0)
             requested.clear()
+        tab.locator(".gk-search-filters-box summary").click()
+        tab.wait_for_function(
+            "() => [...document.querySelectorAll('.gk-search-filters option')].some(o => /（\\d+）/.test(o.textContent))"
+        )
+        filters = sum(
+            gz(site / unquote(urlparse(u).path).lstrip("/")) for u in set(requested) if "/pagefind/filter/" in u
+        )
         recall_tab = browser.new_context().new_page()
         recall_tab.goto(f"{base}/")
         for query in QUERIES:
             found[query] = recall_tab.evaluate(ALL_RESULTS, query)
         browser.close()
     server.shutdown()
-    return {"downloads": downloads, "first_files": first_files, "found": found}
+    return {"downloads": downloads, "first_files": first_files, "filters": filters, "found": found}
 
 
 def measure_indexing(site: Path) -> dict[str, float]:
@@ -212,6 +220,7 @@ def evaluate(site: Path, indexing_run: bool = True) -> dict[str, Any]:
         "first_search_gzip_bytes_by_kind": browser["first_files"],
         "later_search_median_gzip_bytes": later[len(later) // 2] if later else 0,
         "later_search_max_gzip_bytes": max(later, default=0),
+        "opening_filters_gzip_bytes": browser["filters"],  # the filters' index, loaded when 「筛选」 is opened
         "indexing": indexing,
     }
 
