@@ -289,8 +289,16 @@ def _value_axis(data: ChartData, upright: bool = False) -> alt.Axis:
     and grid lines would repeat the figures rounded (and each text costs Vega a measurement).  Beside
     vertical bars (``upright``) the unit is written level, not turned on its side: Chinese characters
     turned 90° read as other shapes (「元」 as 「lR」)."""
-    level = {"titleAngle": 0, "titleAlign": "right", "titleBaseline": "middle"} if upright else {}
-    return alt.Axis(title=data.unit, labels=False, ticks=False, grid=False, domain=False, **level)
+    return alt.Axis(
+        title=data.unit,
+        labels=False,
+        ticks=False,
+        grid=False,
+        domain=False,
+        titleAngle=0 if upright else alt.Undefined,
+        titleAlign="right" if upright else alt.Undefined,
+        titleBaseline="middle" if upright else alt.Undefined,
+    )
 
 
 def _category_axis(field: str, names: Iterable[str]) -> alt.Y:
