@@ -15,30 +15,30 @@ from pathlib import Path
 
 import jinja2
 
-from gongkai import aggregate, charts, cluster, freshness, markup, search_index, shards
+from gongkai import aggregate, build_cache, charts, cluster, freshness, markup, search_index, shards
 from gongkai.budget import BudgetActual, budget_actual
+from gongkai.build_cache import BuildCache
 from gongkai.chart_cache import DEFAULT_FOLDER, ChartCache
 from gongkai.chart_render import draw_charts
 from gongkai.cluster import LOCAL, Engine
 from gongkai.content_folder import ContentFolder
 from gongkai.diagnostics import BuildFailed, Severity
+from gongkai.disclosure_files import Indexed, SiteInputs, disclosure_files
 from gongkai.documents import is_unfilled
-from gongkai.downloads import Download, disclosure_downloads
-from gongkai.glossary import BacklinkRegistry, LinkScope, TermLinker, escape, terms_from_entries
+from gongkai.downloads import Download
+from gongkai.glossary import BacklinkRegistry, escape, terms_from_entries
 from gongkai.load import load_corpus
 from gongkai.models import Corpus, Disclosure
 from gongkai.performance_html import PERFORMANCE_DIR
 from gongkai.quality import Quality
 from gongkai.render_browse import BROWSE, COMPARE, browse_pages
-from gongkai.render_checks import CHECKS_PAGE, badge, checks_page, findings_html
+from gongkai.render_checks import CHECKS_PAGE, badge, checks_page
 from gongkai.render_compare import compare_pages
 from gongkai.render_disclosure import (
     RenderedPage,
-    flagged_sentences,
-    render_disclosure,
 )
 from gongkai.render_downloads import DOWNLOADS_PAGE
-from gongkai.render_quality import RANKING_PAGE, ranking_page, score_label, score_table, scores
+from gongkai.render_quality import RANKING_PAGE, ranking_page, score_label, scores
 from gongkai.render_site import (
     ABOUT_PAGE,
     GLOSSARY_PAGE,
@@ -171,13 +171,6 @@ def _nav(corpus: Corpus, shard: str | None = None) -> list[object]:
     ]
 
 
-def _data_files(corpus: Corpus, d: Disclosure) -> dict[str, bytes]:
-    """The disclosure's data files (path relative to its folder -> bytes), offered for download with what is
-    made of them alone: only the files of the data format that the load read (:mod:`gongkai.allowlist`)."""
-    folder = Path(corpus.root).parent / d.folder
-    return {name: (folder / name).read_bytes() for name in d.data_files}
-
-
 def aggregate_pages(
     corpus: Corpus,
     report: CheckReport,
@@ -197,54 +190,39 @@ def aggregate_pages(
 
 
 def generate(
-    paths: Paths, progress: Progress, engine: Engine = LOCAL, files: MutableMapping[str, bytes] | None = None
+    paths: Paths,
+    progress: Progress,
+    engine: Engine = LOCAL,
+    files: MutableMapping[str, bytes] | None = None,
+    cache: BuildCache | None = None,
 ) -> BuildResult:
     """Load, check and render everything into ``files`` (content path -> bytes; a new dict, in memory,
-    unless given: the build gives a :class:`~gongkai.content_folder.ContentFolder`)."""
+    unless given: the build gives a :class:`~gongkai.content_folder.ContentFolder`).  ``cache``: the
+    results of earlier builds (:mod:`gongkai.build_cache`), reused where their inputs are unchanged."""
     progress.stage("读取数据 (load)", "load")
-    corpus = load_corpus(paths.data)
+    corpus = load_corpus(paths.data, cache)
     progress.stage(f"核验数据 (check)：{len(corpus.disclosures)} 份公开", "check")
-    report = check_corpus(corpus)
+    report = check_corpus(corpus, cache)
     result = BuildResult(corpus, report)
     graded = scores(corpus, report)
     env = markup.environment(paths.theme)
     registry = BacklinkRegistry()
-    site_terms = terms_from_entries(corpus.glossary)
     common = paths.theme.file(search_index.COMMON_TERMS)
-    index_text = search_index.IndexText(
-        search_index.site_terms(corpus, common), misspelt=search_index.common_terms(common)
+    index_text = Indexed(
+        search_index.IndexText(search_index.site_terms(corpus, common), misspelt=search_index.common_terms(common)),
+        cache,
     )
     progress.stage("生成页面与图表 (render)", "render")
     files = {} if files is None else files
     chart_jobs: list[tuple[str, charts.ChartData]] = []
     comparisons = budget_actual(corpus)
+    site = SiteInputs(corpus, report, graded, comparisons, env, terms_from_entries(corpus.glossary), index_text)
     listing: list[tuple[Disclosure, tuple[Download, ...]]] = []
     for index, d in enumerate(corpus.disclosures, start=1):
-        linker = TermLinker(site_terms + terms_from_entries(d.glossary), registry)
-
-        def scope_for(url: str, title: str, linker: TermLinker = linker) -> LinkScope:
-            return linker.scope(url, title, "../" * url.count("/") + GLOSSARY_PAGE)
-
-        findings = report.findings.get(d.folder, [])
-        run = report.checks_run.get(d.folder, 0)
-        downloads = disclosure_downloads(d, _data_files(corpus, d), corpus.site.site_url)
-        listing.append((d, downloads.bundles))
-        output = render_disclosure(
-            d,
-            scope_for,
-            env,
-            badge(env, findings, run, unfilled=is_unfilled(d)),
-            findings_html(env, findings, run, targets=True)
-            + "\n\n"
-            + score_table(graded[d.folder], f"../../../{RANKING_PAGE}", env),
-            downloads,
-            flagged_sentences(findings),
-            comparisons.get(d.folder),
-        )
-        for page in output.pages:
-            files[page.path] = index_text.page(page.markdown, search_index.filters(d)).encode("utf-8")
-        chart_jobs.extend(output.charts)
-        files.update({f"{d.url}{name}": data for name, data in downloads.files.items()})
+        made = disclosure_files(d, site, registry, cache)
+        listing.append((d, made.bundles))
+        files.update(made.files)
+        chart_jobs.extend(made.charts)
         progress.step(index, len(corpus.disclosures), "公开")
     badges = {
         d.folder: badge(
@@ -260,7 +238,7 @@ def generate(
     progress.stage("汇总、浏览与比较页 (aggregate)", "aggregate")
     pages, aggregate_charts, aggregate_files = aggregate_pages(corpus, report, graded, env, badges, comparisons)
     files.update(aggregate_files)
-    files.update((page.path, index_text.page(page.markdown, pinyin=False).encode("utf-8")) for page in pages)
+    files.update((page.path, index_text.page(page.markdown, pinyin=False)) for page in pages)
     chart_jobs.extend(aggregate_charts)
     result.aggregate_pages, result.aggregate_charts = len(pages), len(aggregate_charts)
     progress.stage("生成站点页 (render)", "render")
@@ -272,7 +250,7 @@ def generate(
         checks_page(corpus, report, env),
         ranking_page(corpus, graded, env),
     ]:
-        files[page.path] = index_text.page(page.markdown).encode("utf-8")
+        files[page.path] = index_text.page(page.markdown)
     result.pages = sum(1 for p in files if p.endswith(".md"))
     progress.stage(f"绘制图表 (charts)：{len(chart_jobs)} 张", "charts")
     if chart_jobs and not charts.cjk_font_installed():
@@ -315,13 +293,14 @@ def build_site(
 
 def _build(paths: Paths, progress: Progress, *, mkdocs: bool, engine: Engine, shard_by: str | None) -> BuildResult:
     files = ContentFolder(paths.content)  # each file written as it is made: only digests stay in memory
+    code = freshness.code_fingerprint(paths.project, paths.theme)
     with cluster.session(engine) as dask:  # one cluster for the charts and the shards
-        result = generate(paths, progress, engine, files)
+        result = generate(paths, progress, engine, files, BuildCache(paths.project / build_cache.FOLDER, code))
         progress.stage(f"写入 content/ (write)：{result.pages} 个页面", "write")
         result.written, result.deleted = files.finish()
         config = write_site_config(paths.project, _nav(result.corpus), result.corpus.site, NOT_IN_NAV)
         if mkdocs and shard_by:
-            _publish_shards(paths, result.corpus, files.digests, progress, engine, dask)
+            _publish_shards(paths, result.corpus, files.digests, progress, engine, dask, code)
     if mkdocs and not shard_by:
         progress.stage("生成网站 (mkdocs)", "mkdocs")
         finish = functools.partial(_finish, project=paths.project, site_url=result.corpus.site.site_url)
@@ -337,10 +316,11 @@ def _publish_shards(
     progress: Progress,
     engine: Engine,
     dask: cluster.Session,
+    code: str,
 ) -> None:
     """Build the shards whose content changed, stitch all of them, index and publish the whole.
     ``digests``: the SHA-256 of each file written to ``content/``; ``dask``: the build's cluster, stopped
-    once the shards are built."""
+    once the shards are built; ``code``: gongkai's code fingerprint."""
     epoch = _epoch(corpus)
 
     def config_for(key: str, folder: Path) -> bytes:
@@ -349,7 +329,6 @@ def _publish_shards(
         return site_config(paths.project, _nav(corpus, key), corpus.site, not_in_nav, at=folder, more=more)
 
     regions = {d.unit.region_slug for d in corpus.disclosures}
-    code = freshness.code_fingerprint(paths.project, paths.theme)
     plan = shards.prepare(paths.project, paths.content, shards.split(digests, regions), config_for, code, epoch)
     progress.stage(f"生成网站 (mkdocs)：{len(plan.jobs)} 个分片需要重新生成，共 {len(plan.folders)} 个", "mkdocs")
     shards.run(plan, engine, lambda done, total: progress.step(done, total, "分片"))

@@ -57,12 +57,18 @@ class ChartCache:
 
     def put(self, key: str, svg: bytes) -> None:
         """Store ``svg`` atomically: readers see the old entry, nothing, or the whole new one."""
-        self.folder.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=f".{key}.", suffix=".tmp", dir=self.folder)
-        try:
-            with os.fdopen(handle, "wb") as out:
-                out.write(svg)
-            os.replace(temporary, self._path(key))
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        store_atomically(self.folder, self._path(key).name, svg)
+
+
+def store_atomically(folder: Path, name: str, data: bytes) -> None:
+    """Write ``folder/name`` whole (a temporary sibling renamed over it): concurrent readers see the old
+    file, nothing, or the whole new one."""
+    folder.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.replace(temporary, folder / name)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

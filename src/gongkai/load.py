@@ -13,6 +13,7 @@ from typing import TypeVar
 from pydantic import BaseModel
 
 from gongkai import allowlist, convert
+from gongkai.build_cache import BuildCache, folder_digest
 from gongkai.diagnostics import Diagnostic, InputError, Location, Severity
 from gongkai.models import ContentsEntry, Corpus, Disclosure, GlossaryEntry, SiteConfig, Table, table_label
 from gongkai.schema import (
@@ -85,8 +86,9 @@ class _Reader:
             return None
 
 
-def load_corpus(root: Path) -> Corpus:
-    """Load everything under ``root`` (the ``data/`` folder) or raise :class:`InputError` with all errors."""
+def load_corpus(root: Path, cache: BuildCache | None = None) -> Corpus:
+    """Load everything under ``root`` (the ``data/`` folder) or raise :class:`InputError` with all errors.
+    ``cache``: disclosures loaded by earlier builds from the same files are taken from there."""
     reader = _Reader(root)
     root = reader.root
     if not root.is_dir():
@@ -105,7 +107,7 @@ def load_corpus(root: Path) -> Corpus:
     glossary = _load_glossary(reader, root / GLOSSARY.path)
     function_codes = _load_function_codes(reader, root / "codes" / "function-codes.csv")
     economic_codes = _load_economic_codes(reader, root / "codes" / "economic-codes.csv")
-    disclosures = _load_disclosures(reader, root / "disclosures")
+    disclosures = _load_disclosures(reader, root / "disclosures", cache)
     if reader.diagnostics:
         unique = dict.fromkeys(reader.diagnostics)  # a link out of data/ is named by the reader and the scan
         raise InputError(sorted(unique, key=lambda d: (d.location.file, d.location.line or 0)))
@@ -200,10 +202,10 @@ def _load_economic_codes(reader: _Reader, path: Path) -> dict[str, str]:
     return {row["code"].strip(): row["name"].strip() for _, row in _csv_rows(reader, path, ("code", "name"))}
 
 
-def _load_disclosures(reader: _Reader, root: Path) -> list[Disclosure]:
+def _load_disclosures(reader: _Reader, root: Path, cache: BuildCache | None) -> list[Disclosure]:
     folders = sorted(p.parent for p in root.glob(f"*/*/*/{DISCLOSURE.path}")) if root.is_dir() else []
     inside = [f for f in folders if reader.readable(f)]
-    disclosures = [d for d in (_load_disclosure(reader, folder) for folder in inside) if d is not None]
+    disclosures = [d for d in (_cached_disclosure(reader, folder, cache) for folder in inside) if d is not None]
     seen: dict[tuple[str, int, str], str] = {}
     for d in disclosures:
         key = (d.unit.code or f"{d.unit.region_slug}/{d.unit.slug}", d.year, d.document)  # no code: a slug per region
@@ -236,6 +238,26 @@ def _folder_problems(reader: _Reader, folder: Path, doc: DisclosureDoc, ydoc: Ya
                 "目录按 <region_slug>/<unit.slug>/<年度>-<juesuan|yusuan>[-<公开种类>] 命名（见 docs/data-format.md）。",
             )
     return ok
+
+
+def _cached_disclosure(reader: _Reader, folder: Path, cache: BuildCache | None) -> Disclosure | None:
+    """The disclosure in ``folder``, from ``cache`` when an earlier build loaded the same files without
+    error; a disclosure with errors is never stored (its errors are reported again)."""
+    if cache is None:
+        return _load_disclosure(reader, folder)
+    rel = reader.rel(folder)
+    cache.folders[rel] = folder_digest(folder)
+    key = cache.key("disclosure", (rel, cache.folders[rel]))
+    found = cache.get(key)
+    if isinstance(found, Disclosure):
+        cache.hits += 1
+        return found
+    cache.misses += 1
+    before = len(reader.diagnostics)
+    loaded = _load_disclosure(reader, folder)
+    if loaded is not None and len(reader.diagnostics) == before:
+        cache.put(key, loaded)
+    return loaded
 
 
 def _load_disclosure(reader: _Reader, folder: Path) -> Disclosure | None:

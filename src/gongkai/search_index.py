@@ -179,6 +179,8 @@ class IndexText:
     def __init__(self, terms: Iterable[str], misspelt: Iterable[str] = ()) -> None:
         self._misspelt = frozenset(misspelt)
         names = {t for t in terms if pinyin_words(t)[0]}
+        # what decides a page's index text besides the page: for caching it between builds
+        self.fingerprint = "\n".join([*sorted(names), "", *sorted(self._misspelt)])
         # a lookahead finds overlapping names: 信访 inside 襄垣县信访局 as well as the whole name
         self._pattern = re.compile(f"(?=({_longest_of(names)}))") if names else None
 

@@ -6,10 +6,12 @@ together with how many checks were evaluated (so a page can say 「核验通过 
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
+from gongkai.build_cache import BuildCache
 from gongkai.diagnostics import Diagnostic
-from gongkai.models import Corpus
+from gongkai.models import Corpus, Disclosure
 from gongkai.rules.budget_tables import check_budget_tables, check_initial_budget
 from gongkai.rules.contents import check_contents
 from gongkai.rules.context import Checker
@@ -37,26 +39,46 @@ class CheckReport:
         return [f for folder in sorted(self.findings) for f in self.findings[folder]]
 
 
-def check_corpus(corpus: Corpus) -> CheckReport:
+def check_corpus(corpus: Corpus, cache: BuildCache | None = None) -> CheckReport:
+    """Every rule on every disclosure.  ``cache`` (filled by the load with each folder's digest): a
+    disclosure's findings are taken from an earlier build when its files, the files of its unit's other
+    disclosures (the rules across disclosures compare a 决算 with the same unit's 预算 and with its year
+    before, and nothing else of the corpus), the code lists and gongkai's code are all unchanged."""
     report = CheckReport()
+    by_unit: dict[str, list[Disclosure]] = {}
     for disclosure in corpus.disclosures:
-        checker = Checker(disclosure, corpus)
-        check_within_tables(checker)
-        check_contents(checker)
-        check_required_sections(checker)
-        check_across_tables(checker)
-        check_budget_tables(checker)
-        check_initial_budget(checker)
-        check_subject_codes(checker)
-        check_text_units(checker)
-        check_prose(checker)
-        check_prose_sums(checker)
-        check_basic_spending_parts(checker)
-        check_equal_quotes(checker)
-        check_flat_claims(checker)
-        check_unit_names(checker)
-        check_slips(checker)
-        check_performance(checker)
-        report.findings[disclosure.folder] = checker.findings
-        report.checks_run[disclosure.folder] = checker.checks_run
+        by_unit.setdefault(disclosure.unit.slug, []).append(disclosure)
+    codes = repr((sorted(corpus.function_codes.items()), sorted(corpus.economic_codes.items())))
+    for disclosure in corpus.disclosures:
+        if cache is None or not all(o.folder in cache.folders for o in by_unit[disclosure.unit.slug]):
+            findings, run = check_disclosure(disclosure, corpus)
+        else:
+            inputs = [disclosure.folder, codes]
+            inputs += [f"{o.folder}:{cache.folders[o.folder]}" for o in by_unit[disclosure.unit.slug]]
+            compute = functools.partial(check_disclosure, disclosure, corpus)
+            findings, run = cache.memo("checks", inputs, compute, tuple)
+        report.findings[disclosure.folder] = findings
+        report.checks_run[disclosure.folder] = run
     return report
+
+
+def check_disclosure(disclosure: Disclosure, corpus: Corpus) -> tuple[list[Diagnostic], int]:
+    """The findings of every rule on ``disclosure`` (of ``corpus``) and how many checks were evaluated."""
+    checker = Checker(disclosure, corpus)
+    check_within_tables(checker)
+    check_contents(checker)
+    check_required_sections(checker)
+    check_across_tables(checker)
+    check_budget_tables(checker)
+    check_initial_budget(checker)
+    check_subject_codes(checker)
+    check_text_units(checker)
+    check_prose(checker)
+    check_prose_sums(checker)
+    check_basic_spending_parts(checker)
+    check_equal_quotes(checker)
+    check_flat_claims(checker)
+    check_unit_names(checker)
+    check_slips(checker)
+    check_performance(checker)
+    return checker.findings, checker.checks_run
