@@ -79,7 +79,9 @@ def test_one_worker_and_a_two_worker_cluster_build_the_same_bytes(sharded: tuple
     assert [path for path in one if one[path] != two[path]] == []
 
 
-def test_adding_a_disclosure_rebuilds_its_region_and_the_top_site_only(sharded: tuple[Paths, Paths]) -> None:
+def test_adding_a_disclosure_rebuilds_its_region_and_the_top_site_only_and_gives_the_cold_build(
+    sharded: tuple[Paths, Paths], tmp_path: Path
+) -> None:
     paths = sharded[0]
     folder = paths.data / "disclosures" / XIQU / "xiqu-xinfangju"
     shutil.copytree(folder / "2021-juesuan", folder / "2022-juesuan")
@@ -90,6 +92,10 @@ def test_adding_a_disclosure_rebuilds_its_region_and_the_top_site_only(sharded: 
     after = {p.name: (p / "site").stat().st_ino for p in (paths.project / shards.FOLDER).iterdir()}
     assert sorted(name for name in before if after[name] != before[name]) == sorted([shards.TOP, XIQU])
     assert (paths.build / XIQU / "xiqu-xinfangju" / "2022-juesuan" / "index.html").is_file()
+    # everything else came from the build cache: the same site, byte for byte, as a cold build of the same data
+    cold = dataclasses.replace(copy_project(tmp_path / "cold", paths.data), chart_cache=paths.chart_cache)
+    build_site(cold, Progress(False), engine=Engine(workers=1), shard_by="region")
+    assert _files(cold.build) == _files(paths.build)
 
 
 def test_the_stitched_sitemap_lists_the_pages_of_every_shard(tmp_path: Path) -> None:
