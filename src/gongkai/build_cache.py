@@ -15,11 +15,10 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TypeVar
-
-from gongkai.chart_cache import store_atomically
 
 FOLDER = Path(".gongkai") / "build-cache"  # under the project
 
@@ -39,6 +38,20 @@ def folder_digest(folder: Path) -> str:
         except OSError as exc:  # the load reports it
             digest.update(f"unreadable:{exc.errno}".encode())
     return digest.hexdigest()
+
+
+def store_atomically(folder: Path, name: str, data: bytes) -> None:
+    """Write ``folder/name`` whole (a temporary sibling renamed over it): concurrent readers see the old
+    file, nothing, or the whole new one."""
+    folder.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.replace(temporary, folder / name)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
 
 
 class BuildCache:

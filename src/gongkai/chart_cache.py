@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import os
-import tempfile
 from importlib import metadata
 from pathlib import Path
 
 from gongkai import charts
+from gongkai.build_cache import store_atomically
 
 DEFAULT_FOLDER = Path(".gongkai") / "svg-cache"  # under the project, unless --chart-cache names another
 
@@ -58,17 +57,3 @@ class ChartCache:
     def put(self, key: str, svg: bytes) -> None:
         """Store ``svg`` atomically: readers see the old entry, nothing, or the whole new one."""
         store_atomically(self.folder, self._path(key).name, svg)
-
-
-def store_atomically(folder: Path, name: str, data: bytes) -> None:
-    """Write ``folder/name`` whole (a temporary sibling renamed over it): concurrent readers see the old
-    file, nothing, or the whole new one."""
-    folder.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.replace(temporary, folder / name)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
