@@ -36,6 +36,8 @@ NOT_CODES = {
     "xiangmu-ziping",
     "inline-funds",  # importer parser state
     "svg-cache",  # cache folder
+    "build-cache",  # cache folder
+    "disclosure-files",  # build cache entry kind
     "vl-convert-python",  # package name
 }
 
