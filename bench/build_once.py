@@ -13,10 +13,10 @@ placeholders stay in its chart cache, and later builds of that project (a sharde
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import resource
-import sys
 import time
 from pathlib import Path
 
@@ -26,10 +26,6 @@ def peak_rss_mb() -> dict[str, float]:
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux reports KiB
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return {"peak_rss_mb": max(own, children), "peak_rss_mb_build": own, "peak_rss_mb_child": children}
-
-
-def _option(name: str) -> str | None:
-    return sys.argv[sys.argv.index(name) + 1] if name in sys.argv else None
 
 
 PLACEHOLDER_SVG = b'<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"></svg>'
@@ -48,22 +44,20 @@ def placeholder_charts() -> None:
     chart_render._rendered = blank
 
 
-def gongkai_build(project: Path) -> dict[str, object]:
+def gongkai_build(project: Path, args: argparse.Namespace) -> dict[str, object]:
     """``gongkai build`` as the command runs it: skipped whole when nothing it reads changed."""
     from gongkai.build import Paths, Progress, build_if_changed
     from gongkai.cluster import Engine
 
     progress = Progress(False)
-    workers = _option("--workers")
-    engine = Engine(workers=int(workers) if workers else None)
+    engine = Engine(workers=args.workers)
     start = time.perf_counter()
-    cache = _option("--chart-cache")
     summary, result = build_if_changed(
-        Paths.at(project, chart_cache=Path(cache).resolve() if cache else None),
+        Paths.at(project, chart_cache=args.chart_cache.resolve() if args.chart_cache else None),
         progress,
-        force="--force" in sys.argv,
+        force=args.force,
         engine=engine,
-        shard_by=_option("--shard-by"),
+        shard_by=args.shard_by,
     )
     total = time.perf_counter() - start
     return {
@@ -77,7 +71,7 @@ def gongkai_build(project: Path) -> dict[str, object]:
     }
 
 
-def plain_mkdocs(project: Path) -> dict[str, object]:
+def plain_mkdocs(project: Path, pagefind: bool) -> dict[str, object]:
     """MkDocs alone on the content/ and config gongkai generated (the floor for any generator); with
     ``--pagefind`` also the search index over its output, as gongkai's build makes it."""
     from gongkai.search_index import index_site
@@ -88,7 +82,7 @@ def plain_mkdocs(project: Path) -> dict[str, object]:
     mkdocs_build(project / SITE_CONFIG, target, source_date_epoch=0)
     mkdocs_cpu = cpu_seconds()
     measured: dict[str, object] = {"total_s": time.perf_counter() - start, "mkdocs_cpu_s": mkdocs_cpu}
-    if "--pagefind" in sys.argv:
+    if pagefind:
         index_site(target, project=project)
         measured["total_s"] = time.perf_counter() - start
         measured["pagefind_cpu_s"] = cpu_seconds() - mkdocs_cpu
@@ -103,11 +97,24 @@ def cpu_seconds() -> float:
 
 
 def main() -> None:
-    project = Path(sys.argv[1]).resolve()
-    if "--placeholder-charts" in sys.argv:
+    parser = argparse.ArgumentParser(
+        description="One gongkai build (or plain MkDocs) in this process; prints its measurements as JSON.",
+        epilog="example: python bench/build_once.py .gongkai/bench/p100 --chart-cache .gongkai/bench/charts --force",
+    )
+    parser.add_argument("project", type=Path, help="the project folder (data/ inside; content/ and build/ written)")
+    parser.add_argument("--plain-mkdocs", action="store_true", help="MkDocs alone on the generated content/")
+    parser.add_argument("--pagefind", action="store_true", help="with --plain-mkdocs: the search index too")
+    parser.add_argument("--shard-by", help="shard key, as gongkai build --shard-by (region)")
+    parser.add_argument("--workers", type=int, help="Dask workers (default: the engine's)")
+    parser.add_argument("--chart-cache", type=Path, help="shared chart cache folder")
+    parser.add_argument("--force", action="store_true", help="build even when nothing changed")
+    parser.add_argument("--placeholder-charts", action="store_true", help="blank SVGs instead of drawn charts")
+    args = parser.parse_args()
+    project = args.project.resolve()
+    if args.placeholder_charts:
         placeholder_charts()
     load = os.getloadavg()
-    measured = plain_mkdocs(project) if "--plain-mkdocs" in sys.argv else gongkai_build(project)
+    measured = plain_mkdocs(project, args.pagefind) if args.plain_mkdocs else gongkai_build(project, args)
     measured.update(peak_rss_mb())
     measured["cpu_s"] = cpu_seconds()
     measured["load_average"] = {"start": load, "end": os.getloadavg()}  # 1, 5, 15 min: others' work on the machine
