@@ -26,6 +26,7 @@ from gongkai.rules.prose_sums import check_prose_sums
 from gongkai.rules.sections import check_required_sections
 from gongkai.rules.subject_codes import check_subject_codes
 from gongkai.rules.tables_across import check_across_tables
+from gongkai.rules.tables_balance import check_balance_tables
 from gongkai.rules.tables_within import check_within_tables
 from gongkai.rules.units import check_text_units
 
@@ -66,6 +67,7 @@ def check_disclosure(disclosure: Disclosure, corpus: Corpus) -> tuple[list[Diagn
     """The findings of every rule on ``disclosure`` (of ``corpus``) and how many checks were evaluated."""
     checker = Checker(disclosure, corpus)
     check_within_tables(checker)
+    check_balance_tables(checker)
     check_contents(checker)
     check_required_sections(checker)
     check_across_tables(checker)

@@ -1,0 +1,100 @@
+"""Rules 1–6 for balance tables printed without 行次: each half adds up by the structure its names print.
+
+The national 决算 template prints 公开01 and 公开04 as two halves (收入 | 支出) without 行次, and so do a
+预算's 财务收支预算总表 and 财政拨款收支预算总表; the 行次 rules (:mod:`gongkai.rules.tables_within`) find
+nothing to address there.  What every such half prints instead is its structure:
+
+- top-level parts numbered 「一、」「二、」… above its first 合计 or 总计 row, which equals their sum
+  (``balance-parts-sum``; sub-items 「1.」「（一）」 under a part are inside it);
+- a part followed by sub-items of a deeper numbering equals their sum (``balance-item-sum``), and so does an
+  unnumbered row between the 合计 and the 总计 followed by numbered rows (「年初财政拨款结转和结余」 and its
+  「一、一般公共预算财政拨款」…);
+- the 总计 equals that 合计 plus the unnumbered rows between them (``balance-total-sum``: 使用非财政拨款结余,
+  年初结转和结余 on the income side; 结余分配, 年末结转和结余 on the expense side).
+
+A half whose first row is not numbered is left alone: its structure is not printed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from gongkai.models import Table, TableRow
+from gongkai.numbering import style
+from gongkai.rules.context import Checker, row_label
+from gongkai.tables import grand_total
+
+SIDES = ("收入", "支出")
+
+
+def check_balance_tables(checker: Checker) -> None:
+    for table in checker.disclosure.tables.values():
+        if any(row.row_no.strip().isdigit() for row in table.rows):
+            continue  # checked by its 行次
+        for side in SIDES:
+            rows = [row for row in table.rows if row.side == side]
+            if rows and style(_name(rows[0])) is not None:
+                _check_half(checker, table, side, rows)
+
+
+def _name(row: TableRow) -> str:
+    return row.name.replace(" ", "").replace("\u3000", "")
+
+
+def _is_total(row: TableRow) -> bool:
+    return style(_name(row)) is None and _name(row).endswith(("合计", "总计"))
+
+
+def _check_half(checker: Checker, table: Table, side: str, rows: list[TableRow]) -> None:
+    first_total = next((i for i, row in enumerate(rows) if _is_total(row)), None)
+    if first_total is None:
+        return
+    top = style(_name(rows[0]))
+    parts = [row for row in rows[:first_total] if style(_name(row)) == top]
+    _sum(checker, table, "balance-parts-sum", rows[first_total], parts, f"{side}各项（{_span(parts)}）")
+    for index, row in enumerate(rows[:first_total]):
+        if style(_name(row)) == top:
+            _items(checker, table, row, rows[index + 1 : first_total], top)
+    total = grand_total(table, side)
+    if total is None or total is rows[first_total] or total not in rows:
+        return
+    between = rows[first_total + 1 : rows.index(total)]
+    unnumbered = [row for row in between if style(_name(row)) is None]
+    for index, row in enumerate(between):
+        if style(_name(row)) is None:
+            _items(checker, table, row, between[index + 1 :], None)
+    names = "、".join(f"「{_name(row)}」" for row in (rows[first_total], *unnumbered))
+    _sum(checker, table, "balance-total-sum", total, [rows[first_total], *unnumbered], names)
+
+
+def _items(checker: Checker, table: Table, parent: TableRow, after: Sequence[TableRow], level: int | None) -> None:
+    """``parent`` = Σ the rows right after it numbered deeper than ``level`` (any numbering when ``level`` is
+    None: the parent is unnumbered), at the level of the first of them."""
+    children: list[TableRow] = []
+    for row in after:
+        depth = style(_name(row))
+        if depth is None or (level is not None and depth <= level):
+            break
+        children.append(row)
+    if children:
+        first = style(_name(children[0]))
+        same = [row for row in children if style(_name(row)) == first]
+        _sum(checker, table, "balance-item-sum", parent, same, f"其下各项（{_span(same)}）")
+
+
+def _span(rows: Sequence[TableRow]) -> str:
+    return f"「{_name(rows[0])}」" if len(rows) == 1 else f"「{_name(rows[0])}」至「{_name(rows[-1])}」"
+
+
+def _sum(checker: Checker, table: Table, code: str, total: TableRow, parts: Sequence[TableRow], what: str) -> None:
+    if not parts:
+        return
+    for column in table.columns:
+        where = f"栏「{column.title}」" if len(table.columns) > 1 else ""
+        checker.total_matches_parts(
+            code,
+            f"{row_label(table, total)}{where}应等于{what}之和",
+            total.cell(column.title),
+            [row.cell(column.title) for row in parts],
+            parts_label=f"{what}之和",
+        )
