@@ -370,6 +370,21 @@ def sum_of_rows(
         )
 
 
+def rows_add_up(
+    checker: Checker, table: Table, code: str, total: TableRow, parts: Sequence[TableRow], phrase: str
+) -> None:
+    """Row ``total`` = Σ rows ``parts`` (named ``phrase`` in the message), in each column of ``table``."""
+    for column in table.columns:
+        where = f"栏「{column.title}」" if len(table.columns) > 1 else ""
+        checker.total_matches_parts(
+            code,
+            f"{row_label(table, total)}{where}应等于{phrase}之和",
+            total.cell(column.title),
+            [row.cell(column.title) for row in parts],
+            parts_label=f"{phrase}之和",
+        )
+
+
 def check_each_table(checker: Checker, checks: Mapping[str, Callable[[Checker, Table], None]]) -> None:
     """Run each table's check on that table, if the disclosure publishes it."""
     for table_id, check in checks.items():

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 
 from gongkai.models import Table, TableRow
 from gongkai.numbering import style
-from gongkai.rules.context import Checker, row_label
+from gongkai.rules.context import Checker, rows_add_up
 from gongkai.tables import grand_total
 
 SIDES = ("收入", "支出")
@@ -87,14 +87,5 @@ def _span(rows: Sequence[TableRow]) -> str:
 
 
 def _sum(checker: Checker, table: Table, code: str, total: TableRow, parts: Sequence[TableRow], what: str) -> None:
-    if not parts:
-        return
-    for column in table.columns:
-        where = f"栏「{column.title}」" if len(table.columns) > 1 else ""
-        checker.total_matches_parts(
-            code,
-            f"{row_label(table, total)}{where}应等于{what}之和",
-            total.cell(column.title),
-            [row.cell(column.title) for row in parts],
-            parts_label=f"{what}之和",
-        )
+    if parts:
+        rows_add_up(checker, table, code, total, parts, what)

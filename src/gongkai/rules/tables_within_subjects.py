@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from gongkai.models import Table, TableRow
-from gongkai.rules.context import Checker, row_label
+from gongkai.rules.context import Checker, row_label, rows_add_up
 
 CLASS_DIGITS = 3  # 类; a 款 adds two digits, a 项 two more
 LEVEL_NAMES = {CLASS_DIGITS: "款", CLASS_DIGITS + 2: "项"}  # parent code length -> name of its children
@@ -81,14 +81,7 @@ def _check_hierarchy(checker: Checker, table: Table, code: str) -> None:
         if members:
             groups.append((parent, members, f"所属各{level}"))
     for parent, members, phrase in groups:
-        for column in table.columns:
-            checker.total_matches_parts(
-                code,
-                f"{row_label(table, parent)}栏「{column.title}」应等于{phrase}之和",
-                parent.cell(column.title),
-                [m.cell(column.title) for m in members],
-                parts_label=f"{phrase}之和",
-            )
+        rows_add_up(checker, table, code, parent, members, phrase)
 
 
 def _check_fund_balance(checker: Checker, table: Table) -> None:
