@@ -4,6 +4,7 @@ structure — numbered parts to the 合计, a part to its sub-items, the 合计 
 from __future__ import annotations
 
 from gongkai.models import Table
+from gongkai.rules.tables_across import check_across_tables
 from gongkai.rules.tables_balance import check_balance_tables
 from gongkai.tables import SPECS, read_table
 from table_fixtures import FOLDER, codes, run
@@ -82,3 +83,23 @@ def test_a_part_equals_its_sub_items_and_a_carried_over_row_its_numbered_rows() 
 def test_a_table_with_row_numbers_is_left_to_the_row_number_rules() -> None:
     t01 = _national("01", "行次,项目,金额", "1,一、一般公共预算财政拨款收入,1.00\n27,本年收入合计,9.00")
     assert run(check_balance_tables, t01) == []
+
+
+def test_tables_printed_without_row_numbers_are_compared_across_by_the_rows_the_template_prints() -> None:
+    """公开01 and 公开04 of the national template: their 一般公共预算财政拨款 income must agree, found by name."""
+    t04 = _national(
+        "04",
+        "收支,项目,合计",
+        """收入,一、一般公共预算财政拨款,"2,940.05"
+收入,本年收入合计,"2,940.05"
+收入,年初财政拨款结转和结余,1.00
+收入,一、一般公共预算财政拨款,1.00
+收入,总计,"2,941.05"
+支出,一、一般公共服务支出,"2,941.05"
+支出,本年支出合计,"2,941.05"
+支出,总计,"2,941.05"
+""",
+    )
+    assert codes(run(check_across_tables, _t01(), t04), "t01-t04-income") == []
+    (finding,) = codes(run(check_across_tables, _t01(first='"2,950.05"'), t04), "t01-t04-income")
+    assert finding.location.row == "一、一般公共预算财政拨款收入"

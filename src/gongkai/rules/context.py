@@ -16,6 +16,7 @@ from typing import TypeGuard
 from gongkai.address import cell_id, performance_cell_id, table_anchor
 from gongkai.diagnostics import Diagnostic, Location, Severity
 from gongkai.models import Cell, CellState, Corpus, Disclosure, Table, TableRow
+from gongkai.numbering import split_numbering
 
 CENT = Decimal("0.01")
 HALF_CENT = Decimal("0.005")  # the rounding error of one amount printed to the cent
@@ -331,8 +332,37 @@ def cells_of(table: Table, row_nos: Sequence[int], column: str) -> list[Cell]:
     return [cell for row in rows if row is not None and (cell := row.cell(column)) is not None]
 
 
-def cell_at(table: Table, row_no: int, column: str) -> Cell | None:
+# The 行次 the rules compare across tables, as a balance table printed without 行次 (the national template's
+# 公开01 / 04) names its row: (table, 行次) -> (half, the row's name without its numbering)
+NAMED_ROWS = {
+    ("01", 1): ("收入", "一般公共预算财政拨款收入"),
+    ("01", 2): ("收入", "政府性基金预算财政拨款收入"),
+    ("01", 3): ("收入", "国有资本经营预算财政拨款收入"),
+    ("01", 27): ("收入", "本年收入合计"),
+    ("01", 58): ("支出", "本年支出合计"),
+    ("04", 1): ("收入", "一般公共预算财政拨款"),
+    ("04", 2): ("收入", "政府性基金预算财政拨款"),
+    ("04", 3): ("收入", "国有资本经营预算财政拨款"),
+    ("04", 27): ("收入", "本年收入合计"),
+    ("04", 59): ("支出", "本年支出合计"),
+}
+
+
+def row_at(table: Table, row_no: int) -> TableRow | None:
+    """The row of 行次 ``row_no``; in a table printed without 行次, the row the template prints there, found by
+    its half and name (the first such row: 公开04 names 一般公共预算财政拨款 again under 年初结转和结余)."""
     row = table.row_by_no(str(row_no))
+    if row is not None or any(r.row_no.strip().isdigit() for r in table.rows):
+        return row
+    side, name = NAMED_ROWS.get((table.id, row_no), ("", ""))
+    plain = (split_numbering(r.name.replace(" ", ""))[1] for r in table.rows)
+    return next(
+        (r for r, text in zip(table.rows, plain, strict=True) if name and r.side == side and text == name), None
+    )
+
+
+def cell_at(table: Table, row_no: int, column: str) -> Cell | None:
+    row = row_at(table, row_no)
     return row.cell(column) if row is not None else None
 
 
