@@ -348,14 +348,24 @@ NAMED_ROWS = {
 }
 
 
+def has_row_numbers(table: Table) -> bool:
+    """Whether the table prints 行次 (the county template) rather than only names (the national template)."""
+    return any(row.row_no.strip().isdigit() for row in table.rows)
+
+
+def row_name(row: TableRow) -> str:
+    """The row's printed name without the spaces a layout puts inside it (「本 年 收 入 合 计」)."""
+    return row.name.replace(" ", "").replace("\u3000", "")
+
+
 def row_at(table: Table, row_no: int) -> TableRow | None:
     """The row of 行次 ``row_no``; in a table printed without 行次, the row the template prints there, found by
     its half and name (the first such row: 公开04 names 一般公共预算财政拨款 again under 年初结转和结余)."""
     row = table.row_by_no(str(row_no))
-    if row is not None or any(r.row_no.strip().isdigit() for r in table.rows):
+    if row is not None or has_row_numbers(table):
         return row
     side, name = NAMED_ROWS.get((table.id, row_no), ("", ""))
-    plain = (split_numbering(r.name.replace(" ", ""))[1] for r in table.rows)
+    plain = (split_numbering(row_name(r))[1] for r in table.rows)
     return next(
         (r for r, text in zip(table.rows, plain, strict=True) if name and r.side == side and text == name), None
     )

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 
 from gongkai.models import Table, TableRow
 from gongkai.numbering import style
-from gongkai.rules.context import Checker, rows_add_up
+from gongkai.rules.context import Checker, has_row_numbers, row_name, rows_add_up
 from gongkai.tables import grand_total
 
 SIDES = ("收入", "支出")
@@ -29,41 +29,37 @@ SIDES = ("收入", "支出")
 
 def check_balance_tables(checker: Checker) -> None:
     for table in checker.disclosure.tables.values():
-        if any(row.row_no.strip().isdigit() for row in table.rows):
+        if has_row_numbers(table):
             continue  # checked by its 行次
         for side in SIDES:
             rows = [row for row in table.rows if row.side == side]
-            if rows and style(_name(rows[0])) is not None:
+            if rows and style(row_name(rows[0])) is not None:
                 _check_half(checker, table, side, rows)
 
 
-def _name(row: TableRow) -> str:
-    return row.name.replace(" ", "").replace("\u3000", "")
-
-
 def _is_total(row: TableRow) -> bool:
-    return style(_name(row)) is None and _name(row).endswith(("合计", "总计"))
+    return style(row_name(row)) is None and row_name(row).endswith(("合计", "总计"))
 
 
 def _check_half(checker: Checker, table: Table, side: str, rows: list[TableRow]) -> None:
     first_total = next((i for i, row in enumerate(rows) if _is_total(row)), None)
     if first_total is None:
         return
-    top = style(_name(rows[0]))
-    parts = [row for row in rows[:first_total] if style(_name(row)) == top]
+    top = style(row_name(rows[0]))
+    parts = [row for row in rows[:first_total] if style(row_name(row)) == top]
     _sum(checker, table, "balance-parts-sum", rows[first_total], parts, f"{side}各项（{_span(parts)}）")
     for index, row in enumerate(rows[:first_total]):
-        if style(_name(row)) == top:
+        if style(row_name(row)) == top:
             _items(checker, table, row, rows[index + 1 : first_total], top)
     total = grand_total(table, side)
     if total is None or total is rows[first_total] or total not in rows:
         return
     between = rows[first_total + 1 : rows.index(total)]
-    unnumbered = [row for row in between if style(_name(row)) is None]
+    unnumbered = [row for row in between if style(row_name(row)) is None]
     for index, row in enumerate(between):
-        if style(_name(row)) is None:
+        if style(row_name(row)) is None:
             _items(checker, table, row, between[index + 1 :], None)
-    names = "、".join(f"「{_name(row)}」" for row in (rows[first_total], *unnumbered))
+    names = "、".join(f"「{row_name(row)}」" for row in (rows[first_total], *unnumbered))
     _sum(checker, table, "balance-total-sum", total, [rows[first_total], *unnumbered], names)
 
 
@@ -72,18 +68,18 @@ def _items(checker: Checker, table: Table, parent: TableRow, after: Sequence[Tab
     None: the parent is unnumbered), at the level of the first of them."""
     children: list[TableRow] = []
     for row in after:
-        depth = style(_name(row))
+        depth = style(row_name(row))
         if depth is None or (level is not None and depth <= level):
             break
         children.append(row)
     if children:
-        first = style(_name(children[0]))
-        same = [row for row in children if style(_name(row)) == first]
+        first = style(row_name(children[0]))
+        same = [row for row in children if style(row_name(row)) == first]
         _sum(checker, table, "balance-item-sum", parent, same, f"其下各项（{_span(same)}）")
 
 
 def _span(rows: Sequence[TableRow]) -> str:
-    return f"「{_name(rows[0])}」" if len(rows) == 1 else f"「{_name(rows[0])}」至「{_name(rows[-1])}」"
+    return f"「{row_name(rows[0])}」" if len(rows) == 1 else f"「{row_name(rows[0])}」至「{row_name(rows[-1])}」"
 
 
 def _sum(checker: Checker, table: Table, code: str, total: TableRow, parts: Sequence[TableRow], what: str) -> None:
